@@ -1,0 +1,154 @@
+package io.github.skycut;
+
+import io.github.skycut.kernel.CutKernel;
+import io.github.skycut.kernel.KernelType;
+import io.github.skycut.kernel.Kernels;
+import io.github.skycut.strategy.CutJob;
+import io.github.skycut.strategy.CutStrategy;
+import io.github.skycut.strategy.Partitioner;
+import io.github.skycut.strategy.Strategies;
+import io.github.skycut.strategy.Strategy;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The entry point: cuts every object that lies within a radius of any contaminant.
+ *
+ * <pre>{@code
+ * try (SkyPoints objects = SkyPoints.fromRaDec(ra, dec);
+ *      SkyPoints stars = SkyPoints.fromRaDec(starRa, starDec)) {
+ *     CutResult r = AngularCut.within(Angle.parse("1arcmin")).run(objects, stars);
+ *     int[] cut = r.cutIndices();
+ * }
+ * }</pre>
+ *
+ * An {@code AngularCut} is an immutable description; each {@code with...} method returns a new
+ * one, and {@link #run} may be called from any number of threads.
+ */
+public final class AngularCut {
+
+    private final Angle radius;            // null when per contaminant
+    private final Angle[] radii;           // null when fixed
+    private final KernelType kernel;
+    private final Strategy strategy;
+    private final ForkJoinPool pool;
+    private final int parallelism;         // 0: default
+    private final int grain;               // 0: default
+
+    private AngularCut(Angle radius, Angle[] radii, KernelType kernel, Strategy strategy,
+                       ForkJoinPool pool, int parallelism, int grain) {
+        this.radius = radius;
+        this.radii = radii;
+        this.kernel = kernel;
+        this.strategy = strategy;
+        this.pool = pool;
+        this.parallelism = parallelism;
+        this.grain = grain;
+    }
+
+    /** A cut with one radius for every contaminant. */
+    public static AngularCut within(Angle radius) {
+        return new AngularCut(Objects.requireNonNull(radius, "radius"), null,
+                KernelType.AUTO, Strategy.AUTO, null, 0, 0);
+    }
+
+    /** A cut where contaminant {@code j} has radius {@code radii[j]} (bright-star masks). */
+    public static AngularCut withRadii(Angle... radii) {
+        Objects.requireNonNull(radii, "radii");
+        Angle[] copy = radii.clone();
+        for (int j = 0; j < copy.length; j++) {
+            if (copy[j] == null) {
+                throw new IllegalArgumentException("row " + j + ": radius is missing");
+            }
+        }
+        return new AngularCut(null, copy, KernelType.AUTO, Strategy.AUTO, null, 0, 0);
+    }
+
+    /** Per-contaminant radii in degrees; a negative or NaN radius is refused, naming its row. */
+    public static AngularCut withRadiiDeg(double[] radiiDeg) {
+        Angle[] a = new Angle[radiiDeg.length];
+        for (int j = 0; j < a.length; j++) {
+            try {
+                a[j] = Angle.ofDegrees(radiiDeg[j]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("row " + j + ": " + e.getMessage(), e);
+            }
+        }
+        return new AngularCut(null, a, KernelType.AUTO, Strategy.AUTO, null, 0, 0);
+    }
+
+    /** The kernel variant; AUTO (the default) picks the fastest available. */
+    public AngularCut withKernel(KernelType k) {
+        return new AngularCut(radius, radii, Objects.requireNonNull(k), strategy, pool, parallelism, grain);
+    }
+
+    /** The strategy; AUTO (the default) picks from the sizes and the radius. */
+    public AngularCut withStrategy(Strategy s) {
+        return new AngularCut(radius, radii, kernel, Objects.requireNonNull(s), pool, parallelism, grain);
+    }
+
+    /** Runs in the caller's pool. */
+    public AngularCut withPool(ForkJoinPool p) {
+        return new AngularCut(radius, radii, kernel, strategy, Objects.requireNonNull(p), 0, grain);
+    }
+
+    /** Runs on {@code n} threads (1: the calling thread alone). Default: all cores. */
+    public AngularCut withParallelism(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1, got " + n);
+        }
+        return new AngularCut(radius, radii, kernel, strategy, null, n, grain);
+    }
+
+    /** Objects per task (tuning and tests); the result never depends on it. */
+    public AngularCut withGrain(int objectsPerTask) {
+        if (objectsPerTask < 1) {
+            throw new IllegalArgumentException("grain must be >= 1, got " + objectsPerTask);
+        }
+        return new AngularCut(radius, radii, kernel, strategy, pool, parallelism, objectsPerTask);
+    }
+
+    /** Cuts {@code objects} against {@code contaminants}. */
+    public CutResult run(SkyPoints objects, SkyPoints contaminants) {
+        Objects.requireNonNull(objects, "objects");
+        Objects.requireNonNull(contaminants, "contaminants");
+        if (radii != null && radii.length != contaminants.size()) {
+            throw new IllegalArgumentException(radii.length + " radii for " + contaminants.size() + " contaminants");
+        }
+        CutKernel k = Kernels.get(kernel);
+        Partitioner partitioner = Partitioner.of(pool, parallelism, grain);
+        try (Arena arena = Arena.ofShared()) {
+            MemorySegment mask = arena.allocate(Math.max(1, objects.size()), 64);
+            MemorySegment cosMaxEach = radii == null ? null : cosines(arena, radii);
+            double cosMax = radius == null ? Double.NaN : radius.cosMax();
+            CutJob job = new CutJob(objects, contaminants, cosMax, cosMaxEach, k, partitioner, mask);
+            CutStrategy s = Strategies.choose(strategy, job);
+            s.run(job);
+            byte[] m = mask.asSlice(0, objects.size()).toArray(ValueLayout.JAVA_BYTE);
+            return new CutResult(m, k.name(), s.name(), partitioner.threads());
+        }
+    }
+
+    private static MemorySegment cosines(Arena arena, Angle[] radii) {
+        MemorySegment s = arena.allocate(Math.max(1, radii.length) * (long) Double.BYTES, 64);
+        for (int j = 0; j < radii.length; j++) {
+            s.setAtIndex(ValueLayout.JAVA_DOUBLE, j, radii[j].cosMax());
+        }
+        return s;
+    }
+
+    /** The fixed radius, or null when every contaminant has its own. */
+    public Angle radius() {
+        return radius;
+    }
+
+    @Override
+    public String toString() {
+        return "AngularCut[" + (radius != null ? "radius=" + radius : radii.length + " radii")
+                + ", kernel=" + kernel.label() + ", strategy=" + strategy.label() + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.skycut.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code skycut} command. Exit status: 0 success, 1 internal error (or, for {@code demo},
+ * a variant that disagrees with the reference), 2 bad input or usage.
+ */
+@Command(name = "skycut",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Cuts every object of a sky catalogue that lies within an angle of any contaminant.",
+        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+public final class SkycutCommand implements Runnable {
+
+    /** Bad input or usage. */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Internal error. */
+    public static final int EXIT_INTERNAL = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: demo, cut, bench (see --help)");
+    }
+
+    /** The command line with skycut's exit codes and error handling. */
+    public static CommandLine commandLine() {
+        Logging.configure();
+        CommandLine cl = new CommandLine(new SkycutCommand());
+        cl.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? EXIT_BAD_INPUT : EXIT_INTERNAL);
+        cl.getCommandSpec().exitCodeOnInvalidInput(EXIT_BAD_INPUT);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().exitCodeOnInvalidInput(EXIT_BAD_INPUT);
+        }
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
