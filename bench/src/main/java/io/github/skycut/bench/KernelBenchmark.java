@@ -1,0 +1,96 @@
+package io.github.skycut.bench;
+
+import io.github.skycut.Angle;
+import io.github.skycut.AngularCut;
+import io.github.skycut.CutResult;
+import io.github.skycut.SkyPoints;
+import io.github.skycut.kernel.KernelType;
+import io.github.skycut.sample.RandomSky;
+import io.github.skycut.strategy.Strategy;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Time per cut for each kernel, strategy, thread count and case. Throughput in pair tests/s is
+ * objects x contaminants / time (the tests brute force would run without early exit).
+ *
+ * <pre>
+ * mvn -Pbench package -DskipTests
+ * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar target/benchmarks.jar KernelBenchmark
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+public class KernelBenchmark {
+
+    /** Cases: objects x contaminants at a radius. */
+    public enum Case {
+        tutorial(5_000, 500, "1deg"),
+        real_1deg(500_000, 50_000, "1deg"),
+        real_1arcmin(500_000, 50_000, "1arcmin"),
+        real_5arcsec(500_000, 50_000, "5arcsec"),
+        worst(100_000, 10_000, "1arcsec");
+
+        final int objects;
+        final int contaminants;
+        final Angle radius;
+
+        Case(int objects, int contaminants, String radius) {
+            this.objects = objects;
+            this.contaminants = contaminants;
+            this.radius = Angle.parse(radius);
+        }
+    }
+
+    @Param({"scalar", "vector", "native"})
+    public String kernel;
+
+    @Param({"brute"})
+    public String strategy;
+
+    @Param({"1", "2"})
+    public int threads;
+
+    @Param({"worst"})
+    public Case data;
+
+    private SkyPoints objects;
+    private SkyPoints contaminants;
+    private AngularCut cut;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        objects = RandomSky.uniform(data.objects, 1);
+        contaminants = RandomSky.uniform(data.contaminants, 2);
+        cut = AngularCut.within(data.radius).withKernel(KernelType.parse(kernel))
+                .withStrategy(Strategy.parse(strategy)).withParallelism(threads);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        objects.close();
+        contaminants.close();
+    }
+
+    @Benchmark
+    public CutResult cut() {
+        return cut.run(objects, contaminants);
+    }
+}
