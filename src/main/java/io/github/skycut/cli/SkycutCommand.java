@@ -31,12 +31,26 @@ public final class SkycutCommand implements Runnable {
     public static CommandLine commandLine() {
         Logging.configure();
         CommandLine cl = new CommandLine(new SkycutCommand());
-        cl.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? EXIT_BAD_INPUT : EXIT_INTERNAL);
+        cl.setExecutionExceptionHandler(SkycutCommand::handle);
         cl.getCommandSpec().exitCodeOnInvalidInput(EXIT_BAD_INPUT);
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().exitCodeOnInvalidInput(EXIT_BAD_INPUT);
         }
         return cl;
+    }
+
+    /**
+     * Bad input (an {@link IllegalArgumentException}) is one line on stderr and exit 2; anything
+     * else is an internal error, exit 1, with the stack trace.
+     */
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (e instanceof IllegalArgumentException) {
+            cl.getErr().println("skycut: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        cl.getErr().println("skycut: internal error: " + e);
+        e.printStackTrace(cl.getErr());
+        return EXIT_INTERNAL;
     }
 
     public static void main(String[] args) {
