@@ -26,6 +26,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code skycut cut}: reads the objects in chunks, cuts each chunk against the contaminants
@@ -39,6 +41,13 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:success", "2:bad input or usage (one line on stderr naming file, row and column)",
                 "1:internal or I/O error"})
 final class CutCommand implements Callable<Integer> {
+
+    /** nom-tam-fits logs warnings (with stack traces) for the headers it refuses; skycut reports them in its own one line. */
+    private static final Logger FITS_LOG = Logger.getLogger("nom.tam");
+
+    static {
+        FITS_LOG.setLevel(Level.SEVERE);
+    }
 
     @Option(names = "--objects", required = true, paramLabel = "FILE", description = "the catalogue to cut")
     Path objects;

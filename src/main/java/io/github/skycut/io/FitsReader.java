@@ -41,7 +41,7 @@ final class FitsReader implements CatalogueReader {
         this.path = path;
         this.in = new FitsInputStream(open(path));
         try {
-            this.primary = header();
+            this.primary = primaryHeader();
             if (!primary.getBooleanValue("SIMPLE", false)) {
                 throw malformed("the primary header does not start with SIMPLE = T");
             }
@@ -68,6 +68,14 @@ final class FitsReader implements CatalogueReader {
         int m1 = b.read();
         b.reset();
         return m0 == 0x1f && m1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(b, 1 << 16), 1 << 16) : b;
+    }
+
+    private Header primaryHeader() throws IOException {
+        try {
+            return header();
+        } catch (EOFException e) {
+            throw malformed("no FITS header at the start of the file (not a FITS file, or empty)");
+        }
     }
 
     private Header header() throws IOException {

@@ -71,15 +71,17 @@ record NpyHeader(ByteOrder order, long rows, int columns, long dataOffset) {
         if (group(file, FORTRAN, dict, "fortran_order").equals("True")) {
             throw bad(file, "array is in Fortran order: save it in C order (np.ascontiguousarray)");
         }
-        String[] dims = group(file, SHAPE, dict, "shape").split(",");
+        String shape = group(file, SHAPE, dict, "shape");
+        String[] dims = java.util.Arrays.stream(shape.split(",")).map(String::trim).filter(d -> !d.isEmpty())
+                .toArray(String[]::new);
+        if (dims.length != 2) {
+            throw bad(file, "shape (" + shape + "): skycut reads (n, 2) RA/Dec degrees or (n, 3) unit vectors");
+        }
         long rows;
         int columns;
         try {
-            if (dims.length < 2 || dims.length > 3 || (dims.length == 3 && !dims[2].isBlank())) {
-                throw bad(file, "shape (" + String.join(",", dims) + "): skycut reads (n, 2) RA/Dec degrees or (n, 3) unit vectors");
-            }
-            rows = Long.parseLong(dims[0].trim());
-            columns = Integer.parseInt(dims[1].trim());
+            rows = Long.parseLong(dims[0]);
+            columns = Integer.parseInt(dims[1]);
         } catch (NumberFormatException e) {
             throw bad(file, "cannot read the shape in the header: " + dict.trim());
         }
