@@ -18,6 +18,7 @@ import java.util.zip.GZIPOutputStream;
  * Writes FITS rows back: the input's primary header (when it has no data; a minimal one
  * otherwise), then the input's binary-table header with NAXIS2 set to the rows written (and the
  * logical column {@code skycut_cut}, TFORM 1L, added in flag mode), then the row bytes as read.
+ * CHECKSUM/DATASUM keywords are dropped, since they no longer hold.
  * The row count is known only at the end, so rows go to a scratch file beside the output first;
  * the output is gzip-compressed when its name ends .gz. Headers are written by nom-tam-fits.
  */
@@ -89,6 +90,8 @@ final class FitsWriter implements CatalogueWriter {
 
     private Header primaryHeader() {
         if (primary.getIntValue("NAXIS", 0) == 0) {
+            primary.deleteKey("CHECKSUM");
+            primary.deleteKey("DATASUM");
             if (primary.containsKey("EXTEND")) {
                 primary.findCard("EXTEND").setValue(true);
             } else {
@@ -109,6 +112,8 @@ final class FitsWriter implements CatalogueWriter {
         table.findCard("NAXIS2").setValue(count);
         table.findCard("PCOUNT").setValue(0);
         table.deleteKey("THEAP");
+        table.deleteKey("CHECKSUM"); // the rows changed: the input's checksums would be wrong
+        table.deleteKey("DATASUM");
         if (flagColumn) {
             int n = columns + 1;
             table.findCard("TFIELDS").setValue(n);

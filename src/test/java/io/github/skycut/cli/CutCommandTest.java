@@ -297,6 +297,19 @@ class CutCommandTest {
     }
 
     @Test
+    void emptyCataloguesAreValid() throws IOException {
+        Files.writeString(dir.resolve("none.csv"), "id,ra,dec\n");
+        Run r = run("cut", "--objects", p("none.csv"), "--contaminants", p("stars.csv"), "--radius", "1deg",
+                "--output", p("none-kept.csv"));
+        assertEquals(0, r.status, r.err);
+        assertEquals("id,ra,dec\n", Files.readString(dir.resolve("none-kept.csv")));
+        r = run("cut", "--objects", p("objects.csv"), "--contaminants", p("none.csv"), "--radius", "1deg",
+                "--output", p("all-kept.csv"));
+        assertEquals(0, r.status, r.err);
+        assertEquals(Files.readString(dir.resolve("objects.csv")), Files.readString(dir.resolve("all-kept.csv")));
+    }
+
+    @Test
     void debugShowsTheStackTrace() {
         Run r = run("cut", "--objects", p("nope.csv"), "--contaminants", p("stars.csv"), "--radius", "1deg",
                 "--output-mode", "indices", "--debug");

@@ -17,6 +17,7 @@ import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,7 @@ class FitsCatalogueTest {
                 hdu.setColumnName(c, names[c], null);
             }
             hdu.getHeader().addValue("TUNIT3", "deg", "unit carried through");
+            hdu.getHeader().addValue("CHECKSUM", "0000000000000000", "stale once rows are dropped");
             fits.addHDU(hdu);
             fits.write(out);
         }
@@ -93,6 +95,7 @@ class FitsCatalogueTest {
             assertArrayEquals(new int[][] {{4, 5, 6}, {10, 11, 12}}, (int[][]) t.getColumn("FLAGS"));
             assertArrayEquals(new boolean[] {false, false}, (boolean[]) t.getColumn("GOOD"));
             assertEquals("deg", t.getHeader().getStringValue("TUNIT3"));
+            assertFalse(t.getHeader().containsKey("CHECKSUM"));
         }
     }
 
