@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Cuts every object of a sky catalogue that lies within an angle of any contaminant.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, CutCommand.class, ExampleCommand.class, CommandLine.HelpCommand.class})
 public final class SkycutCommand implements Runnable {
 
     /** Bad input or usage. */
@@ -33,6 +33,7 @@ public final class SkycutCommand implements Runnable {
         CommandLine cl = new CommandLine(new SkycutCommand());
         cl.setExecutionExceptionHandler(SkycutCommand::handle);
         cl.getCommandSpec().exitCodeOnInvalidInput(EXIT_BAD_INPUT);
+        cl.setParameterExceptionHandler(SkycutCommand::usageError);
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().exitCodeOnInvalidInput(EXIT_BAD_INPUT);
         }
@@ -51,6 +52,15 @@ public final class SkycutCommand implements Runnable {
         cl.getErr().println("skycut: internal error: " + e);
         e.printStackTrace(cl.getErr());
         return EXIT_INTERNAL;
+    }
+
+    /** A usage error in one line, e.g. "skycut cut: Invalid value for option '--radius': ... (see skycut cut --help)". */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine c = e.getCommandLine();
+        String name = c.getCommandSpec().qualifiedName();
+        c.getErr().println(name + ": " + e.getMessage() + " (see " + name + " --help)");
+        c.getErr().flush();
+        return c.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     public static void main(String[] args) {
