@@ -69,7 +69,7 @@ static int FN(one)(double x, double y, double z, const double *cx, const double 
  * KOBJ objects (coordinates in px, py, pz) against contaminants [from, to); returns the bit
  * set of the objects hit. After the first block with a hit, the others go on one by one.
  */
-static unsigned FN(group)(const double *px, const double *py, const double *pz, const double *cx,
+__attribute__((unused)) static unsigned FN(group)(const double *px, const double *py, const double *pz, const double *cx,
                           const double *cy, const double *cz, int64_t from, int64_t to, THR_PARAM) {
     VD X[KOBJ], Y[KOBJ], Z[KOBJ];
     ACC_T A[KOBJ];
@@ -110,12 +110,75 @@ static unsigned FN(group)(const double *px, const double *py, const double *pz, 
     return hit;
 }
 
+#if !EACH && defined(FW)
+/*
+ * The float pre-filter (one radius, SIMD paths): the same KOBJ objects against the tile in float,
+ * FW lanes per vector, twice the pairs per instruction. A block whose float maximum exceeds thrF
+ * is tested again exactly, in double, for that object; see prefilter_threshold for why no hit is
+ * missed. fx, fy, fz hold the tile [t0, t1) in float, from index 0.
+ */
+static unsigned FN(group_pf)(const double *px, const double *py, const double *pz, const float *fx,
+                             const float *fy, const float *fz, const double *cx, const double *cy,
+                             const double *cz, int64_t t0, int64_t t1, double cosMax, float thrF) {
+    FV X[KOBJ], Y[KOBJ], Z[KOBJ], A[KOBJ];
+#pragma GCC unroll 16
+    for (int k = 0; k < KOBJ; k++) {
+        X[k] = FV_SET1((float) px[k]);
+        Y[k] = FV_SET1((float) py[k]);
+        Z[k] = FV_SET1((float) pz[k]);
+    }
+    const FV thr = FV_SET1(thrF);
+    unsigned hit = 0;
+    const int64_t vecEnd = (t1 - t0) / FW * FW;
+    int64_t j = 0;
+    while (j < vecEnd && hit == 0) {
+        const int64_t start = j, end = MIN64(j + FBLOCK, vecEnd);
+#pragma GCC unroll 16
+        for (int k = 0; k < KOBJ; k++) {
+            A[k] = FV_SET1(-INFINITY);
+        }
+        for (; j < end; j += FW) {
+            const FV a = FV_LOAD(fx + j), b = FV_LOAD(fy + j), c = FV_LOAD(fz + j);
+#pragma GCC unroll 16
+            for (int k = 0; k < KOBJ; k++) {
+                A[k] = FV_MAX(A[k], FV_ADD(FV_ADD(FV_MUL(X[k], a), FV_MUL(Y[k], b)), FV_MUL(Z[k], c)));
+            }
+        }
+        for (int k = 0; k < KOBJ; k++) {
+            if (FV_ANY_GT(A[k], thr)) { /* a candidate: the exact test decides */
+                hit |= (unsigned) FN(scalar)(px[k], py[k], pz[k], cx, cy, cz, t0 + start, t0 + end, cosMax) << k;
+            }
+        }
+    }
+    /* Objects not hit: nothing in [t0, t0 + j) hits them; the rest, exactly, one by one. */
+    for (int k = 0; k < KOBJ; k++) {
+        if (!(hit >> k & 1u)) {
+            hit |= (unsigned) FN(one)(px[k], py[k], pz[k], cx, cy, cz, t0 + j, t1, cosMax) << k;
+        }
+    }
+    return hit;
+}
+#endif
+
 /* The exported kernel: tiles of contaminants, groups of KOBJ objects not yet cut. */
 int FN(skycut_cut)(const double *ox, const double *oy, const double *oz, int64_t objFrom, int64_t objTo,
                    const double *cx, const double *cy, const double *cz, int64_t conFrom, int64_t conTo,
                    THR_PARAM, uint8_t *mask) {
+#if !EACH && defined(FW)
+    float fx[TILE] __attribute__((aligned(64)));
+    float fy[TILE] __attribute__((aligned(64)));
+    float fz[TILE] __attribute__((aligned(64)));
+    const float thrF = prefilter_threshold(cosMax);
+#endif
     for (int64_t t0 = conFrom; t0 < conTo; t0 += TILE) {
         const int64_t t1 = MIN64(t0 + TILE, conTo);
+#if !EACH && defined(FW)
+        for (int64_t j = t0; j < t1; j++) {
+            fx[j - t0] = (float) cx[j];
+            fy[j - t0] = (float) cy[j];
+            fz[j - t0] = (float) cz[j];
+        }
+#endif
         int64_t idx[KOBJ];
         double px[KOBJ], py[KOBJ], pz[KOBJ];
         int n = 0;
@@ -128,7 +191,11 @@ int FN(skycut_cut)(const double *ox, const double *oy, const double *oz, int64_t
             py[n] = oy[i];
             pz[n] = oz[i];
             if (++n == KOBJ) {
+#if !EACH && defined(FW)
+                const unsigned hit = FN(group_pf)(px, py, pz, fx, fy, fz, cx, cy, cz, t0, t1, cosMax, thrF);
+#else
                 const unsigned hit = FN(group)(px, py, pz, cx, cy, cz, t0, t1, THR_ARG);
+#endif
                 for (int k = 0; k < KOBJ; k++) {
                     if (hit >> k & 1u) {
                         mask[idx[k]] = 1;

@@ -37,6 +37,34 @@ static inline int64_t SK_CAT3(min64, SUFFIX, x)(int64_t a, int64_t b) {
 }
 #define MIN64 SK_CAT3(min64, SUFFIX, x)
 
+#ifdef SKYCUT_NO_PREFILTER /* for comparisons: the double kernel alone */
+#undef FW
+#endif
+
+#ifdef FW
+/* Float vectors between two checks of the pre-filter's maxima. */
+#define FBLOCK (16 * FW)
+
+/*
+ * The float pre-filter's threshold: a float at most cosMax - 1e-6. Why no hit is missed: for unit
+ * vectors (|o|, |c| <= 1 + 1e-9, which SkyPoints guarantees), rounding the six coordinates to
+ * float moves the dot product by at most (2u + u^2)(1 + 2e-9), and the float products and sums
+ * by at most 3u/(1 - 3u) more, with u = 2^-24: in all below 3.0e-7; the double dot product is
+ * within 3.4e-16 of the exact one. So a pair with double dot > cosMax has float dot > cosMax - 1e-6.
+ * Subnormal products lose at most 2^-149 each. cosMax = +inf gives +inf (no candidate), -inf gives
+ * -inf (every pair a candidate), NaN gives NaN (no candidate): each as the exact test decides.
+ */
+static inline float SK_CAT3(prefilter_threshold, SUFFIX, x)(double cosMax) {
+    const double t = cosMax - 1e-6;
+    float f = (float) t;
+    if ((double) f > t) {
+        f = nextafterf(f, -INFINITY);
+    }
+    return f;
+}
+#define prefilter_threshold SK_CAT3(prefilter_threshold, SUFFIX, x)
+#endif
+
 #define EACH 0
 #include "cut_body.h"
 #undef EACH

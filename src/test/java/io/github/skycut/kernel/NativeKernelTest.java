@@ -107,6 +107,41 @@ class NativeKernelTest {
         }
     }
 
+    /**
+     * The SIMD paths screen pairs in float first; a pair whose double dot product exceeds cosMax
+     * by less than the float rounding (1e-12 .. 1e-6) must still be found, and one just below missed.
+     */
+    @Test
+    void hitsWithinTheFloatRoundingAreFound() {
+        assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(77);
+        ScalarKernel reference = new ScalarKernel();
+        for (int trial = 0; trial < 300; trial++) {
+            int m = 1 + rnd.nextInt(300);
+            double[][] ov = new double[KernelContractTest.SIZES[1 + trial % 8] + 8][];
+            double[][] cv = new double[m][];
+            for (int i = 0; i < ov.length; i++) {
+                ov[i] = KernelContractTest.near(rnd, 1, 0, 0, 0.3);
+            }
+            for (int j = 0; j < m; j++) {
+                cv[j] = KernelContractTest.near(rnd, -1, 0, 0, 0.3);   // far side: never hit
+            }
+            int target = rnd.nextInt(ov.length), pos = rnd.nextInt(m);
+            cv[pos] = KernelContractTest.near(rnd, ov[target][0], ov[target][1], ov[target][2], 0.05);
+            double dot = (ov[target][0] * cv[pos][0] + ov[target][1] * cv[pos][1]) + ov[target][2] * cv[pos][2];
+            double delta = Math.pow(10, -12 + rnd.nextDouble() * 6) * (rnd.nextBoolean() ? 1 : -1);
+            double cosMax = dot - delta;
+            try (SkyPoints o = KernelContractTest.points(ov); SkyPoints c = KernelContractTest.points(cv)) {
+                byte[] expected = KernelContractTest.run(reference, o, c, 0, ov.length, 0, m, cosMax, null, null);
+                assertEquals(delta > 0 ? 1 : 0, expected[target]);
+                for (NativeKernel.Isa isa : supported()) {
+                    assertArrayEquals(expected, KernelContractTest.run(new NativeKernel(isa), o, c, 0, ov.length, 0, m,
+                            cosMax, null, null), isa + " trial " + trial + " dot - cosMax = " + delta);
+                }
+            }
+        }
+    }
+
     @Test
     void heapSegmentsAreRefusedBeforeTheDowncall() {
         assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
