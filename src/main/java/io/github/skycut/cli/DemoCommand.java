@@ -65,6 +65,7 @@ final class DemoCommand implements Callable<Integer> {
              SkyPoints con = RandomSky.uniform(contaminants, seed + 1)) {
             out.printf(Locale.ROOT, "skycut demo: %,d objects x %,d contaminants, radius %s, seed %d%n",
                     objects, contaminants, radius, seed);
+            out.println("kernels: " + String.join(", ", Kernels.available().stream().map(CutKernel::description).toList()));
             CutResult reference = AngularCut.within(radius).withKernel(KernelType.SCALAR)
                     .withStrategy(Strategy.BRUTE).withParallelism(1).run(obj, con);
             List<Row> rows = new ArrayList<>();

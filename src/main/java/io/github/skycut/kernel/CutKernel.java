@@ -25,6 +25,11 @@ public interface CutKernel {
     /** The variant's short name: scalar, vector, native. */
     String name();
 
+    /** The name with any detail worth showing, e.g. the instruction set: "native (avx2)". */
+    default String description() {
+        return name();
+    }
+
     /**
      * One radius for all contaminants.
      *

@@ -1,0 +1,31 @@
+/* The AVX2 path: 4 doubles per vector. Built with -mavx2 (no -mfma) and -ffp-contract=off. */
+#include <immintrin.h>
+
+#include "cut_internal.h"
+
+#define SUFFIX avx2
+#define W 4
+/* 3 objects x (x, y, z) + 3 accumulators + the contaminant vector fit the 16 ymm registers. */
+#define KOBJ 3
+#define VD __m256d
+#define V_LOAD(p) _mm256_loadu_pd(p)
+#define V_SET1(x) _mm256_set1_pd(x)
+#define V_MUL(a, b) _mm256_mul_pd(a, b)
+#define V_ADD(a, b) _mm256_add_pd(a, b)
+#define V_MAX(a, b) _mm256_max_pd(a, b)
+#define V_ANY_GT(a, t) (_mm256_movemask_pd(_mm256_cmp_pd(a, t, _CMP_GT_OQ)) != 0)
+#define E_ACC __m256d
+#define E_ZERO _mm256_setzero_pd()
+#define E_OR_GT(acc, d, t) _mm256_or_pd(acc, _mm256_cmp_pd(d, t, _CMP_GT_OQ))
+#define E_ANY(acc) (_mm256_movemask_pd(acc) != 0)
+/* The float pre-filter (one radius): FW floats per vector. */
+#define FV __m256
+#define FW 8
+#define FV_LOAD(p) _mm256_loadu_ps(p)
+#define FV_SET1(x) _mm256_set1_ps(x)
+#define FV_MUL(a, b) _mm256_mul_ps(a, b)
+#define FV_ADD(a, b) _mm256_add_ps(a, b)
+#define FV_MAX(a, b) _mm256_max_ps(a, b)
+#define FV_ANY_GT(a, t) (_mm256_movemask_ps(_mm256_cmp_ps(a, t, _CMP_GT_OQ)) != 0)
+
+#include "cut_template.h"

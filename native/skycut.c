@@ -1,0 +1,103 @@
+/*
+ * Dispatch: the instruction-set path is chosen at run time from the CPU, so one library runs on
+ * any x86-64 machine (and the portable path on any other). Also the portable path itself, built
+ * for the baseline ISA (SSE2 on x86-64, which has no FMA).
+ */
+#include "skycut.h"
+#include "cut_internal.h"
+
+#define EXPORT __attribute__((visibility("default")))
+
+/* ---- the portable path: the same kernel over plain doubles ---- */
+#define SUFFIX portable
+#define W 1
+#define KOBJ 4
+#define VD double
+#define V_LOAD(p) (*(p))
+#define V_SET1(x) (x)
+#define V_MUL(a, b) ((a) * (b))
+#define V_ADD(a, b) ((a) + (b))
+#define V_MAX(a, b) ((a) > (b) ? (a) : (b))
+#define V_ANY_GT(a, t) ((a) > (t))
+#define E_ACC int
+#define E_ZERO 0
+#define E_OR_GT(acc, d, t) ((acc) | ((d) > (t)))
+#define E_ANY(acc) ((acc) != 0)
+#include "cut_template.h"
+
+/* ---- dispatch ---- */
+
+EXPORT int skycut_abi_version(void) {
+    return SKYCUT_ABI_VERSION;
+}
+
+EXPORT int skycut_isa_supported(int isa) {
+    switch (isa) {
+    case SKYCUT_ISA_PORTABLE:
+        return 1;
+#if defined(__x86_64__) && defined(SKYCUT_HAVE_X86_PATHS)
+    case SKYCUT_ISA_AVX2:
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx2") ? 1 : 0;
+    case SKYCUT_ISA_AVX512:
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx512f") ? 1 : 0; /* checks the OS saves zmm state too */
+#endif
+    default:
+        return 0;
+    }
+}
+
+EXPORT int skycut_best_isa(void) {
+    if (skycut_isa_supported(SKYCUT_ISA_AVX512)) {
+        return SKYCUT_ISA_AVX512;
+    }
+    if (skycut_isa_supported(SKYCUT_ISA_AVX2)) {
+        return SKYCUT_ISA_AVX2;
+    }
+    return SKYCUT_ISA_PORTABLE;
+}
+
+EXPORT int skycut_cut(int isa,
+                      const double *ox, const double *oy, const double *oz, int64_t objFrom, int64_t objTo,
+                      const double *cx, const double *cy, const double *cz, int64_t conFrom, int64_t conTo,
+                      double cosMax, uint8_t *mask) {
+    if (objFrom < 0 || objTo < objFrom || conFrom < 0 || conTo < conFrom) {
+        return SKYCUT_ERR_RANGE;
+    }
+    if (!skycut_isa_supported(isa)) {
+        return SKYCUT_ERR_ISA;
+    }
+    switch (isa) {
+#if defined(__x86_64__) && defined(SKYCUT_HAVE_X86_PATHS)
+    case SKYCUT_ISA_AVX512:
+        return skycut_cut_fixed_avx512(ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, cosMax, mask);
+    case SKYCUT_ISA_AVX2:
+        return skycut_cut_fixed_avx2(ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, cosMax, mask);
+#endif
+    default:
+        return skycut_cut_fixed_portable(ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, cosMax, mask);
+    }
+}
+
+EXPORT int skycut_cut_each(int isa,
+                           const double *ox, const double *oy, const double *oz, int64_t objFrom, int64_t objTo,
+                           const double *cx, const double *cy, const double *cz, int64_t conFrom, int64_t conTo,
+                           const double *cosMaxEach, uint8_t *mask) {
+    if (objFrom < 0 || objTo < objFrom || conFrom < 0 || conTo < conFrom) {
+        return SKYCUT_ERR_RANGE;
+    }
+    if (!skycut_isa_supported(isa)) {
+        return SKYCUT_ERR_ISA;
+    }
+    switch (isa) {
+#if defined(__x86_64__) && defined(SKYCUT_HAVE_X86_PATHS)
+    case SKYCUT_ISA_AVX512:
+        return skycut_cut_each_avx512(ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, cosMaxEach, mask);
+    case SKYCUT_ISA_AVX2:
+        return skycut_cut_each_avx2(ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, cosMaxEach, mask);
+#endif
+    default:
+        return skycut_cut_each_portable(ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, cosMaxEach, mask);
+    }
+}
