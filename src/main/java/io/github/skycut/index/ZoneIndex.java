@@ -28,6 +28,18 @@ public final class ZoneIndex implements CutStrategy {
 
     private static final ValueLayout.OfByte B = ValueLayout.JAVA_BYTE;
 
+    private final IndexPlan forced; // null: chosen by the cost model
+
+    /** The index with grids chosen by the cost model. */
+    public ZoneIndex() {
+        this(null);
+    }
+
+    /** The index with these grids (tests: fine grids put many pairs across cell edges). */
+    ZoneIndex(IndexPlan forced) {
+        this.forced = forced;
+    }
+
     @Override
     public String name() {
         return "index";
@@ -42,7 +54,7 @@ public final class ZoneIndex implements CutStrategy {
         }
         double radius = searchRadius(cosMin);
         Partitioner partitioner = job.partitioner();
-        IndexPlan plan = IndexPlan.choose(n, m, radius, partitioner.threads());
+        IndexPlan plan = forced != null ? forced : IndexPlan.choose(n, m, radius, partitioner.threads());
         ZoneGrid conGrid = new ZoneGrid(plan.contaminantCell(), plan.contaminantCell());
         ZoneGrid objGrid = new ZoneGrid(plan.objectCell(), plan.objectCell());
         try (SortedCopy con = SortedCopy.of(job.contaminants(), conGrid, job.cosMaxEach(), null, partitioner);
