@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Strategies the demo runs; grows as strategies land. */
     private static List<Strategy> strategies() {
-        return List.of(Strategy.BRUTE);
+        return List.of(Strategy.BRUTE, Strategy.INDEX);
     }
 
     private Row measure(SkyPoints obj, SkyPoints con, KernelType kernel, Strategy strategy, int t, CutResult reference) {
