@@ -148,8 +148,12 @@ public final class SkyPoints implements AutoCloseable {
         return p;
     }
 
-    /** Uninitialised owned storage for {@code size} points; package-private for strategies that copy. */
-    static SkyPoints allocate(int size) {
+    /**
+     * Owned, zero-filled storage for {@code size} points, for strategies that build a reordered copy
+     * of points already validated (the spatial index): fill it through the column segments. Not
+     * validated; use the other factories for new data.
+     */
+    public static SkyPoints allocate(int size) {
         if (size < 0) {
             throw new IllegalArgumentException("size must be >= 0, got " + size);
         }

@@ -90,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Strategies the demo runs; grows as strategies land. */
     private static List<Strategy> strategies() {
-        return List.of(Strategy.BRUTE);
+        return List.of(Strategy.BRUTE, Strategy.INDEX);
     }
 
     /** Best of a few timed runs after a warm-up; every run's cut set is checked, not only the first. */

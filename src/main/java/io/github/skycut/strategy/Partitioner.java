@@ -62,6 +62,14 @@ public final class Partitioner {
         return new Partitioner(parallelism == 1 ? null : sharedPool(parallelism), parallelism, grain);
     }
 
+    /** The same threads with another number of items per task (1: one task per item). */
+    public Partitioner withGrain(int itemsPerTask) {
+        if (itemsPerTask < 1) {
+            throw new IllegalArgumentException("grain must be >= 1, got " + itemsPerTask);
+        }
+        return new Partitioner(pool, threads, itemsPerTask);
+    }
+
     /** How many threads take part. */
     public int threads() {
         return threads;

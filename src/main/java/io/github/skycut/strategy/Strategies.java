@@ -1,5 +1,8 @@
 package io.github.skycut.strategy;
 
+import io.github.skycut.index.CostModel;
+import io.github.skycut.index.ZoneIndex;
+
 /** The one place where a strategy is chosen. */
 public final class Strategies {
 
@@ -7,12 +10,17 @@ public final class Strategies {
     }
 
     /**
-     * The strategy for a request. AUTO is brute force until the index strategy lands.
+     * The strategy for a request. AUTO takes the index when its measured cost model
+     * ({@link CostModel}) expects it to beat brute force for these sizes and this radius (the
+     * largest one, with per-contaminant radii), else brute force.
      */
     public static CutStrategy choose(Strategy requested, CutJob job) {
         return switch (requested) {
-            case AUTO, BRUTE -> new BruteForce();
-            case INDEX -> throw new UnsupportedOperationException("the index strategy is not built yet");
+            case BRUTE -> new BruteForce();
+            case INDEX -> new ZoneIndex();
+            case AUTO -> CostModel.preferIndex(job.objects().size(), job.contaminants().size(),
+                    ZoneIndex.searchRadius(ZoneIndex.smallestThreshold(job)), job.partitioner().threads())
+                    ? new ZoneIndex() : new BruteForce();
         };
     }
 }

@@ -46,7 +46,9 @@ public class KernelBenchmark {
         real_1deg(500_000, 50_000, "1deg"),
         real_1arcmin(500_000, 50_000, "1arcmin"),
         real_5arcsec(500_000, 50_000, "5arcsec"),
-        worst(100_000, 10_000, "1arcsec");
+        worst(100_000, 10_000, "1arcsec"),
+        /** The real case on a clustered sky (Galactic-plane band and tight clusters). */
+        clustered_1arcmin(500_000, 50_000, "1arcmin");
 
         final int objects;
         final int contaminants;
@@ -62,7 +64,7 @@ public class KernelBenchmark {
     @Param({"scalar", "vector", "native"})
     public String kernel;
 
-    @Param({"brute"})
+    @Param({"brute", "index"})
     public String strategy;
 
     @Param({"1", "2"})
@@ -77,8 +79,9 @@ public class KernelBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        objects = RandomSky.uniform(data.objects, 1);
-        contaminants = RandomSky.uniform(data.contaminants, 2);
+        boolean clustered = data.name().startsWith("clustered");
+        objects = clustered ? RandomSky.clustered(data.objects, 1) : RandomSky.uniform(data.objects, 1);
+        contaminants = clustered ? RandomSky.clustered(data.contaminants, 2) : RandomSky.uniform(data.contaminants, 2);
         cut = AngularCut.within(data.radius).withKernel(KernelType.parse(kernel))
                 .withStrategy(Strategy.parse(strategy)).withParallelism(threads);
     }
