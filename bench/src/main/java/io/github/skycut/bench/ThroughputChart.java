@@ -7,11 +7,13 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** The report's chart: G pair tests/s by case (groups) and variant (bars), as a PNG. */
 final class ThroughputChart {
@@ -32,7 +34,7 @@ final class ThroughputChart {
             throw new IllegalArgumentException("no measurements to chart");
         }
         List<BenchCase> cases = ms.stream().map(Measurement::data).distinct().sorted().toList();
-        List<String> caseNames = cases.stream().map(Enum::name).toList();
+        List<String> caseNames = cases.stream().map(ThroughputChart::label).toList();
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("case").yAxisTitle("G pair tests/s (objects × contaminants / time)").build();
         Styler.LegendPosition legend = Styler.LegendPosition.OutsideE;
@@ -40,16 +42,16 @@ final class ThroughputChart {
         chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(14f));
         double min = ms.stream().mapToDouble(Measurement::gigaPairTestsPerSecond).min().orElseThrow();
         double max = ms.stream().mapToDouble(Measurement::gigaPairTestsPerSecond).max().orElseThrow();
-        chart.getStyler().setYAxisLogarithmic(max / min > 50);
+        if (max / min > 50) {
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min)))); // bars otherwise start at 0
+        }
         chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         chart.getStyler().setAvailableSpaceFill(0.9);
-        chart.getStyler().setLabelsVisible(ms.size() <= 40);
         chart.getStyler().setDecimalPattern("#,##0.###");
-        chart.getStyler().setLabelsPosition(0.98);
-        chart.getStyler().setLabelsRotation(ms.size() > 8 ? 90 : 0);
         List<Measurement> variants = ms.stream()
-                .sorted(Comparator.comparing(Measurement::strategy).thenComparing(Measurement::kernel)
-                        .thenComparingInt(Measurement::threads))
+                .sorted(Comparator.comparing((Measurement m) -> KERNELS.indexOf(m.kernel()))
+                        .thenComparing(Measurement::strategy).thenComparingInt(Measurement::threads))
                 .filter(distinctVariant()).toList();
         for (Measurement v : variants) {
             List<Double> rates = new ArrayList<>();
@@ -57,9 +59,39 @@ final class ThroughputChart {
                 rates.add(ms.stream().filter(m -> m.data() == c && m.sameVariant(v)).findFirst()
                         .map(Measurement::gigaPairTestsPerSecond).orElse(null));
             }
-            chart.addSeries(v.variant(), caseNames, rates);
+            chart.addSeries(v.variant(), caseNames, rates).setFillColor(colour(v, variants));
         }
+        chart.getStyler().setLabelsVisible(variants.size() <= 6);
+        chart.getStyler().setLabelsPosition(0.95);
         return chart;
+    }
+
+    /** Legend order; each kernel has its hue. */
+    private static final List<String> KERNELS = List.of("scalar", "vector", "native", "auto");
+    private static final Color[] HUES = {new Color(0x80, 0x80, 0x80), new Color(0x1f, 0x77, 0xb4),
+            new Color(0xd6, 0x27, 0x28), new Color(0x2c, 0xa0, 0x2c)};
+
+    /**
+     * The kernel's hue; lighter for brute force, darker for the index, and for each strategy
+     * lighter on 1 thread than on all cores.
+     */
+    static Color colour(Measurement v, List<Measurement> variants) {
+        int k = KERNELS.indexOf(v.kernel());
+        Color hue = k >= 0 ? HUES[k] : Color.MAGENTA;
+        int maxThreads = variants.stream().mapToInt(Measurement::threads).max().orElse(1);
+        double shade = (v.strategy().equals("brute") ? 0.45 : -0.05) + (v.threads() < maxThreads ? 0.2 : 0);
+        return shade >= 0 ? mix(hue, Color.WHITE, shade) : mix(hue, Color.BLACK, -shade);
+    }
+
+    private static Color mix(Color a, Color b, double t) {
+        return new Color((int) Math.round(a.getRed() * (1 - t) + b.getRed() * t),
+                (int) Math.round(a.getGreen() * (1 - t) + b.getGreen() * t),
+                (int) Math.round(a.getBlue() * (1 - t) + b.getBlue() * t));
+    }
+
+    /** E.g. "tutorial (5,000 × 500, 1deg)". */
+    private static String label(BenchCase c) {
+        return String.format(Locale.ROOT, "%s (%,d × %,d, %s)", c.name(), c.objects(), c.contaminants(), c.radius());
     }
 
     private static java.util.function.Predicate<Measurement> distinctVariant() {

@@ -49,5 +49,6 @@ class ModesTest {
         assertEquals(List.of("scalar"), real.kernels());
         assertEquals(List.of(BenchCase.real_1deg, BenchCase.real_1arcmin, BenchCase.real_5arcsec), real.cases());
         assertEquals(1, real.millis(), "single cuts");
+        assertEquals(List.of(2), real.threads(), "all cores only: about 30 s per scalar cut per core");
     }
 }
