@@ -50,6 +50,7 @@ record BenchPlan(String name, List<BenchCase> cases, List<String> strategies, Li
                 .measurementTime(TimeValue.milliseconds(millis))
                 .jvm(javaBin)
                 .jvmArgsAppend("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                        "--sun-misc-unsafe-memory-access=allow", // JMH 1.37 uses Unsafe: no JDK 24+ warning per fork
                         "-Djava.util.logging.SimpleFormatter.format=%4$s: %5$s%6$s%n")
                 .shouldFailOnError(false);
     }

@@ -67,9 +67,6 @@ final class Modes {
                         + " threads, 1 warm-up + 2 measured single cuts; expect a wide error");
             }
         }
-        if (index.isEmpty()) {
-            notes.add("the index strategy is not available in this build: the real cases have no index rows");
-        }
         plans.removeIf(BenchPlan::isEmpty);
         return plans;
     }
