@@ -28,6 +28,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -86,6 +87,14 @@ public final class BenchMain implements Callable<Integer> {
         CommandLine cl = new CommandLine(new BenchMain());
         cl.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? 2 : 1);
         cl.getCommandSpec().exitCodeOnInvalidInput(2);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException || e instanceof IOException) {
+                cmd.getErr().println("skycut bench: " + e.getMessage());
+            } else {
+                e.printStackTrace(cmd.getErr());
+            }
+            return cmd.getExitCodeExceptionMapper().getExitCode(e);
+        });
         System.exit(cl.execute(args));
     }
 
@@ -105,29 +114,18 @@ public final class BenchMain implements Callable<Integer> {
         Path json = dir.resolve("jmh-result.json");
         List<String> notes = new ArrayList<>();
         List<String> planLines = new ArrayList<>();
-        String mode;
+        String title;
         if (reportOnly != null) {
-            Files.copy(reportOnly, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            mode = "report from " + reportOnly;
+            if (!Files.isRegularFile(reportOnly)) {
+                throw new IllegalArgumentException("--report-only: no such file: " + reportOnly);
+            }
+            Files.copy(reportOnly, json, StandardCopyOption.REPLACE_EXISTING);
+            title = "skycut benchmarks (report rebuilt from " + reportOnly + ")";
         } else {
-            mode = full ? "full" : "quick";
+            title = "skycut benchmarks (" + (full ? "full" : "quick") + " mode)";
             measure(out, json, cores, notes, planLines);
         }
-        List<Measurement> ms = JmhResults.read(json);
-        if (ms.isEmpty()) {
-            throw new IllegalStateException(json + " holds no KernelBenchmark results (see the JMH output above)");
-        }
-        Recommendation rec = Recommendation.from(ms);
-        String report = BenchReport.markdown("skycut benchmarks (" + mode + " mode)", preamble(mode, planLines), ms, notes, rec);
-        Files.writeString(dir.resolve("report.md"), report, StandardCharsets.UTF_8);
-        ThroughputChart.write(ms, "skycut: G pair tests/s by case and variant — " + Machine.describe(),
-                dir.resolve("throughput.png"));
-        MachineProfile profile = rec.toProfile(cores, info(dir));
-        profile.write(dir.resolve("profile.properties"));
-        out.println();
-        out.println(report);
-        out.println("wrote " + json + ", " + dir.resolve("report.md") + ", " + dir.resolve("throughput.png")
-                + ", " + dir.resolve("profile.properties"));
+        MachineProfile profile = writeReport(out, dir, json, title, notes, planLines, cores);
         if (saveProfile != null) {
             Path target = saveProfile.isBlank() ? MachineProfile.location().orElse(MachineProfile.defaultLocation())
                     : Path.of(saveProfile);
@@ -138,7 +136,29 @@ public final class BenchMain implements Callable<Integer> {
         return 0;
     }
 
-    private void measure(PrintWriter out, Path json, int cores, List<String> notes, List<String> planLines) throws IOException, RunnerException {
+    /** Writes report.md, throughput.png and profile.properties from the JMH JSON; returns the profile. */
+    private static MachineProfile writeReport(PrintWriter out, Path dir, Path json, String title, List<String> notes,
+                                              List<String> planLines, int cores) throws IOException {
+        List<Measurement> ms = JmhResults.read(json);
+        if (ms.isEmpty()) {
+            throw new IllegalStateException(json + " holds no KernelBenchmark results (see the JMH output above)");
+        }
+        Recommendation rec = Recommendation.from(ms);
+        String report = BenchReport.markdown(title, preamble(planLines), ms, notes, rec);
+        Files.writeString(dir.resolve("report.md"), report, StandardCharsets.UTF_8);
+        ThroughputChart.write(ms, "skycut: G pair tests/s by case and variant — " + Machine.describe(),
+                dir.resolve("throughput.png"));
+        MachineProfile profile = rec.toProfile(cores, info(dir));
+        profile.write(dir.resolve("profile.properties"));
+        out.println();
+        out.println(report);
+        out.println("wrote " + json + ", " + dir.resolve("report.md") + ", " + dir.resolve("throughput.png")
+                + ", " + dir.resolve("profile.properties"));
+        return profile;
+    }
+
+    private void measure(PrintWriter out, Path json, int cores, List<String> notes, List<String> planLines)
+            throws IOException, RunnerException {
         List<String> kernels = new ArrayList<>();
         for (CutKernel k : Kernels.available()) {
             kernels.add(k.name());
@@ -185,10 +205,10 @@ public final class BenchMain implements Callable<Integer> {
         }
     }
 
-    private static List<String> preamble(String mode, List<String> planLines) {
+    private static List<String> preamble(List<String> planLines) {
         List<String> lines = new ArrayList<>(List.of("Machine: " + Machine.describe(),
-                "Measured: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ", JMH 1.37, " + mode
-                        + " mode, mean time per cut (avgt)",
+                "Date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        + ", JMH 1.37, mean time per cut (avgt)",
                 "auto kernel in this JVM: " + Kernels.auto().name() + " (machine profile: "
                         + MachineProfile.current().source() + ")"));
         lines.addAll(planLines);

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /** The report's chart: G pair tests/s by case (groups) and variant (bars), as a PNG. */
 final class ThroughputChart {
@@ -89,9 +88,13 @@ final class ThroughputChart {
                 (int) Math.round(a.getBlue() * (1 - t) + b.getBlue() * t));
     }
 
-    /** E.g. "tutorial (5,000 × 500, 1deg)". */
+    /** E.g. "tutorial 5k×500", "real_1deg 500k×50k": the radius is in the name. */
     private static String label(BenchCase c) {
-        return String.format(Locale.ROOT, "%s (%,d × %,d, %s)", c.name(), c.objects(), c.contaminants(), c.radius());
+        return c.name() + " " + compact(c.objects()) + "×" + compact(c.contaminants());
+    }
+
+    private static String compact(int n) {
+        return n % 1_000_000 == 0 ? n / 1_000_000 + "M" : n % 1000 == 0 ? n / 1000 + "k" : Integer.toString(n);
     }
 
     private static java.util.function.Predicate<Measurement> distinctVariant() {
