@@ -54,7 +54,7 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--quick", description = "the quick mode (the default): about 1-3 minutes")
     boolean quick;
 
-    @Option(names = "--full", description = "the full mode: every case, 2 forks, longer iterations (tens of minutes)")
+    @Option(names = "--full", description = "the full mode: every case, 2 forks, 4+5 one-second iterations (up to about half an hour)")
     boolean full;
 
     @Option(names = "--output", paramLabel = "DIR",
