@@ -27,7 +27,8 @@ import java.util.concurrent.ForkJoinPool;
  * }</pre>
  *
  * An {@code AngularCut} is an immutable description; each {@code with...} method returns a new
- * one, and {@link #run} may be called from any number of threads.
+ * one, and {@link #run} may be called from any number of threads. What is not chosen here (AUTO
+ * kernel and strategy, default threads) comes from the {@link MachineProfile} when there is one.
  */
 public final class AngularCut {
 
@@ -120,13 +121,16 @@ public final class AngularCut {
             throw new IllegalArgumentException(radii.length + " radii for " + contaminants.size() + " contaminants");
         }
         CutKernel k = Kernels.get(kernel);
-        Partitioner partitioner = Partitioner.of(pool, parallelism, grain);
+        MachineProfile profile = MachineProfile.current();
+        int threads = pool == null && parallelism == 0 ? profile.threads().orElse(0) : parallelism;
+        Strategy requested = strategy == Strategy.AUTO ? profile.strategy().orElse(Strategy.AUTO) : strategy;
+        Partitioner partitioner = Partitioner.of(pool, threads, grain);
         try (Arena arena = Arena.ofShared()) {
             MemorySegment mask = arena.allocate(Math.max(1, objects.size()), 64);
             MemorySegment cosMaxEach = radii == null ? null : cosines(arena, radii);
             double cosMax = radius == null ? Double.NaN : radius.cosMax();
             CutJob job = new CutJob(objects, contaminants, cosMax, cosMaxEach, k, partitioner, mask);
-            CutStrategy s = Strategies.choose(strategy, job);
+            CutStrategy s = Strategies.choose(requested, job);
             s.run(job);
             byte[] m = mask.asSlice(0, objects.size()).toArray(ValueLayout.JAVA_BYTE);
             return new CutResult(m, k.name(), s.name(), partitioner.threads());

@@ -1,5 +1,7 @@
 package io.github.skycut.kernel;
 
+import io.github.skycut.MachineProfile;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
@@ -8,6 +10,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -19,7 +23,8 @@ import java.util.logging.Logger;
  * JVM without {@code jdk.incubator.vector} never touches a class that refers to it.
  *
  * <p>{@code -Dskycut.kernel=scalar|vector|native} makes {@link KernelType#AUTO} mean that kernel,
- * and fails loudly if it is not available.
+ * and fails loudly if it is not available. Without it, AUTO uses the kernel measured fastest on
+ * this machine ({@link MachineProfile}, written by {@code skycut bench --save-profile}) when it loads.
  */
 public final class Kernels {
 
@@ -59,16 +64,38 @@ public final class Kernels {
         return Optional.ofNullable(Holder.REASONS.get(type));
     }
 
-    /** What AUTO means here: {@code -Dskycut.kernel} if set, else native, vector, scalar in that order. */
+    /**
+     * What AUTO means here: {@code -Dskycut.kernel} if set; else the kernel of the machine profile
+     * ({@link MachineProfile}) if it loads here; else native, vector, scalar in that order.
+     */
     public static CutKernel auto() {
         String forced = System.getProperty(PROPERTY);
         if (forced != null && !forced.isBlank() && KernelType.parse(forced) != KernelType.AUTO) {
             return get(KernelType.parse(forced));
         }
+        return Holder.AVAILABLE.get(Holder.DEFAULT);
+    }
+
+    /**
+     * The precedence of {@link #auto()}, without side effects: the forced name (the system
+     * property) wins, even if unavailable (the caller then fails loudly); then the profile's kernel
+     * if available, else one warning and the built-in order.
+     */
+    static KernelType choose(String forced, MachineProfile profile, Set<KernelType> available, Consumer<String> warn) {
+        if (forced != null && !forced.isBlank() && KernelType.parse(forced) != KernelType.AUTO) {
+            return KernelType.parse(forced);
+        }
+        Optional<KernelType> preferred = profile.kernel();
+        if (preferred.isPresent()) {
+            if (available.contains(preferred.get())) {
+                return preferred.get();
+            }
+            warn.accept("skycut: machine profile " + profile.source() + " names the " + preferred.get().label()
+                    + " kernel, which is not available here; using the built-in order (native, vector, scalar)");
+        }
         for (KernelType t : new KernelType[] {KernelType.NATIVE, KernelType.VECTOR, KernelType.SCALAR}) {
-            CutKernel k = Holder.AVAILABLE.get(t);
-            if (k != null) {
-                return k;
+            if (available.contains(t)) {
+                return t;
             }
         }
         throw new AssertionError("the scalar kernel is always available");
@@ -84,6 +111,9 @@ public final class Kernels {
             load(KernelType.VECTOR, "io.github.skycut.kernel.VectorKernel", Kernels::vectorModulePresent);
             load(KernelType.NATIVE, "io.github.skycut.kernel.NativeKernel", () -> null);
         }
+
+        /** AUTO without -Dskycut.kernel; decided once, so a profile's warning is logged once. */
+        static final KernelType DEFAULT = choose(null, MachineProfile.current(), AVAILABLE.keySet(), LOG::warning);
 
         interface Check {
             /** Null if the variant can be tried, else the reason and fix. */

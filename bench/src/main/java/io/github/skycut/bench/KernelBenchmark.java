@@ -1,11 +1,10 @@
 package io.github.skycut.bench;
 
-import io.github.skycut.Angle;
 import io.github.skycut.AngularCut;
 import io.github.skycut.CutResult;
 import io.github.skycut.SkyPoints;
 import io.github.skycut.kernel.KernelType;
-import io.github.skycut.sample.RandomSky;
+import io.github.skycut.report.BenchCase;
 import io.github.skycut.strategy.Strategy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,6 +26,9 @@ import java.util.concurrent.TimeUnit;
  * Time per cut for each kernel, strategy, thread count and case. Throughput in pair tests/s is
  * objects x contaminants / time (the tests brute force would run without early exit).
  *
+ * <p>{@code ./skycut bench} ({@link BenchMain}) runs it with the parameters filtered to what is
+ * available here and writes the report; by hand:
+ *
  * <pre>
  * mvn -Pbench package -DskipTests
  * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar target/benchmarks.jar KernelBenchmark
@@ -40,27 +42,6 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
 public class KernelBenchmark {
 
-    /** Cases: objects x contaminants at a radius. */
-    public enum Case {
-        tutorial(5_000, 500, "1deg"),
-        real_1deg(500_000, 50_000, "1deg"),
-        real_1arcmin(500_000, 50_000, "1arcmin"),
-        real_5arcsec(500_000, 50_000, "5arcsec"),
-        worst(100_000, 10_000, "1arcsec"),
-        /** The real case on a clustered sky (Galactic-plane band and tight clusters). */
-        clustered_1arcmin(500_000, 50_000, "1arcmin");
-
-        final int objects;
-        final int contaminants;
-        final Angle radius;
-
-        Case(int objects, int contaminants, String radius) {
-            this.objects = objects;
-            this.contaminants = contaminants;
-            this.radius = Angle.parse(radius);
-        }
-    }
-
     @Param({"scalar", "vector", "native"})
     public String kernel;
 
@@ -71,7 +52,7 @@ public class KernelBenchmark {
     public int threads;
 
     @Param({"worst"})
-    public Case data;
+    public BenchCase data;
 
     private SkyPoints objects;
     private SkyPoints contaminants;
@@ -79,10 +60,9 @@ public class KernelBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        boolean clustered = data.name().startsWith("clustered");
-        objects = clustered ? RandomSky.clustered(data.objects, 1) : RandomSky.uniform(data.objects, 1);
-        contaminants = clustered ? RandomSky.clustered(data.contaminants, 2) : RandomSky.uniform(data.contaminants, 2);
-        cut = AngularCut.within(data.radius).withKernel(KernelType.parse(kernel))
+        objects = data.sky(data.objects(), BenchCase.SEED);
+        contaminants = data.sky(data.contaminants(), BenchCase.SEED + 1);
+        cut = AngularCut.within(data.radius()).withKernel(KernelType.parse(kernel))
                 .withStrategy(Strategy.parse(strategy)).withParallelism(threads);
     }
 

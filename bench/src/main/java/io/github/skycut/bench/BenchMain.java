@@ -1,0 +1,226 @@
+package io.github.skycut.bench;
+
+import io.github.skycut.Angle;
+import io.github.skycut.AngularCut;
+import io.github.skycut.MachineProfile;
+import io.github.skycut.SkyPoints;
+import io.github.skycut.kernel.CutKernel;
+import io.github.skycut.kernel.KernelType;
+import io.github.skycut.kernel.Kernels;
+import io.github.skycut.report.BenchReport;
+import io.github.skycut.report.JmhResults;
+import io.github.skycut.report.Machine;
+import io.github.skycut.report.Measurement;
+import io.github.skycut.report.Recommendation;
+import io.github.skycut.sample.RandomSky;
+import io.github.skycut.strategy.Strategy;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code skycut bench}: runs {@link KernelBenchmark} for every kernel and strategy available here,
+ * on 1 thread and on all cores, and writes into the output folder JMH's JSON
+ * ({@code jmh-result.json}), a report ({@code report.md}), a chart ({@code throughput.png}) and
+ * the recommended machine profile ({@code profile.properties}); {@code --save-profile} also
+ * installs that profile where the library reads it.
+ */
+@Command(name = "skycut bench", sortOptions = false,
+        description = "Measures every available kernel, strategy and thread count with JMH and recommends "
+                + "the variant for this machine. Writes jmh-result.json, report.md, throughput.png and "
+                + "profile.properties into the output folder.")
+public final class BenchMain implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "the quick mode (the default): about 1-3 minutes")
+    boolean quick;
+
+    @Option(names = "--full", description = "the full mode: every case, 2 forks, 4+5 one-second iterations (up to about half an hour)")
+    boolean full;
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "output folder (default: bench-results/<date-time>)")
+    Path output;
+
+    @Option(names = "--save-profile", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
+            description = "also save the recommendation as the machine profile the library reads: at FILE, "
+                    + "else at -Dskycut.profile, else at ~/.config/skycut/profile.properties")
+    String saveProfile;
+
+    @Option(names = "--report-only", paramLabel = "JSON",
+            description = "measure nothing: write the report, chart and profile from this JMH JSON file")
+    Path reportOnly;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "the 'all cores' thread count (default: the number of cores)")
+    Integer allThreads;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+        }
+        CommandLine cl = new CommandLine(new BenchMain());
+        cl.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? 2 : 1);
+        cl.getCommandSpec().exitCodeOnInvalidInput(2);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException || e instanceof IOException) {
+                cmd.getErr().println("skycut bench: " + e.getMessage());
+            } else {
+                e.printStackTrace(cmd.getErr());
+            }
+            return cmd.getExitCodeExceptionMapper().getExitCode(e);
+        });
+        System.exit(cl.execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException, RunnerException {
+        if (quick && full) {
+            throw new IllegalArgumentException("choose one of --quick and --full");
+        }
+        int cores = allThreads != null ? allThreads : Runtime.getRuntime().availableProcessors();
+        if (cores < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + cores);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = output != null ? output
+                : Path.of("bench-results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(dir);
+        Path json = dir.resolve("jmh-result.json");
+        List<String> notes = new ArrayList<>();
+        List<String> planLines = new ArrayList<>();
+        String title;
+        if (reportOnly != null) {
+            if (!Files.isRegularFile(reportOnly)) {
+                throw new IllegalArgumentException("--report-only: no such file: " + reportOnly);
+            }
+            Files.copy(reportOnly, json, StandardCopyOption.REPLACE_EXISTING);
+            title = "skycut benchmarks (report rebuilt from " + reportOnly + ")";
+        } else {
+            title = "skycut benchmarks (" + (full ? "full" : "quick") + " mode)";
+            measure(out, json, cores, notes, planLines);
+        }
+        MachineProfile profile = writeReport(out, dir, json, title, notes, planLines, cores);
+        if (saveProfile != null) {
+            Path target = saveProfile.isBlank() ? MachineProfile.location().orElse(MachineProfile.defaultLocation())
+                    : Path.of(saveProfile);
+            profile.write(target);
+            out.println("saved the machine profile to " + target + ": " + profile);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Writes report.md, throughput.png and profile.properties from the JMH JSON; returns the profile. */
+    private static MachineProfile writeReport(PrintWriter out, Path dir, Path json, String title, List<String> notes,
+                                              List<String> planLines, int cores) throws IOException {
+        List<Measurement> ms = JmhResults.read(json);
+        if (ms.isEmpty()) {
+            throw new IllegalStateException(json + " holds no KernelBenchmark results (see the JMH output above)");
+        }
+        Recommendation rec = Recommendation.from(ms);
+        String report = BenchReport.markdown(title, preamble(planLines), ms, notes, rec);
+        Files.writeString(dir.resolve("report.md"), report, StandardCharsets.UTF_8);
+        ThroughputChart.write(ms, "skycut: G pair tests/s by case and variant — " + Machine.describe(),
+                dir.resolve("throughput.png"));
+        MachineProfile profile = rec.toProfile(cores, info(dir));
+        profile.write(dir.resolve("profile.properties"));
+        out.println();
+        out.println(report);
+        out.println("wrote " + json + ", " + dir.resolve("report.md") + ", " + dir.resolve("throughput.png")
+                + ", " + dir.resolve("profile.properties"));
+        return profile;
+    }
+
+    private void measure(PrintWriter out, Path json, int cores, List<String> notes, List<String> planLines)
+            throws IOException, RunnerException {
+        List<String> kernels = new ArrayList<>();
+        for (CutKernel k : Kernels.available()) {
+            kernels.add(k.name());
+        }
+        for (KernelType t : KernelType.values()) {
+            Kernels.unavailableReason(t).ifPresent(r -> notes.add(t.label() + " kernel: unavailable here: " + r));
+        }
+        List<String> strategies = new ArrayList<>();
+        for (Strategy s : new Strategy[] {Strategy.BRUTE, Strategy.INDEX}) {
+            String problem = strategyProblem(s);
+            if (problem == null) {
+                strategies.add(s.label());
+            } else {
+                notes.add(s.label() + " strategy: unavailable here: " + problem);
+            }
+        }
+        List<Integer> threads = cores == 1 ? List.of(1) : List.of(1, cores);
+        List<BenchPlan> plans = Modes.plans(full, kernels, strategies, threads, notes);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<RunResult> results = new ArrayList<>();
+        int expected = 0;
+        for (BenchPlan p : plans) {
+            out.println("skycut bench: " + p.describe());
+            out.flush();
+            expected += p.size();
+            results.addAll(new Runner(p.options(javaBin).build()).run());
+        }
+        if (results.size() < expected) {
+            notes.add((expected - results.size()) + " of " + expected
+                    + " configurations failed and have no row (see the JMH output)");
+        }
+        plans.forEach(p -> planLines.add("Plan: " + p.describe()));
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(results);
+    }
+
+    /** Null if the strategy runs here, else why not (a tiny cut, scalar kernel, one thread). */
+    static String strategyProblem(Strategy s) {
+        try (SkyPoints objects = RandomSky.uniform(16, 1); SkyPoints contaminants = RandomSky.uniform(16, 2)) {
+            AngularCut.within(Angle.ofDegrees(10)).withKernel(KernelType.SCALAR).withStrategy(s).withParallelism(1)
+                    .run(objects, contaminants);
+            return null;
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static List<String> preamble(List<String> planLines) {
+        List<String> lines = new ArrayList<>(List.of("Machine: " + Machine.describe(),
+                "Date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        + ", JMH 1.37, mean time per cut (avgt)",
+                "auto kernel in this JVM: " + Kernels.auto().name() + " (machine profile: "
+                        + MachineProfile.current().source() + ")"));
+        lines.addAll(planLines);
+        return lines;
+    }
+
+    private static Map<String, String> info(Path dir) {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("machine", Machine.describe());
+        info.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        info.put("measured", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        info.put("results", dir.toAbsolutePath().resolve("report.md").toString());
+        return info;
+    }
+}
