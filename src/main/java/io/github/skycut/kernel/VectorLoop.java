@@ -5,11 +5,10 @@ import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
-import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The loops of {@link VectorKernel} for one species. The JIT compiles Vector API code to SIMD
@@ -50,7 +49,6 @@ final class VectorLoop implements VectorKernel.Loop {
     private static final int ALL_HIT = 0b1111;
 
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     private static final byte CUT = 1;
 
     /** The shape given as class data to a hidden copy, else the preferred species. */
@@ -72,66 +70,62 @@ final class VectorLoop implements VectorKernel.Loop {
     }
 
     /**
-     * Tiles of contaminants; in each, blocks of 4 objects not yet cut (the last padded by repeats).
-     * A fixed threshold is laid out as a tile of equal thresholds, so that both kinds of cut run
-     * one loop (one profile for the JIT, no branch on the kind in the hot loop).
+     * Tiles of contaminants, copied into small heap arrays (the JIT removes bounds checks on
+     * arrays best); in each tile, blocks of 4 objects not yet cut, the last padded by repeats. A
+     * fixed threshold is a tile of equal thresholds, so both kinds of cut run one loop.
      */
     @Override
     public void run(MemorySegment ox, MemorySegment oy, MemorySegment oz, int objFrom, int objTo,
                     MemorySegment cx, MemorySegment cy, MemorySegment cz, int conFrom, int conTo,
                     double cosMax, MemorySegment each, MemorySegment mask) {
-        if (each != null) {
-            tiles(ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, each, false, mask);
-            return;
+        double[] tx = new double[TILE], ty = new double[TILE], tz = new double[TILE], tt = new double[TILE];
+        if (each == null) {
+            Arrays.fill(tt, cosMax);
         }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment fixed = arena.allocate((long) TILE * Double.BYTES, 64);
-            for (int j = 0; j < TILE; j++) {
-                fixed.setAtIndex(D, j, cosMax);
-            }
-            tiles(ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, fixed, true, mask);
-        }
-    }
-
-    /** Thresholds: {@code each} indexed like the contaminants, or (fixed) like the tile. */
-    private static void tiles(MemorySegment ox, MemorySegment oy, MemorySegment oz, int objFrom, int objTo,
-                              MemorySegment cx, MemorySegment cy, MemorySegment cz, int conFrom, int conTo,
-                              MemorySegment thresholds, boolean fixed, MemorySegment mask) {
         for (int t0 = conFrom; t0 < conTo; t0 += Math.min(TILE, conTo - t0)) {
-            int t1 = t0 + Math.min(TILE, conTo - t0);
-            int shift = fixed ? t0 : 0; // threshold of contaminant j: thresholds[j - shift]
-            int i = objFrom;
-            int blocks = 0;
-            while (i < objTo) {
-                int n = 0;
-                int i0 = -1, i1 = -1, i2 = -1, i3 = -1;
-                for (; i < objTo && n < 4; i++) {
-                    if (mask.get(ValueLayout.JAVA_BYTE, i) == 0) {
-                        switch (n++) {
-                            case 0 -> i0 = i;
-                            case 1 -> i1 = i;
-                            case 2 -> i2 = i;
-                            default -> i3 = i;
-                        }
-                    }
-                }
-                if (n == 0) {
-                    break;
-                }
-                block(ox, oy, oz, i0, n > 1 ? i1 : i0, n > 2 ? i2 : i0, n > 3 ? i3 : i0,
-                        cx, cy, cz, t0, t1, thresholds, shift, mask);
-                blocks++;
+            int len = Math.min(TILE, conTo - t0);
+            MemorySegment.copy(cx, D, (long) t0 * Double.BYTES, tx, 0, len);
+            MemorySegment.copy(cy, D, (long) t0 * Double.BYTES, ty, 0, len);
+            MemorySegment.copy(cz, D, (long) t0 * Double.BYTES, tz, 0, len);
+            if (each != null) {
+                MemorySegment.copy(each, D, (long) t0 * Double.BYTES, tt, 0, len);
             }
-            if (blocks == 0) {
+            if (!tile(ox, oy, oz, objFrom, objTo, tx, ty, tz, tt, len, mask)) {
                 return; // every object is cut
             }
         }
     }
 
-    /** Objects i0..i3 (repeats allowed) against contaminants [from, to): marks the ones hit. */
+    /** One tile against every object not yet cut; false if there was none. */
+    private static boolean tile(MemorySegment ox, MemorySegment oy, MemorySegment oz, int objFrom, int objTo,
+                                double[] tx, double[] ty, double[] tz, double[] tt, int len, MemorySegment mask) {
+        int i = objFrom;
+        int blocks = 0;
+        while (i < objTo) {
+            int n = 0;
+            int i0 = -1, i1 = -1, i2 = -1, i3 = -1;
+            for (; i < objTo && n < 4; i++) {
+                if (mask.get(ValueLayout.JAVA_BYTE, i) == 0) {
+                    switch (n++) {
+                        case 0 -> i0 = i;
+                        case 1 -> i1 = i;
+                        case 2 -> i2 = i;
+                        default -> i3 = i;
+                    }
+                }
+            }
+            if (n == 0) {
+                break;
+            }
+            block(ox, oy, oz, i0, n > 1 ? i1 : i0, n > 2 ? i2 : i0, n > 3 ? i3 : i0, tx, ty, tz, tt, len, mask);
+            blocks++;
+        }
+        return blocks > 0;
+    }
+
+    /** Objects i0..i3 (repeats allowed) against the tile's contaminants [0, len): marks the ones hit. */
     private static void block(MemorySegment ox, MemorySegment oy, MemorySegment oz, int i0, int i1, int i2, int i3,
-                              MemorySegment cx, MemorySegment cy, MemorySegment cz, int from, int to,
-                              MemorySegment thresholds, int shift, MemorySegment mask) {
+                              double[] tx, double[] ty, double[] tz, double[] tt, int len, MemorySegment mask) {
         double x0 = ox.getAtIndex(D, i0), y0 = oy.getAtIndex(D, i0), z0 = oz.getAtIndex(D, i0);
         double x1 = ox.getAtIndex(D, i1), y1 = oy.getAtIndex(D, i1), z1 = oz.getAtIndex(D, i1);
         double x2 = ox.getAtIndex(D, i2), y2 = oy.getAtIndex(D, i2), z2 = oz.getAtIndex(D, i2);
@@ -142,18 +136,16 @@ final class VectorLoop implements VectorKernel.Loop {
         DoubleVector ox2 = DoubleVector.broadcast(SPECIES, x2), oy2 = DoubleVector.broadcast(SPECIES, y2);
         DoubleVector oz2 = DoubleVector.broadcast(SPECIES, z2), ox3 = DoubleVector.broadcast(SPECIES, x3);
         DoubleVector oy3 = DoubleVector.broadcast(SPECIES, y3), oz3 = DoubleVector.broadcast(SPECIES, z3);
-        long thresholdShift = (long) shift * Double.BYTES;
-        int vectorTo = from + (to - from) / LANES * LANES;
+        int vectorLen = len / LANES * LANES;
         int hit = 0; // bit k: object k of the block is cut
-        for (int c0 = from; c0 < vectorTo; c0 += Math.min(CHECK, vectorTo - c0)) {
-            int c1 = c0 + Math.min(CHECK, vectorTo - c0);
+        for (int c0 = 0; c0 < vectorLen; c0 += CHECK) {
+            int c1 = Math.min(vectorLen, c0 + CHECK);
             LongVector a0 = LongVector.zero(BITS), a1 = a0, a2 = a0, a3 = a0;
             for (int j = c0; j < c1; j += LANES) {
-                long off = (long) j * Double.BYTES;
-                DoubleVector vx = DoubleVector.fromMemorySegment(SPECIES, cx, off, ORDER);
-                DoubleVector vy = DoubleVector.fromMemorySegment(SPECIES, cy, off, ORDER);
-                DoubleVector vz = DoubleVector.fromMemorySegment(SPECIES, cz, off, ORDER);
-                DoubleVector t = DoubleVector.fromMemorySegment(SPECIES, thresholds, off - thresholdShift, ORDER);
+                DoubleVector vx = DoubleVector.fromArray(SPECIES, tx, j);
+                DoubleVector vy = DoubleVector.fromArray(SPECIES, ty, j);
+                DoubleVector vz = DoubleVector.fromArray(SPECIES, tz, j);
+                DoubleVector t = DoubleVector.fromArray(SPECIES, tt, j);
                 // dot = (ox*cx + oy*cy) + oz*cz, unfused; a_k collects the sign of t - dot
                 a0 = a0.or(t.sub(ox0.mul(vx).add(oy0.mul(vy)).add(oz0.mul(vz))).reinterpretAsLongs());
                 a1 = a1.or(t.sub(ox1.mul(vx).add(oy1.mul(vy)).add(oz1.mul(vz))).reinterpretAsLongs());
@@ -161,36 +153,35 @@ final class VectorLoop implements VectorKernel.Loop {
                 a3 = a3.or(t.sub(ox3.mul(vx).add(oy3.mul(vy)).add(oz3.mul(vz))).reinterpretAsLongs());
             }
             if (a0.or(a1).or(a2).or(a3).lt(0L).anyTrue()) {
-                hit = confirm(hit, 0, a0.lt(0L).anyTrue(), i0, x0, y0, z0, cx, cy, cz, c0, c1, thresholds, shift, mask);
-                hit = confirm(hit, 1, a1.lt(0L).anyTrue(), i1, x1, y1, z1, cx, cy, cz, c0, c1, thresholds, shift, mask);
-                hit = confirm(hit, 2, a2.lt(0L).anyTrue(), i2, x2, y2, z2, cx, cy, cz, c0, c1, thresholds, shift, mask);
-                hit = confirm(hit, 3, a3.lt(0L).anyTrue(), i3, x3, y3, z3, cx, cy, cz, c0, c1, thresholds, shift, mask);
+                hit = confirm(hit, 0, a0.lt(0L).anyTrue(), i0, x0, y0, z0, tx, ty, tz, tt, c0, c1, mask);
+                hit = confirm(hit, 1, a1.lt(0L).anyTrue(), i1, x1, y1, z1, tx, ty, tz, tt, c0, c1, mask);
+                hit = confirm(hit, 2, a2.lt(0L).anyTrue(), i2, x2, y2, z2, tx, ty, tz, tt, c0, c1, mask);
+                hit = confirm(hit, 3, a3.lt(0L).anyTrue(), i3, x3, y3, z3, tx, ty, tz, tt, c0, c1, mask);
                 if (hit == ALL_HIT) {
                     return;
                 }
             }
         }
-        if (vectorTo < to) { // fewer contaminants than lanes left: scalar
-            hit = confirm(hit, 0, true, i0, x0, y0, z0, cx, cy, cz, vectorTo, to, thresholds, shift, mask);
-            hit = confirm(hit, 1, true, i1, x1, y1, z1, cx, cy, cz, vectorTo, to, thresholds, shift, mask);
-            hit = confirm(hit, 2, true, i2, x2, y2, z2, cx, cy, cz, vectorTo, to, thresholds, shift, mask);
-            confirm(hit, 3, true, i3, x3, y3, z3, cx, cy, cz, vectorTo, to, thresholds, shift, mask);
+        if (vectorLen < len) { // fewer contaminants than lanes left: scalar
+            hit = confirm(hit, 0, true, i0, x0, y0, z0, tx, ty, tz, tt, vectorLen, len, mask);
+            hit = confirm(hit, 1, true, i1, x1, y1, z1, tx, ty, tz, tt, vectorLen, len, mask);
+            hit = confirm(hit, 2, true, i2, x2, y2, z2, tx, ty, tz, tt, vectorLen, len, mask);
+            confirm(hit, 3, true, i3, x3, y3, z3, tx, ty, tz, tt, vectorLen, len, mask);
         }
     }
 
     /**
-     * Object {@code k} of the block, if not yet hit and flagged: the scalar formula over
-     * contaminants [from, to) decides, and marks object {@code i}. Returns the updated hit bits.
+     * Object {@code k} of the block, if not yet hit and flagged: the scalar formula over the
+     * tile's contaminants [from, to) decides, and marks object {@code i}. Returns the hit bits.
      */
     private static int confirm(int hit, int k, boolean flagged, int i, double x, double y, double z,
-                               MemorySegment cx, MemorySegment cy, MemorySegment cz, int from, int to,
-                               MemorySegment thresholds, int shift, MemorySegment mask) {
+                               double[] tx, double[] ty, double[] tz, double[] tt, int from, int to, MemorySegment mask) {
         if (!flagged || (hit & (1 << k)) != 0) {
             return hit;
         }
         for (int j = from; j < to; j++) {
-            double dot = (x * cx.getAtIndex(D, j) + y * cy.getAtIndex(D, j)) + z * cz.getAtIndex(D, j);
-            if (dot > thresholds.getAtIndex(D, j - shift)) {
+            double dot = (x * tx[j] + y * ty[j]) + z * tz[j];
+            if (dot > tt[j]) {
                 mask.set(ValueLayout.JAVA_BYTE, i, CUT);
                 return hit | (1 << k);
             }
