@@ -1,14 +1,14 @@
 package io.github.skycut.kernel;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
-import java.util.Arrays;
 
 /**
  * The loops of {@link VectorKernel} for one species. The JIT compiles Vector API code to SIMD
@@ -39,10 +39,20 @@ import java.util.Arrays;
 final class VectorLoop implements VectorKernel.Loop {
 
     private static final VectorSpecies<Double> SPECIES = species();
-    private static final VectorSpecies<Long> BITS = VectorSpecies.of(long.class, SPECIES.vectorShape());
-    private static final int LANES = SPECIES.length();
+    /** The prefilter runs in float32: twice the lanes of the same shape. */
+    private static final VectorSpecies<Float> FLOATS = VectorSpecies.of(float.class, SPECIES.vectorShape());
+    private static final VectorSpecies<Integer> BITS = VectorSpecies.of(int.class, SPECIES.vectorShape());
+    private static final int LANES = FLOATS.length();
     /** Contaminants between two threshold checks: 64, in whole vectors. */
     private static final int CHECK = Math.max(1, 64 / LANES) * LANES;
+    /**
+     * The prefilter's margin on the threshold. With |o| = |c| = 1 (within 1e-9, as
+     * {@link io.github.skycut.SkyPoints} guarantees), rounding the coordinates to float32 moves
+     * the dot product by at most (2u + u^2)·1.0000001 and the float32 products and sums by at
+     * most γ3·1.0000001 (u = 2^-24, γ3 = 3u/(1-3u)): 3.0e-7 in all, plus under 1e-15 for the
+     * float64 result and float underflow. So dot64 > t implies dot32 > t - 1e-6.
+     */
+    static final double MARGIN = 1e-6;
     /** Contaminants per tile: 512 (16 KB of x, y, z and thresholds), in whole check blocks. */
     private static final int TILE = 8 * CHECK;
     /** Every bit of a block of 4 objects. */
@@ -70,27 +80,18 @@ final class VectorLoop implements VectorKernel.Loop {
     }
 
     /**
-     * Tiles of contaminants, copied into small heap arrays (the JIT removes bounds checks on
-     * arrays best); in each tile, blocks of 4 objects not yet cut, the last padded by repeats. A
-     * fixed threshold is a tile of equal thresholds, so both kinds of cut run one loop.
+     * Tiles of contaminants ({@link VectorTile}); in each tile, blocks of 4 objects not yet cut,
+     * the last padded by repeats. A fixed threshold is a tile of equal thresholds, so both kinds
+     * of cut run one loop.
      */
     @Override
     public void run(MemorySegment ox, MemorySegment oy, MemorySegment oz, int objFrom, int objTo,
                     MemorySegment cx, MemorySegment cy, MemorySegment cz, int conFrom, int conTo,
                     double cosMax, MemorySegment each, MemorySegment mask) {
-        double[] tx = new double[TILE], ty = new double[TILE], tz = new double[TILE], tt = new double[TILE];
-        if (each == null) {
-            Arrays.fill(tt, cosMax);
-        }
-        for (int t0 = conFrom; t0 < conTo; t0 += Math.min(TILE, conTo - t0)) {
-            int len = Math.min(TILE, conTo - t0);
-            MemorySegment.copy(cx, D, (long) t0 * Double.BYTES, tx, 0, len);
-            MemorySegment.copy(cy, D, (long) t0 * Double.BYTES, ty, 0, len);
-            MemorySegment.copy(cz, D, (long) t0 * Double.BYTES, tz, 0, len);
-            if (each != null) {
-                MemorySegment.copy(each, D, (long) t0 * Double.BYTES, tt, 0, len);
-            }
-            if (!tile(ox, oy, oz, objFrom, objTo, tx, ty, tz, tt, len, mask)) {
+        VectorTile tile = new VectorTile(Math.min(TILE, conTo - conFrom), each == null, cosMax);
+        for (int t0 = conFrom; t0 < conTo; t0 += tile.length) {
+            tile.load(cx, cy, cz, each, t0, Math.min(TILE, conTo - t0));
+            if (!tile(ox, oy, oz, objFrom, objTo, tile, mask)) {
                 return; // every object is cut
             }
         }
@@ -98,7 +99,7 @@ final class VectorLoop implements VectorKernel.Loop {
 
     /** One tile against every object not yet cut; false if there was none. */
     private static boolean tile(MemorySegment ox, MemorySegment oy, MemorySegment oz, int objFrom, int objTo,
-                                double[] tx, double[] ty, double[] tz, double[] tt, int len, MemorySegment mask) {
+                                VectorTile tile, MemorySegment mask) {
         int i = objFrom;
         int blocks = 0;
         while (i < objTo) {
@@ -117,71 +118,73 @@ final class VectorLoop implements VectorKernel.Loop {
             if (n == 0) {
                 break;
             }
-            block(ox, oy, oz, i0, n > 1 ? i1 : i0, n > 2 ? i2 : i0, n > 3 ? i3 : i0, tx, ty, tz, tt, len, mask);
+            block(ox, oy, oz, i0, n > 1 ? i1 : i0, n > 2 ? i2 : i0, n > 3 ? i3 : i0, tile, mask);
             blocks++;
         }
         return blocks > 0;
     }
 
-    /** Objects i0..i3 (repeats allowed) against the tile's contaminants [0, len): marks the ones hit. */
+    /** Objects i0..i3 (repeats allowed) against the tile: float32 prefilter, float64 decision; marks the hit. */
     private static void block(MemorySegment ox, MemorySegment oy, MemorySegment oz, int i0, int i1, int i2, int i3,
-                              double[] tx, double[] ty, double[] tz, double[] tt, int len, MemorySegment mask) {
-        double x0 = ox.getAtIndex(D, i0), y0 = oy.getAtIndex(D, i0), z0 = oz.getAtIndex(D, i0);
-        double x1 = ox.getAtIndex(D, i1), y1 = oy.getAtIndex(D, i1), z1 = oz.getAtIndex(D, i1);
-        double x2 = ox.getAtIndex(D, i2), y2 = oy.getAtIndex(D, i2), z2 = oz.getAtIndex(D, i2);
-        double x3 = ox.getAtIndex(D, i3), y3 = oy.getAtIndex(D, i3), z3 = oz.getAtIndex(D, i3);
-        DoubleVector ox0 = DoubleVector.broadcast(SPECIES, x0), oy0 = DoubleVector.broadcast(SPECIES, y0);
-        DoubleVector oz0 = DoubleVector.broadcast(SPECIES, z0), ox1 = DoubleVector.broadcast(SPECIES, x1);
-        DoubleVector oy1 = DoubleVector.broadcast(SPECIES, y1), oz1 = DoubleVector.broadcast(SPECIES, z1);
-        DoubleVector ox2 = DoubleVector.broadcast(SPECIES, x2), oy2 = DoubleVector.broadcast(SPECIES, y2);
-        DoubleVector oz2 = DoubleVector.broadcast(SPECIES, z2), ox3 = DoubleVector.broadcast(SPECIES, x3);
-        DoubleVector oy3 = DoubleVector.broadcast(SPECIES, y3), oz3 = DoubleVector.broadcast(SPECIES, z3);
+                              VectorTile tile, MemorySegment mask) {
+        float[] tx = tile.fx, ty = tile.fy, tz = tile.fz, tt = tile.fThreshold;
+        int len = tile.length;
+        FloatVector ox0 = broadcast(ox, i0), oy0 = broadcast(oy, i0), oz0 = broadcast(oz, i0);
+        FloatVector ox1 = broadcast(ox, i1), oy1 = broadcast(oy, i1), oz1 = broadcast(oz, i1);
+        FloatVector ox2 = broadcast(ox, i2), oy2 = broadcast(oy, i2), oz2 = broadcast(oz, i2);
+        FloatVector ox3 = broadcast(ox, i3), oy3 = broadcast(oy, i3), oz3 = broadcast(oz, i3);
         int vectorLen = len / LANES * LANES;
         int hit = 0; // bit k: object k of the block is cut
         for (int c0 = 0; c0 < vectorLen; c0 += CHECK) {
             int c1 = Math.min(vectorLen, c0 + CHECK);
-            LongVector a0 = LongVector.zero(BITS), a1 = a0, a2 = a0, a3 = a0;
+            IntVector a0 = IntVector.zero(BITS), a1 = a0, a2 = a0, a3 = a0;
             for (int j = c0; j < c1; j += LANES) {
-                DoubleVector vx = DoubleVector.fromArray(SPECIES, tx, j);
-                DoubleVector vy = DoubleVector.fromArray(SPECIES, ty, j);
-                DoubleVector vz = DoubleVector.fromArray(SPECIES, tz, j);
-                DoubleVector t = DoubleVector.fromArray(SPECIES, tt, j);
-                // dot = (ox*cx + oy*cy) + oz*cz, unfused; a_k collects the sign of t - dot
-                a0 = a0.or(t.sub(ox0.mul(vx).add(oy0.mul(vy)).add(oz0.mul(vz))).reinterpretAsLongs());
-                a1 = a1.or(t.sub(ox1.mul(vx).add(oy1.mul(vy)).add(oz1.mul(vz))).reinterpretAsLongs());
-                a2 = a2.or(t.sub(ox2.mul(vx).add(oy2.mul(vy)).add(oz2.mul(vz))).reinterpretAsLongs());
-                a3 = a3.or(t.sub(ox3.mul(vx).add(oy3.mul(vy)).add(oz3.mul(vz))).reinterpretAsLongs());
+                FloatVector vx = FloatVector.fromArray(FLOATS, tx, j);
+                FloatVector vy = FloatVector.fromArray(FLOATS, ty, j);
+                FloatVector vz = FloatVector.fromArray(FLOATS, tz, j);
+                FloatVector t = FloatVector.fromArray(FLOATS, tt, j);
+                // a_k collects the sign of (lowered threshold) - dot32: set for every pair that may hit
+                a0 = a0.or(t.sub(ox0.mul(vx).add(oy0.mul(vy)).add(oz0.mul(vz))).reinterpretAsInts());
+                a1 = a1.or(t.sub(ox1.mul(vx).add(oy1.mul(vy)).add(oz1.mul(vz))).reinterpretAsInts());
+                a2 = a2.or(t.sub(ox2.mul(vx).add(oy2.mul(vy)).add(oz2.mul(vz))).reinterpretAsInts());
+                a3 = a3.or(t.sub(ox3.mul(vx).add(oy3.mul(vy)).add(oz3.mul(vz))).reinterpretAsInts());
             }
-            if (a0.or(a1).or(a2).or(a3).lt(0L).anyTrue()) {
-                hit = confirm(hit, 0, a0.lt(0L).anyTrue(), i0, x0, y0, z0, tx, ty, tz, tt, c0, c1, mask);
-                hit = confirm(hit, 1, a1.lt(0L).anyTrue(), i1, x1, y1, z1, tx, ty, tz, tt, c0, c1, mask);
-                hit = confirm(hit, 2, a2.lt(0L).anyTrue(), i2, x2, y2, z2, tx, ty, tz, tt, c0, c1, mask);
-                hit = confirm(hit, 3, a3.lt(0L).anyTrue(), i3, x3, y3, z3, tx, ty, tz, tt, c0, c1, mask);
+            if (a0.or(a1).or(a2).or(a3).lt(0).anyTrue()) {
+                hit = confirm(hit, 0, a0.lt(0).anyTrue(), i0, ox, oy, oz, tile, c0, c1, mask);
+                hit = confirm(hit, 1, a1.lt(0).anyTrue(), i1, ox, oy, oz, tile, c0, c1, mask);
+                hit = confirm(hit, 2, a2.lt(0).anyTrue(), i2, ox, oy, oz, tile, c0, c1, mask);
+                hit = confirm(hit, 3, a3.lt(0).anyTrue(), i3, ox, oy, oz, tile, c0, c1, mask);
                 if (hit == ALL_HIT) {
                     return;
                 }
             }
         }
         if (vectorLen < len) { // fewer contaminants than lanes left: scalar
-            hit = confirm(hit, 0, true, i0, x0, y0, z0, tx, ty, tz, tt, vectorLen, len, mask);
-            hit = confirm(hit, 1, true, i1, x1, y1, z1, tx, ty, tz, tt, vectorLen, len, mask);
-            hit = confirm(hit, 2, true, i2, x2, y2, z2, tx, ty, tz, tt, vectorLen, len, mask);
-            confirm(hit, 3, true, i3, x3, y3, z3, tx, ty, tz, tt, vectorLen, len, mask);
+            hit = confirm(hit, 0, true, i0, ox, oy, oz, tile, vectorLen, len, mask);
+            hit = confirm(hit, 1, true, i1, ox, oy, oz, tile, vectorLen, len, mask);
+            hit = confirm(hit, 2, true, i2, ox, oy, oz, tile, vectorLen, len, mask);
+            confirm(hit, 3, true, i3, ox, oy, oz, tile, vectorLen, len, mask);
         }
     }
 
+    private static FloatVector broadcast(MemorySegment column, int i) {
+        return FloatVector.broadcast(FLOATS, (float) column.getAtIndex(D, i));
+    }
+
     /**
-     * Object {@code k} of the block, if not yet hit and flagged: the scalar formula over the
-     * tile's contaminants [from, to) decides, and marks object {@code i}. Returns the hit bits.
+     * Object {@code k} of the block (object {@code i}), if not yet hit and flagged: the contract's
+     * float64 formula over the tile's contaminants [from, to) decides, and marks. Returns the hit bits.
      */
-    private static int confirm(int hit, int k, boolean flagged, int i, double x, double y, double z,
-                               double[] tx, double[] ty, double[] tz, double[] tt, int from, int to, MemorySegment mask) {
+    private static int confirm(int hit, int k, boolean flagged, int i, MemorySegment ox, MemorySegment oy,
+                               MemorySegment oz, VectorTile tile, int from, int to, MemorySegment mask) {
         if (!flagged || (hit & (1 << k)) != 0) {
             return hit;
         }
+        double x = ox.getAtIndex(D, i), y = oy.getAtIndex(D, i), z = oz.getAtIndex(D, i);
+        double[] cx = tile.x, cy = tile.y, cz = tile.z, t = tile.threshold;
         for (int j = from; j < to; j++) {
-            double dot = (x * tx[j] + y * ty[j]) + z * tz[j];
-            if (dot > tt[j]) {
+            double dot = (x * cx[j] + y * cy[j]) + z * cz[j];
+            if (dot > t[j]) {
                 mask.set(ValueLayout.JAVA_BYTE, i, CUT);
                 return hit | (1 << k);
             }
