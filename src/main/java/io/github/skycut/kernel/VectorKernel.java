@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SIMD kernel ({@code jdk.incubator.vector}), bit-identical to {@link ScalarKernel}: four
- * objects in registers against vectors of contaminants, separate multiplies and adds in the
- * reference order, the threshold tested once per block of contaminants and confirmed by the
- * scalar formula (see {@link VectorLoop} for the loop and why it is exact).
+ * objects in registers against vectors of contaminants, an exact conservative float32 prefilter
+ * looked at once per block of contaminants, and the reference's float64 formula (separate
+ * multiplies and adds, in order) deciding every flagged block (see {@link VectorLoop} for the
+ * loop and why it is exact).
  *
  * <p>By default it runs {@code DoubleVector.SPECIES_PREFERRED} (256 bits on AVX2, 512 on
  * AVX-512); any species can be asked for, so tests run 128, 256 and 512 bits on every CPU (a

@@ -17,19 +17,21 @@ import java.lang.invoke.MethodHandles;
  * hidden copy of it per other species, with the shape as class data. Keep it free of nested
  * classes and lambdas, so that the copies stand alone.
  *
- * <p>Shape of the work: the contaminants are cut into tiles that stay in the L1 cache; for each
- * tile, 4 objects not yet cut are held in registers (x, y, z broadcast) and meet the tile a
- * vector of contaminants at a time. Each dot product is computed exactly as the contract says,
- * {@code (ox*cx + oy*cy) + oz*cz}, separate multiplies and adds, never FMA.
+ * <p>Shape of the work: the contaminants are cut into tiles of 512 that stay in the L1 cache
+ * ({@link VectorTile}); for each tile, 4 objects not yet cut are held in registers (x, y, z
+ * broadcast) and meet the tile a vector of contaminants at a time.
  *
- * <p>The threshold test is batched: per pair the loop ORs the bits of {@code cosMax - dot} into
- * an accumulator per object and looks at the sign bits once per check block of contaminants.
- * For finite values {@code cosMax - dot} is negative exactly when {@code dot > cosMax} (an IEEE
- * difference is zero only for equal operands), so a set sign bit flags the block; the only
- * false flags (a {@code -0.0} threshold, NaN) are removed because a flagged object is re-tested
- * over that block with the scalar formula, which alone decides and marks. (A running {@code max}
- * would be exact too, but Java's NaN-aware {@code max} costs several instructions on x86; the
- * subtract and OR cost two cheap ones and work the same for per-contaminant thresholds.)
+ * <p>Exactness: a float32 prefilter, then the contract's float64 test. In float32 (twice the
+ * lanes) each pair computes {@code dot32 = (ox*cx + oy*cy) + oz*cz} and ORs the bits of
+ * {@code t32 - dot32} into an accumulator per object, where {@code t32} is the threshold lowered
+ * by {@link #MARGIN} (more than the float32 error) and rounded down. A float difference is
+ * negative exactly when {@code dot32 > t32}, so every pair that can hit sets a sign bit; the
+ * accumulators are looked at once per check block of 64 contaminants. A flagged object is then
+ * tested over that block with the float64 formula of {@link ScalarKernel} (separate multiplies
+ * and adds, in that order), which alone decides and marks. The prefilter can only let through
+ * too much, never too little, so the result is the reference's, bit for bit. (A running
+ * {@code max} would be exact too, but Java's NaN-aware {@code max} costs several instructions on
+ * x86; a subtract and an OR cost two cheap ones and work the same for per-contaminant thresholds.)
  *
  * <p>Early exit: objects already cut are skipped when each tile's blocks are formed, and a block
  * stops once all its objects are hit. Contaminant tails shorter than a vector run the scalar
