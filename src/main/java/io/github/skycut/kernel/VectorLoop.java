@@ -55,7 +55,7 @@ final class VectorLoop implements VectorKernel.Loop {
      * float64 result and float underflow. So dot64 > t implies dot32 > t - 1e-6.
      */
     static final double MARGIN = 1e-6;
-    /** Contaminants per tile: 512 (16 KB of x, y, z and thresholds), in whole check blocks. */
+    /** Contaminants per tile: 512 (24 KB of float64 and float32 copies, within L1), in whole check blocks. */
     private static final int TILE = 8 * CHECK;
     /** Every bit of a block of 4 objects. */
     private static final int ALL_HIT = 0b1111;
