@@ -1,0 +1,126 @@
+package io.github.skycut.kernel;
+
+import io.github.skycut.SkyPoints;
+import io.github.skycut.sample.RandomSky;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What is particular to the vector kernel, on every species: contaminant counts around its lane
+ * counts (float32 and float64), check blocks (64) and tiles (512); separations far below what
+ * float32 resolves, where only the float64 confirmation can decide; and thresholds the sign test
+ * treats specially (-0.0, NaN, infinities).
+ */
+class VectorKernelEdgeTest {
+
+    private static final ScalarKernel REFERENCE = new ScalarKernel();
+    private static final int[] COUNTS = {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129,
+        511, 512, 513, 1023, 1024, 1025, 1031};
+
+    @ParameterizedTest(name = "{0} bits")
+    @ValueSource(ints = {128, 256, 512})
+    void contaminantCountsAroundLanesChecksAndTiles(int bits) {
+        CutKernel k = VectorKernel.ofBits(bits);
+        try (SkyPoints o = RandomSky.uniform(41, 5)) {
+            for (int m : COUNTS) {
+                try (SkyPoints c = RandomSky.uniform(m, m)) {
+                    for (double deg : new double[] {1, 10, 30}) {
+                        double cosMax = Math.cos(Math.toRadians(deg));
+                        String what = bits + " bits, " + m + " contaminants, " + deg + " deg";
+                        assertArrayEquals(KernelContractTest.run(REFERENCE, o, c, 0, 41, 0, m, cosMax, null, null),
+                                KernelContractTest.run(k, o, c, 0, 41, 0, m, cosMax, null, null), what);
+                        MemorySegment each = KernelContractTest.each(c, cosMax, m);
+                        assertArrayEquals(KernelContractTest.run(REFERENCE, o, c, 0, 41, 0, m, Double.NaN, each, null),
+                                KernelContractTest.run(k, o, c, 0, 41, 0, m, Double.NaN, each, null), "each " + what);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Pairs 1e-7 to 1e-9 rad apart (float32 sees them all at dot 1): thresholds at the dot and one ulp either side. */
+    @ParameterizedTest(name = "{0} bits")
+    @ValueSource(ints = {128, 256, 512})
+    void separationsBelowFloat32Resolution(int bits) {
+        CutKernel k = VectorKernel.ofBits(bits);
+        SplittableRandom rnd = new SplittableRandom(bits);
+        for (int trial = 0; trial < 200; trial++) {
+            int m = 1 + rnd.nextInt(40);
+            int pos = rnd.nextInt(m);
+            double[] target = KernelContractTest.near(rnd, 2 * rnd.nextDouble() - 1, 2 * rnd.nextDouble() - 1,
+                    2 * rnd.nextDouble() - 1, 0.1);
+            double[][] ov = {target}, cv = new double[m][];
+            for (int j = 0; j < m; j++) {
+                cv[j] = KernelContractTest.near(rnd, target[0], target[1], target[2], Math.pow(10, -7 - rnd.nextInt(3)));
+            }
+            double dot = (target[0] * cv[pos][0] + target[1] * cv[pos][1]) + target[2] * cv[pos][2];
+            try (SkyPoints o = KernelContractTest.points(ov); SkyPoints c = KernelContractTest.points(cv)) {
+                for (double cosMax : new double[] {Math.nextDown(dot), dot, Math.nextUp(dot)}) {
+                    String what = bits + " bits, trial " + trial + ", cosMax - dot = " + (cosMax - dot);
+                    byte[] expected = KernelContractTest.run(REFERENCE, o, c, 0, 1, 0, m, cosMax, null, null);
+                    assertArrayEquals(expected, KernelContractTest.run(k, o, c, 0, 1, 0, m, cosMax, null, null), what);
+                    MemorySegment each = KernelContractTest.each(c, 2.0, 0);
+                    each.setAtIndex(ValueLayout.JAVA_DOUBLE, pos, cosMax);
+                    assertArrayEquals(KernelContractTest.run(REFERENCE, o, c, 0, 1, 0, m, Double.NaN, each, null),
+                            KernelContractTest.run(k, o, c, 0, 1, 0, m, Double.NaN, each, null), "each " + what);
+                }
+            }
+        }
+    }
+
+    /** Orthogonal pairs (dot exactly 0.0) against -0.0, +0.0, NaN and infinite thresholds. */
+    @ParameterizedTest(name = "{0} bits")
+    @ValueSource(ints = {128, 256, 512})
+    void specialThresholds(int bits) {
+        CutKernel k = VectorKernel.ofBits(bits);
+        double[][] ov = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+        double[][] cv = new double[19][];
+        for (int j = 0; j < cv.length; j++) {
+            cv[j] = new double[] {0, 0, 1};
+        }
+        cv[18] = new double[] {0, 1, 0};
+        try (SkyPoints o = KernelContractTest.points(ov); SkyPoints c = KernelContractTest.points(cv);
+             Arena arena = Arena.ofConfined()) {
+            for (double t : new double[] {-0.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Math.nextDown(0.0), Math.nextUp(0.0), -Double.MAX_VALUE, Double.MAX_VALUE}) {
+                byte[] expected = KernelContractTest.run(REFERENCE, o, c, 0, 3, 0, cv.length, t, null, null);
+                assertArrayEquals(expected, KernelContractTest.run(k, o, c, 0, 3, 0, cv.length, t, null, null), "cosMax " + t);
+                MemorySegment each = arena.allocate(cv.length * 8L);
+                for (int j = 0; j < cv.length; j++) {
+                    each.setAtIndex(ValueLayout.JAVA_DOUBLE, j, t);
+                }
+                assertArrayEquals(KernelContractTest.run(REFERENCE, o, c, 0, 3, 0, cv.length, Double.NaN, each, null),
+                        KernelContractTest.run(k, o, c, 0, 3, 0, cv.length, Double.NaN, each, null), "each " + t);
+            }
+            // -0.0 against dot +0.0 is not a hit; the object on the z axis is hit by the z contaminants
+            assertArrayEquals(new byte[] {0, 1, 1}, KernelContractTest.run(k, o, c, 0, 3, 0, cv.length, -0.0, null, null));
+            assertEquals(1, KernelContractTest.run(k, o, c, 0, 3, 0, cv.length, 0.5, null, null)[2]);
+        }
+    }
+
+    /** The prefilter's error bound (3.0e-7, see VectorLoop.MARGIN) holds with room on a million random pairs. */
+    @org.junit.jupiter.api.Test
+    void float32DotStaysWithinTheMargin() {
+        try (SkyPoints o = RandomSky.uniform(1000, 77); SkyPoints c = RandomSky.uniform(1000, 78)) {
+            double worst = 0;
+            for (int i = 0; i < o.size(); i++) {
+                float fx = (float) o.x(i), fy = (float) o.y(i), fz = (float) o.z(i);
+                for (int j = 0; j < c.size(); j++) {
+                    double dot = (o.x(i) * c.x(j) + o.y(i) * c.y(j)) + o.z(i) * c.z(j);
+                    float dot32 = (fx * (float) c.x(j) + fy * (float) c.y(j)) + fz * (float) c.z(j);
+                    worst = Math.max(worst, Math.abs(dot32 - dot));
+                }
+            }
+            assertTrue(worst <= 3.0e-7 && 3.0e-7 < VectorLoop.MARGIN, "largest |dot32 - dot64| = " + worst);
+        }
+    }
+}
