@@ -93,14 +93,22 @@ final class DemoCommand implements Callable<Integer> {
         return List.of(Strategy.BRUTE, Strategy.INDEX);
     }
 
-    /** Best of a few timed runs after a warm-up; every run's cut set is checked, not only the first. */
+    /** Time spent warming the JIT up, then measuring, per row (at least one run each). */
+    private static final long WARM_UP_NANOS = 300_000_000L, MEASURE_NANOS = 300_000_000L;
+
+    /**
+     * The best time of the runs that fit in {@link #MEASURE_NANOS}, after runs that warm the JIT up
+     * for {@link #WARM_UP_NANOS}; every run's cut set is checked against the reference.
+     */
     private Row measure(SkyPoints obj, SkyPoints con, KernelType kernel, Strategy strategy, int t, CutResult reference) {
         AngularCut cut = AngularCut.within(radius).withKernel(kernel).withStrategy(strategy).withParallelism(t);
-        CutResult result = cut.run(obj, con); // warm-up
+        CutResult result = cut.run(obj, con);
         boolean agrees = result.equals(reference);
+        for (long end = System.nanoTime() + WARM_UP_NANOS; System.nanoTime() < end; ) {
+            agrees &= cut.run(obj, con).equals(reference);
+        }
         double best = Double.MAX_VALUE;
-        long deadline = System.nanoTime() + 1_000_000_000L;
-        for (int rep = 0; rep < 5 && (rep == 0 || System.nanoTime() < deadline); rep++) {
+        for (long end = System.nanoTime() + MEASURE_NANOS; best == Double.MAX_VALUE || System.nanoTime() < end; ) {
             long t0 = System.nanoTime();
             CutResult again = cut.run(obj, con);
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
