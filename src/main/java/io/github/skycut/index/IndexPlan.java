@@ -24,6 +24,11 @@ record IndexPlan(double objectCell, double contaminantCell, double seconds) {
     private static final double FOUR_PI = 4 * Math.PI;
     private static final double MIN_CELL = Math.PI / ZoneGrid.MAX_ZONES;
 
+    /** Band bins per object bin: the object cell over the contaminant cell, rounded. */
+    int split() {
+        return (int) Math.max(1, Math.min(64, Math.round(objectCell / contaminantCell)));
+    }
+
     /** The best grids for N objects, M contaminants and a search radius (radians). */
     static IndexPlan choose(long objects, long contaminants, double radius, int threads) {
         double r = Math.min(radius, Math.PI);

@@ -67,7 +67,7 @@ final class ZoneGrid {
         for (int k = 0; k < zones; k++) {
             java.util.Arrays.fill(zoneOfCell, firstCell[k], firstCell[k + 1], k);
         }
-        int entries = Math.max(64, Math.min(1 << 16, 4 * zones));
+        int entries = Math.max(4096, Math.min(1 << 16, 64 * zones));
         lookupScale = entries / 2.0;
         lookup = new int[entries];
         for (int t = 0; t < entries; t++) {
