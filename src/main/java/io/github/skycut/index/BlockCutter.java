@@ -32,14 +32,14 @@ final class BlockCutter {
         this.bands = bands;
     }
 
-    /** Cuts objects {@code [from, to)} of the input. */
-    void cut(int from, int to) {
+    /** Cuts objects {@code [from, to)} of the input, {@code block} objects at a time. */
+    void cut(int from, int to, int block) {
         Block b = Block.take(grid.cells);
         try {
             CutJob sorted = new CutJob(b.points, bands.points, job.cosMax(), bands.cosMaxEach,
                     job.kernel(), job.partitioner(), b.mask);
-            for (int start = from; start < to; start += Block.CAPACITY) {
-                int n = Math.min(to, start + Block.CAPACITY) - start;
+            for (int start = from; start < to; start += block) {
+                int n = Math.min(to, start + block) - start;
                 load(b, start, n);
                 fileIntoCells(b, n);
                 sortByCell(b, n);

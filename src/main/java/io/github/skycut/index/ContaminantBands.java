@@ -63,14 +63,16 @@ final class ContaminantBands implements AutoCloseable {
             binScale[k] = bins / 4.0;
             lastBin[k] = bins - 1;
         }
-        MemorySegment x = contaminants.xSegment(), y = contaminants.ySegment(), z = contaminants.zSegment();
+        double[] x = column(contaminants.xSegment(), m), y = column(contaminants.ySegment(), m);
+        double[] z = column(contaminants.zSegment(), m);
+        double[] cos = cosMaxEach == null ? null : column(cosMaxEach, m);
         int[] count = new int[bandBase[zones] + 1];
         double[] key = new double[m];
         int[] firstBand = new int[m], lastBand = new int[m];
         long copies = 0;
         int k = 0;
         for (int j = 0; j < m; j++) {
-            double zj = z.getAtIndex(D, j), p = PseudoAngle.of(x.getAtIndex(D, j), y.getAtIndex(D, j));
+            double zj = z[j], p = PseudoAngle.of(x[j], y[j]);
             k = firstBand(search.zHi, zj, k);
             int last = lastBand(search.zLo, zj, k);
             key[j] = p;
@@ -91,23 +93,39 @@ final class ContaminantBands implements AutoCloseable {
             pos += c;
         }
         int[] binStart = count.clone();
-        SkyPoints out = SkyPoints.allocate((int) copies);
-        Arena arena = cosMaxEach == null ? null : Arena.ofShared();
-        MemorySegment cosOut = arena == null ? null : arena.allocate(Math.max(1, copies) * Double.BYTES, 64);
-        MemorySegment ox = out.xSegment(), oy = out.ySegment(), oz = out.zSegment();
+        int total = (int) copies;
+        double[] ox = new double[total], oy = new double[total], oz = new double[total];
+        double[] oc = cos == null ? null : new double[total];
         for (int j = 0; j < m; j++) {
-            double xj = x.getAtIndex(D, j), yj = y.getAtIndex(D, j), zj = z.getAtIndex(D, j), p = key[j];
+            double p = key[j];
             for (int b = firstBand[j]; b <= lastBand[j]; b++) {
                 int d = count[bandBase[b] + Math.min(lastBin[b], (int) (p * binScale[b]))]++;
-                ox.setAtIndex(D, d, xj);
-                oy.setAtIndex(D, d, yj);
-                oz.setAtIndex(D, d, zj);
-                if (cosOut != null) {
-                    cosOut.setAtIndex(D, d, cosMaxEach.getAtIndex(D, j));
+                ox[d] = x[j];
+                oy[d] = y[j];
+                oz[d] = z[j];
+                if (oc != null) {
+                    oc[d] = cos[j];
                 }
             }
         }
+        SkyPoints out = SkyPoints.allocate(total);
+        MemorySegment.copy(ox, 0, out.xSegment(), D, 0, total);
+        MemorySegment.copy(oy, 0, out.ySegment(), D, 0, total);
+        MemorySegment.copy(oz, 0, out.zSegment(), D, 0, total);
+        Arena arena = oc == null ? null : Arena.ofShared();
+        MemorySegment cosOut = null;
+        if (arena != null) {
+            cosOut = arena.allocate(Math.max(1, total) * (long) Double.BYTES, 64);
+            MemorySegment.copy(oc, 0, cosOut, D, 0, total);
+        }
         return new ContaminantBands(out, cosOut, bandBase, binScale, lastBin, binStart, arena);
+    }
+
+    /** A column of n doubles, on the heap, where plain loops run at full speed. */
+    private static double[] column(MemorySegment s, int n) {
+        double[] a = new double[n];
+        MemorySegment.copy(s, D, 0, a, 0, n);
+        return a;
     }
 
     /** The first band whose z range reaches up to z (zHi is non-decreasing), searching from k. */

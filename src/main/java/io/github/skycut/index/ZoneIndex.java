@@ -54,19 +54,15 @@ public final class ZoneIndex implements CutStrategy {
         }
         double radius = searchRadius(cosMin);
         Partitioner partitioner = job.partitioner();
-        IndexPlan plan = forced != null ? forced : IndexPlan.choose(n, m, radius, partitioner.threads());
+        IndexPlan plan = forced != null ? forced : IndexPlan.choose(n, m, radius, partitioner.threads(),
+                CostModel.KernelCost.of(job.kernel().name()));
         ZoneGrid grid = new ZoneGrid(plan.objectCell(), plan.objectCell());
         CandidateSearch search = new CandidateSearch(grid, radius);
         try (ContaminantBands bands = ContaminantBands.of(job.contaminants(), job.cosMaxEach(), grid, search,
                 plan.split())) {
             BlockCutter cutter = new BlockCutter(job, grid, search, bands);
-            partitioner.withGrain(grain(n, partitioner.threads())).run(n, cutter::cut);
+            partitioner.withGrain(plan.block()).run(n, (from, to) -> cutter.cut(from, to, plan.block()));
         }
-    }
-
-    /** Objects per task: whole blocks where there are enough objects, else a share for every thread. */
-    private static int grain(int n, int threads) {
-        return Math.max(1, Math.min(Block.CAPACITY, (int) Math.ceil(n / (4.0 * threads))));
     }
 
     /** The smallest threshold (largest radius) of the job; +∞ when nothing can be cut. */
