@@ -1,6 +1,7 @@
 package io.github.skycut.index;
 
 import io.github.skycut.SkyPoints;
+import io.github.skycut.strategy.Partitioner;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -19,6 +20,8 @@ import java.lang.foreign.ValueLayout;
 final class ContaminantBands implements AutoCloseable {
 
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+    /** Contaminants per chunk of the sort, at least: below it one thread sorts faster alone. */
+    private static final int MIN_CHUNK = 8192;
 
     /** Band by band, bin by bin. */
     final SkyPoints points;
@@ -47,12 +50,13 @@ final class ContaminantBands implements AutoCloseable {
 
     /**
      * Copies the contaminants into the bands of {@code search}, with {@code split} bins per
-     * object bin of {@code objects}.
+     * object bin of {@code objects}: a stable counting sort by (band, bin), both passes parallel
+     * over chunks of the contaminants, each chunk with its own write positions.
      *
      * @param cosMaxEach thresholds indexed like the contaminants, or null
      */
     static ContaminantBands of(SkyPoints contaminants, MemorySegment cosMaxEach, ZoneGrid objects,
-                               CandidateSearch search, int split) {
+                               CandidateSearch search, int split, Partitioner partitioner) {
         int zones = objects.zones, m = contaminants.size();
         int[] bandBase = new int[zones + 1];
         double[] binScale = new double[zones];
@@ -63,69 +67,152 @@ final class ContaminantBands implements AutoCloseable {
             binScale[k] = bins / 4.0;
             lastBin[k] = bins - 1;
         }
-        double[] x = column(contaminants.xSegment(), m), y = column(contaminants.ySegment(), m);
-        double[] z = column(contaminants.zSegment(), m);
-        double[] cos = cosMaxEach == null ? null : column(cosMaxEach, m);
-        int[] count = new int[bandBase[zones] + 1];
-        double[] key = new double[m];
-        int[] firstBand = new int[m], lastBand = new int[m];
-        long copies = 0;
-        int k = 0;
-        for (int j = 0; j < m; j++) {
-            double zj = z[j], p = PseudoAngle.of(x[j], y[j]);
-            k = firstBand(search.zHi, zj, k);
-            int last = lastBand(search.zLo, zj, k);
-            key[j] = p;
-            firstBand[j] = k;
-            lastBand[j] = last;
-            for (int b = k; b <= last; b++) {
-                count[bandBase[b] + Math.min(lastBin[b], (int) (p * binScale[b]))]++;
-            }
-            copies += last - k + 1;
-        }
-        if (copies > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("the contaminant bands would hold " + copies + " copies; use brute force");
-        }
-        int pos = 0;
-        for (int b = 0; b < count.length; b++) {
-            int c = count[b];
-            count[b] = pos; // becomes the next write position, and then the end of bin b
-            pos += c;
-        }
-        int[] binStart = count.clone();
-        int total = (int) copies;
-        double[] ox = new double[total], oy = new double[total], oz = new double[total];
-        double[] oc = cos == null ? null : new double[total];
-        for (int j = 0; j < m; j++) {
-            double p = key[j];
-            for (int b = firstBand[j]; b <= lastBand[j]; b++) {
-                int d = count[bandBase[b] + Math.min(lastBin[b], (int) (p * binScale[b]))]++;
-                ox[d] = x[j];
-                oy[d] = y[j];
-                oz[d] = z[j];
-                if (oc != null) {
-                    oc[d] = cos[j];
-                }
-            }
-        }
+        Sorter sorter = new Sorter(contaminants, cosMaxEach, objects, search, bandBase, binScale, lastBin,
+                Math.max(1, Math.min(2 * partitioner.threads(), m / MIN_CHUNK)));
+        Partitioner each = partitioner.withGrain(1);
+        each.run(sorter.chunks, sorter::count);
+        int total = sorter.positions();
+        sorter.allocate(total);
+        each.run(sorter.chunks, sorter::scatter);
         SkyPoints out = SkyPoints.allocate(total);
-        MemorySegment.copy(ox, 0, out.xSegment(), D, 0, total);
-        MemorySegment.copy(oy, 0, out.ySegment(), D, 0, total);
-        MemorySegment.copy(oz, 0, out.zSegment(), D, 0, total);
-        Arena arena = oc == null ? null : Arena.ofShared();
+        MemorySegment.copy(sorter.ox, 0, out.xSegment(), D, 0, total);
+        MemorySegment.copy(sorter.oy, 0, out.ySegment(), D, 0, total);
+        MemorySegment.copy(sorter.oz, 0, out.zSegment(), D, 0, total);
+        Arena arena = sorter.oc == null ? null : Arena.ofShared();
         MemorySegment cosOut = null;
         if (arena != null) {
             cosOut = arena.allocate(Math.max(1, total) * (long) Double.BYTES, 64);
-            MemorySegment.copy(oc, 0, cosOut, D, 0, total);
+            MemorySegment.copy(sorter.oc, 0, cosOut, D, 0, total);
         }
-        return new ContaminantBands(out, cosOut, bandBase, binScale, lastBin, binStart, arena);
+        return new ContaminantBands(out, cosOut, bandBase, binScale, lastBin, sorter.binStart, arena);
     }
 
-    /** A column of n doubles, on the heap, where plain loops run at full speed. */
-    private static double[] column(MemorySegment s, int n) {
-        double[] a = new double[n];
-        MemorySegment.copy(s, D, 0, a, 0, n);
-        return a;
+    /** The counting sort's state: heap copies of the columns, and per chunk its counts. */
+    private static final class Sorter {
+        final int chunks;
+        final double[] x, y, z, cos, key;
+        final int[] firstBand, lastBand;
+        final int[][] count;
+        final long[] copies;
+        final MemorySegment[] in;
+        final ZoneGrid objects;
+        final CandidateSearch search;
+        final int[] bandBase, lastBin;
+        final double[] binScale;
+        int[] binStart;
+        double[] ox, oy, oz, oc;
+
+        Sorter(SkyPoints contaminants, MemorySegment cosMaxEach, ZoneGrid objects, CandidateSearch search,
+               int[] bandBase, double[] binScale, int[] lastBin, int chunks) {
+            int m = contaminants.size();
+            this.chunks = chunks;
+            this.in = new MemorySegment[] {contaminants.xSegment(), contaminants.ySegment(), contaminants.zSegment(),
+                    cosMaxEach};
+            x = new double[m];
+            y = new double[m];
+            z = new double[m];
+            cos = cosMaxEach == null ? null : new double[m];
+            key = new double[m];
+            firstBand = new int[m];
+            lastBand = new int[m];
+            count = new int[chunks][];
+            copies = new long[chunks];
+            this.objects = objects;
+            this.search = search;
+            this.bandBase = bandBase;
+            this.binScale = binScale;
+            this.lastBin = lastBin;
+        }
+
+        private int from(int chunk) {
+            return (int) ((long) x.length * chunk / chunks);
+        }
+
+        private int bin(int band, double p) {
+            return bandBase[band] + Math.min(lastBin[band], (int) (p * binScale[band]));
+        }
+
+        /** First pass over chunks [c0, c1): heap copies, bands and bins, counts. */
+        void count(int c0, int c1) {
+            for (int c = c0; c < c1; c++) {
+                int from = from(c), to = from(c + 1);
+                copyIn(from, to);
+                int[] n = new int[bandBase[bandBase.length - 1] + 1];
+                long total = 0;
+                for (int j = from; j < to; j++) {
+                    double zj = z[j], p = PseudoAngle.of(x[j], y[j]);
+                    int k = firstBand(search.zHi, zj, objects.zoneOf(zj)); // a step or two from its own zone
+                    int last = lastBand(search.zLo, zj, k);
+                    key[j] = p;
+                    firstBand[j] = k;
+                    lastBand[j] = last;
+                    for (int b = k; b <= last; b++) {
+                        n[bin(b, p)]++;
+                    }
+                    total += last - k + 1;
+                }
+                count[c] = n;
+                copies[c] = total;
+            }
+        }
+
+        private void copyIn(int from, int to) {
+            double[][] out = {x, y, z, cos};
+            for (int col = 0; col < 4; col++) {
+                if (out[col] != null) {
+                    MemorySegment.copy(in[col], D, (long) from * Double.BYTES, out[col], from, to - from);
+                }
+            }
+        }
+
+        /** Prefix sums over (bin, chunk): each chunk's write position per bin; returns the copies. */
+        int positions() {
+            long total = 0;
+            for (long c : copies) {
+                total += c;
+            }
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("the contaminant bands would hold " + total + " copies; use brute force");
+            }
+            int bins = count[0].length;
+            binStart = new int[bins];
+            int pos = 0;
+            for (int b = 0; b < bins; b++) {
+                binStart[b] = pos;
+                for (int c = 0; c < chunks; c++) {
+                    int v = count[c][b];
+                    count[c][b] = pos;
+                    pos += v;
+                }
+            }
+            return pos;
+        }
+
+        void allocate(int total) {
+            ox = new double[total];
+            oy = new double[total];
+            oz = new double[total];
+            oc = cos == null ? null : new double[total];
+        }
+
+        /** Second pass over chunks [c0, c1): every copy to its place, input order kept within a bin. */
+        void scatter(int c0, int c1) {
+            for (int c = c0; c < c1; c++) {
+                int[] next = count[c];
+                for (int j = from(c), to = from(c + 1); j < to; j++) {
+                    double p = key[j];
+                    for (int b = firstBand[j]; b <= lastBand[j]; b++) {
+                        int d = next[bin(b, p)]++;
+                        ox[d] = x[j];
+                        oy[d] = y[j];
+                        oz[d] = z[j];
+                        if (oc != null) {
+                            oc[d] = cos[j];
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** The first band whose z range reaches up to z (zHi is non-decreasing), searching from k. */

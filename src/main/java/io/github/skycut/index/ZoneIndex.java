@@ -59,7 +59,7 @@ public final class ZoneIndex implements CutStrategy {
         ZoneGrid grid = new ZoneGrid(plan.objectCell(), plan.objectCell());
         CandidateSearch search = new CandidateSearch(grid, radius);
         try (ContaminantBands bands = ContaminantBands.of(job.contaminants(), job.cosMaxEach(), grid, search,
-                plan.split())) {
+                plan.split(), partitioner)) {
             BlockCutter cutter = new BlockCutter(job, grid, search, bands);
             partitioner.withGrain(plan.block()).run(n, (from, to) -> cutter.cut(from, to, plan.block()));
         }
