@@ -4,6 +4,8 @@ import io.github.skycut.SkyPoints;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.ref.SoftReference;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -11,18 +13,20 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * cells, the same in cell order, and an off-heap buffer that the kernel reads. The per-object loops
  * run on the heap arrays (the JIT optimises plain array loops fully); only bulk copies touch the
  * off-heap segments. Blocks are pooled and reused across cuts, so a cut allocates nothing per
- * object; the pool keeps at most one block per processor ({@link #CAPACITY} objects, about 3 MB).
+ * object. The pool holds at most one block per processor ({@link #CAPACITY} objects, about 5 MB
+ * with the off-heap part), through soft references: all of it, off-heap memory included
+ * ({@link Arena#ofAuto()}), goes back to the system when the garbage collector needs room.
  */
 final class Block {
 
     /** Objects per block, at most. */
     static final int CAPACITY = 65_536;
 
-    private static final ConcurrentLinkedQueue<Block> POOL = new ConcurrentLinkedQueue<>();
+    private static final ConcurrentLinkedQueue<SoftReference<Block>> POOL = new ConcurrentLinkedQueue<>();
     private static final int POOL_LIMIT = Runtime.getRuntime().availableProcessors();
 
     /** The block's objects in cell order, off-heap, for the kernel. */
-    final SkyPoints points = SkyPoints.allocate(CAPACITY);
+    final SkyPoints points = unitVectors();
     /** Their mask bytes, off-heap. */
     final MemorySegment mask = Arena.ofAuto().allocate(CAPACITY, 64);
     /** Input order. */
@@ -47,9 +51,24 @@ final class Block {
     private Block() {
     }
 
+    /** Off-heap columns freed by the garbage collector, filled with (1, 0, 0) so they wrap as points. */
+    private static SkyPoints unitVectors() {
+        Arena arena = Arena.ofAuto();
+        long bytes = (long) CAPACITY * Double.BYTES;
+        MemorySegment x = arena.allocate(bytes, SkyPoints.ALIGNMENT);
+        for (int i = 0; i < CAPACITY; i++) {
+            x.setAtIndex(ValueLayout.JAVA_DOUBLE, i, 1.0);
+        }
+        return SkyPoints.wrap(x, arena.allocate(bytes, SkyPoints.ALIGNMENT),
+                arena.allocate(bytes, SkyPoints.ALIGNMENT), CAPACITY);
+    }
+
     /** A block from the pool, or a new one, with room for {@code cells} cells. */
     static Block take(int cells) {
-        Block b = POOL.poll();
+        Block b = null;
+        for (SoftReference<Block> ref; b == null && (ref = POOL.poll()) != null; ) {
+            b = ref.get();
+        }
         if (b == null) {
             b = new Block();
         }
@@ -59,12 +78,10 @@ final class Block {
         return b;
     }
 
-    /** Returns a block to the pool (or frees it, when the pool is full). */
+    /** Returns a block to the pool (or leaves it to the garbage collector, when the pool is full). */
     static void give(Block b) {
         if (POOL.size() < POOL_LIMIT) {
-            POOL.offer(b);
-        } else {
-            b.points.close();
+            POOL.offer(new SoftReference<>(b));
         }
     }
 }
