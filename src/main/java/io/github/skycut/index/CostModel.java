@@ -18,6 +18,7 @@ package io.github.skycut.index;
  *   per band copy         40 ns                          (a contaminant copied into one band)
  *   per band bin           2 ns                          (counting, prefix sums)
  *   per occupied cell     30 ns                          (candidate window, per block)
+ *   per cell and block   1.5 ns                          (clearing, prefix sums, scanning the counts)
  * </pre>
  */
 public final class CostModel {
@@ -30,6 +31,8 @@ public final class CostModel {
     static final double PER_BIN = 2e-9;
     /** Finding the candidate window of one occupied cell of a block. */
     static final double PER_CELL = 30e-9;
+    /** One cell of the grid, once per block: clearing its count, prefix sums, the scan for occupied cells. */
+    static final double PER_BLOCK_CELL = 1.5e-9;
 
     private CostModel() {
     }

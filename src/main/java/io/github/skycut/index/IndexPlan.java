@@ -12,6 +12,7 @@ package io.github.skycut.index;
  * time ≈ N·perObject                                            (filing, block sort, flags back)
  *      + M·(1 + 2r/s)·perCopy + (π/s)(2π/c)·perBin             (contaminant bands)
  *      + (N/B)·C·(1 - e^(-B/C))·(perCell + perCall)             (C = 4π/s² cells; occupied cells per block)
+ *      + (N/B)·C·perBlockCell                                   (each block clears and scans all counts)
  *      + N·tests(K, f)·perPair                                  (K = M/4π · window, f = cap / window:
  *                                                                 pair tests until the first hit)
  * </pre>
@@ -81,7 +82,7 @@ record IndexPlan(double objectCell, double contaminantCell, int block, double se
         double candidates = m / FOUR_PI * window;
         double tests = CostModel.testsUntilHit(candidates, Math.min(1, FOUR_PI * CostModel.capShare(r) / window));
         return n * CostModel.PER_OBJECT + copies * CostModel.PER_COPY + bins * CostModel.PER_BIN
-                + blocks * occupied * (CostModel.PER_CELL + k.perCall())
+                + blocks * occupied * (CostModel.PER_CELL + k.perCall()) + blocks * cells * CostModel.PER_BLOCK_CELL
                 + n * tests * k.perPair();
     }
 }
