@@ -3,9 +3,9 @@ package io.github.skycut.index;
 import io.github.skycut.strategy.CutJob;
 
 /**
- * For each cell of objects, the contaminants that may lie within the search radius of any of
- * its objects, as a few contiguous ranges of the contaminants sorted by cell; the job's kernel
- * then tests the cell's objects against them.
+ * For each cell of objects, the contaminants that may lie within the search radius of any of its
+ * objects: one contiguous range of the cell's zone's {@link ContaminantBands band} (two when the
+ * window crosses RA 0/360); the job's kernel then tests the cell's objects against them.
  *
  * <p>The search is conservative: every bound is widened by a margin far larger than the
  * rounding of the float64 arithmetic that computes it ({@link #MARGIN_RAD} in angle,
@@ -13,12 +13,11 @@ import io.github.skycut.strategy.CutJob;
  * left out is farther than the search radius from every object of the cell, so the kernel's
  * exact dot-product test would reject it anyway: results are those of brute force, bit for bit.
  *
- * <p>Per object zone, precomputed once: the contaminant zones that reach it in declination,
- * and the right-ascension half-width {@code Δα = asin(sin r / cos |Dec|max)} of a circle of
+ * <p>Per object zone, precomputed once: the z range of the contaminants that can reach it (its
+ * band), and the right-ascension half-width {@code Δα = asin(sin r / cos |Dec|max)} of a circle of
  * radius r at the zone's edge farthest from the equator, or "every right ascension" when the
  * circle reaches a pole or Δα is too wide. Per cell, the bin's right-ascension window widened by
- * Δα is turned into bins of each contaminant zone by rotating two directions, with no
- * trigonometry; a window across RA 0/360 becomes two pieces.
+ * Δα is turned into bins of the band by rotating two directions, with no trigonometry.
  */
 final class CandidateSearch {
 
@@ -28,28 +27,22 @@ final class CandidateSearch {
     static final double Z_MARGIN = 4e-9;
 
     private final ZoneGrid objects;
-    private final ZoneGrid contaminants;
-    private final int[] conStart;
+    /** Per object zone: the z range of the contaminants that may lie within the radius of it. */
+    final double[] zLo;
+    final double[] zHi;
     private final boolean[] fullRa;
     private final double[] cosHalfWidth;
     private final double[] sinHalfWidth;
-    private final int[] conZoneLo;
-    private final int[] conZoneHi;
 
-    /**
-     * @param conStart     contaminant cell starts in the contaminants sorted by {@code contaminants}
-     * @param searchRadius radians; every pair the kernel can accept is closer than this
-     */
-    CandidateSearch(ZoneGrid objects, ZoneGrid contaminants, int[] conStart, double searchRadius) {
+    /** @param searchRadius radians; every pair the kernel can accept is closer than this */
+    CandidateSearch(ZoneGrid objects, double searchRadius) {
         this.objects = objects;
-        this.contaminants = contaminants;
-        this.conStart = conStart;
         int zones = objects.zones;
+        zLo = new double[zones];
+        zHi = new double[zones];
         fullRa = new boolean[zones];
         cosHalfWidth = new double[zones];
         sinHalfWidth = new double[zones];
-        conZoneLo = new int[zones];
-        conZoneHi = new int[zones];
         for (int k = 0; k < zones; k++) {
             zone(k, searchRadius);
         }
@@ -60,10 +53,8 @@ final class CandidateSearch {
         double[] zb = objects.zBound;
         double decLo = k == 0 ? -halfPi : Math.asin(Math.max(-1, zb[k] - Z_MARGIN)) - MARGIN_RAD;
         double decHi = k == objects.zones - 1 ? halfPi : Math.asin(Math.min(1, zb[k + 1] + Z_MARGIN)) + MARGIN_RAD;
-        double zLo = decLo - r <= -halfPi ? -2 : Math.sin(decLo - r) - Z_MARGIN;
-        double zHi = decHi + r >= halfPi ? 2 : Math.sin(decHi + r) + Z_MARGIN;
-        conZoneLo[k] = contaminants.zoneOf(zLo);
-        conZoneHi[k] = contaminants.zoneOf(zHi);
+        zLo[k] = decLo - r <= -halfPi ? -2 : Math.sin(decLo - r) - Z_MARGIN;
+        zHi[k] = decHi + r >= halfPi ? 2 : Math.sin(decHi + r) + Z_MARGIN;
         double decMax = Math.max(Math.abs(decLo), Math.abs(decHi));
         boolean full = r >= halfPi || decMax + r >= halfPi - MARGIN_RAD;
         double halfWidth = 0;
@@ -79,82 +70,44 @@ final class CandidateSearch {
         sinHalfWidth[k] = Math.sin(halfWidth);
     }
 
-    /** Runs the kernel on the sorted objects {@code [from, to)} against the candidates of their cells. */
-    void cut(CutJob sorted, int[] objStart, int from, int to) {
-        int cell = cellAt(objStart, from);
-        int pos = from;
-        while (pos < to) {
-            int end = Math.min(to, objStart[cell + 1]);
-            if (end > pos) {
-                cutCell(sorted, cell, pos, end);
-                pos = end;
-            }
-            cell++;
-        }
-    }
-
-    /** The cell holding sorted position {@code i}: the last c with objStart[c] <= i. */
-    private static int cellAt(int[] objStart, int i) {
-        int lo = 0, hi = objStart.length - 2;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (objStart[mid] <= i) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
-    }
-
-    private void cutCell(CutJob sorted, int cell, int objFrom, int objTo) {
+    /**
+     * The candidates of object cell {@code cell} in the contaminant bands, as up to two ranges
+     * {@code [range[0], range[1])} and {@code [range[2], range[3])} (two when the window crosses
+     * RA 0/360). Returns how many are non-empty, and puts them first. The window's edges are the
+     * bin's edge directions rotated outwards by Δα: no trigonometry.
+     */
+    int candidates(ContaminantBands bands, int cell, int[] range) {
         int k = objects.zoneOfCell[cell];
-        double lo1 = 0, hi1 = 4, lo2 = 1, hi2 = 0; // second piece empty unless the window wraps
-        boolean full = fullRa[k];
-        if (!full) {
-            int bin = cell - objects.firstCell[k];
-            double scale = objects.binScale[k];
-            double p0 = bin / scale, p1 = (bin + 1) / scale;
-            double c = cosHalfWidth[k], s = sinHalfWidth[k];
-            double x0 = PseudoAngle.dirX(p0), y0 = PseudoAngle.dirY(p0);
-            double x1 = PseudoAngle.dirX(p1), y1 = PseudoAngle.dirY(p1);
-            double lo = PseudoAngle.of(x0 * c + y0 * s, y0 * c - x0 * s); // rotated by -Δα
-            double hi = PseudoAngle.of(x1 * c - y1 * s, x1 * s + y1 * c); // rotated by +Δα
-            if (lo <= hi) {
-                lo1 = lo;
-                hi1 = hi;
-            } else { // across RA 0/360: [0, hi] and [lo, 4]
-                hi1 = hi;
-                lo2 = lo;
-                hi2 = 4;
-            }
+        if (fullRa[k]) {
+            return keep(range, bands.bandFrom(k), bands.bandTo(k), 0, 0);
         }
-        int runFrom = 0, runTo = 0;
-        for (int kc = conZoneLo[k]; kc <= conZoneHi[k]; kc++) {
-            int first = contaminants.firstCell[kc];
-            for (int piece = 0; piece < 2; piece++) {
-                double pl = piece == 0 ? lo1 : lo2, ph = piece == 0 ? hi1 : hi2;
-                if (pl > ph) {
-                    continue;
-                }
-                int from = conStart[first + contaminants.binOf(kc, pl)];
-                int to = conStart[first + contaminants.binOf(kc, ph) + 1];
-                if (from >= to) {
-                    continue;
-                }
-                if (from <= runTo && runTo > runFrom) {
-                    runTo = Math.max(runTo, to);
-                } else {
-                    if (runTo > runFrom) {
-                        sorted.cut(objFrom, objTo, runFrom, runTo);
-                    }
-                    runFrom = from;
-                    runTo = to;
-                }
-            }
+        int bin = cell - objects.firstCell[k];
+        double scale = objects.binScale[k];
+        double p0 = bin / scale, p1 = (bin + 1) / scale;
+        double c = cosHalfWidth[k], s = sinHalfWidth[k];
+        double x0 = PseudoAngle.dirX(p0), y0 = PseudoAngle.dirY(p0);
+        double x1 = PseudoAngle.dirX(p1), y1 = PseudoAngle.dirY(p1);
+        double lo = PseudoAngle.of(x0 * c + y0 * s, y0 * c - x0 * s); // rotated by -Δα
+        double hi = PseudoAngle.of(x1 * c - y1 * s, x1 * s + y1 * c); // rotated by +Δα
+        if (lo <= hi) {
+            return keep(range, bands.from(k, lo), bands.to(k, hi), 0, 0);
         }
-        if (runTo > runFrom) {
-            sorted.cut(objFrom, objTo, runFrom, runTo);
+        // across RA 0/360: [0, hi] and [lo, 4]
+        return keep(range, bands.bandFrom(k), bands.to(k, hi), bands.from(k, lo), bands.bandTo(k));
+    }
+
+    private static int keep(int[] range, int from1, int to1, int from2, int to2) {
+        int pieces = 0;
+        if (to1 > from1) {
+            range[0] = from1;
+            range[1] = to1;
+            pieces++;
         }
+        if (to2 > from2) {
+            range[2 * pieces] = from2;
+            range[2 * pieces + 1] = to2;
+            pieces++;
+        }
+        return pieces;
     }
 }

@@ -34,6 +34,8 @@ final class ZoneGrid {
 
     private final int[] lookup;       // z -> a zone no higher than the right one
     private final double lookupScale;
+    private final double[] zUpper;    // per zone: the z where the next zone starts (+inf for the last)
+    private final boolean oneStep;    // every lookup entry is at most one zone below the right one
 
     /**
      * @param zoneHeightRad wanted zone height; rounded so that a whole number of zones spans 180°
@@ -67,11 +69,18 @@ final class ZoneGrid {
         for (int k = 0; k < zones; k++) {
             java.util.Arrays.fill(zoneOfCell, firstCell[k], firstCell[k + 1], k);
         }
-        int entries = Math.max(64, Math.min(1 << 16, 4 * zones));
+        int entries = Math.max(4096, Math.min(1 << 16, 64 * zones));
         lookupScale = entries / 2.0;
         lookup = new int[entries];
+        boolean one = true;
         for (int t = 0; t < entries; t++) {
             lookup[t] = zoneOfSlow(t / lookupScale - 1 - 1e-12);
+            one &= zoneOfSlow((t + 1) / lookupScale - 1 + 1e-12) <= lookup[t] + 1;
+        }
+        oneStep = one;
+        zUpper = new double[zones];
+        for (int k = 0; k < zones; k++) {
+            zUpper[k] = k == zones - 1 ? Double.POSITIVE_INFINITY : zBound[k + 1];
         }
     }
 
@@ -80,6 +89,9 @@ final class ZoneGrid {
         int t = (int) ((z + 1) * lookupScale);
         t = Math.max(0, Math.min(lookup.length - 1, t));
         int k = lookup[t];
+        if (oneStep) {
+            return k + (z >= zUpper[k] ? 1 : 0); // no branch to mispredict at zone edges
+        }
         while (k < zones - 1 && z >= zBound[k + 1]) {
             k++;
         }

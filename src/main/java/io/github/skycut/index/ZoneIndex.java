@@ -12,21 +12,21 @@ import java.lang.foreign.ValueLayout;
  * Nieto-Santisteban &amp; Szalay 2006, keyed on z and a trigonometry-free RA key).
  *
  * <ol>
- *   <li>Contaminants and objects are each copied, sorted by cell (a parallel counting sort);
- *   per-contaminant thresholds and the mask travel with them.</li>
- *   <li>The sorted objects are split across threads by count (not by sky area, so a dense
- *   Galactic plane is shared out like any other part of the sky); each cell of objects runs the
- *   job's kernel against the few contiguous ranges of contaminants that {@link CandidateSearch}
- *   finds within the search radius.</li>
- *   <li>The cut flags are scattered back to the input order.</li>
+ *   <li>The contaminants are copied into one band per zone of objects (those that may reach the
+ *   zone), sorted by right-ascension bin ({@link ContaminantBands}); per-contaminant thresholds
+ *   travel with them.</li>
+ *   <li>The objects are never sorted as a whole: the threads take slices of the input, by count
+ *   (so a dense Galactic plane is shared out like any other part of the sky), and each slice is cut
+ *   a cache-sized block at a time ({@link BlockCutter}): the block's objects are put in cell order,
+ *   each cell runs the job's kernel against its one or two candidate ranges
+ *   ({@link CandidateSearch}), and the flags go back to the job's mask.</li>
  * </ol>
  *
  * The candidate search is conservative and the final test is the kernel's own, so the cut set is
  * brute force's, bit for bit. With per-contaminant radii it searches with the largest radius.
+ * The grid sizes come from a measured cost model ({@link IndexPlan}, {@link CostModel}).
  */
 public final class ZoneIndex implements CutStrategy {
-
-    private static final ValueLayout.OfByte B = ValueLayout.JAVA_BYTE;
 
     private final IndexPlan forced; // null: chosen by the cost model
 
@@ -54,17 +54,14 @@ public final class ZoneIndex implements CutStrategy {
         }
         double radius = searchRadius(cosMin);
         Partitioner partitioner = job.partitioner();
-        IndexPlan plan = forced != null ? forced : IndexPlan.choose(n, m, radius, partitioner.threads());
-        ZoneGrid conGrid = new ZoneGrid(plan.contaminantCell(), plan.contaminantCell());
-        ZoneGrid objGrid = new ZoneGrid(plan.objectCell(), plan.objectCell());
-        try (SortedCopy con = SortedCopy.of(job.contaminants(), conGrid, job.cosMaxEach(), null, partitioner);
-             SortedCopy obj = SortedCopy.of(job.objects(), objGrid, null, job.mask(), partitioner)) {
-            CandidateSearch search = new CandidateSearch(objGrid, conGrid, con.cellStart, radius);
-            CutJob sorted = new CutJob(obj.points, con.points, job.cosMax(), con.cosMaxEach,
-                    job.kernel(), partitioner, obj.mask);
-            partitioner.run(n, (from, to) -> search.cut(sorted, obj.cellStart, from, to));
-            MemorySegment mask = job.mask();
-            partitioner.run(n, (from, to) -> scatterBack(obj.mask, obj.order, mask, from, to));
+        IndexPlan plan = forced != null ? forced : IndexPlan.choose(n, m, radius, partitioner.threads(),
+                CostModel.KernelCost.of(job.kernel().name()));
+        ZoneGrid grid = new ZoneGrid(plan.objectCell(), plan.objectCell());
+        CandidateSearch search = new CandidateSearch(grid, radius);
+        try (ContaminantBands bands = ContaminantBands.of(job.contaminants(), job.cosMaxEach(), grid, search,
+                plan.split(), partitioner)) {
+            BlockCutter cutter = new BlockCutter(job, grid, search, bands);
+            partitioner.withGrain(plan.block()).run(n, (from, to) -> cutter.cut(from, to, plan.block()));
         }
     }
 
@@ -92,14 +89,5 @@ public final class ZoneIndex implements CutStrategy {
     public static double searchRadius(double cosMax) {
         double c = cosMax - 1e-8;
         return c <= -1 ? Math.PI : Math.acos(Math.min(1, c)) + CandidateSearch.MARGIN_RAD;
-    }
-
-    private static void scatterBack(MemorySegment sortedMask, int[] order, MemorySegment mask, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = sortedMask.get(B, i);
-            if (b != 0) {
-                mask.set(B, order[i], b);
-            }
-        }
     }
 }

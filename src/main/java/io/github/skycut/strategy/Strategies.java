@@ -19,7 +19,8 @@ public final class Strategies {
             case BRUTE -> new BruteForce();
             case INDEX -> new ZoneIndex();
             case AUTO -> CostModel.preferIndex(job.objects().size(), job.contaminants().size(),
-                    ZoneIndex.searchRadius(ZoneIndex.smallestThreshold(job)), job.partitioner().threads())
+                    ZoneIndex.searchRadius(ZoneIndex.smallestThreshold(job)), job.partitioner().threads(),
+                    job.kernel().name())
                     ? new ZoneIndex() : new BruteForce();
         };
     }

@@ -24,17 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FineGridTest {
 
-    /** (object cell, contaminant cell) in degrees. */
-    static final double[][] PLANS = {{0.3, 0.15}, {0.3, 0.3}, {1, 0.25}};
+    /** (object cell, contaminant cell) in degrees, objects per block (small ones: many blocks per task). */
+    static final double[][] PLANS = {{0.3, 0.15, Block.CAPACITY}, {0.3, 0.3, 1000}, {1, 0.25, 257}};
 
     static void assertFineMatches(String what, double cosMax, double[] cosMaxEach, SkyPoints objects, SkyPoints contaminants,
                                   int[] expected) {
         for (double[] plan : PLANS) {
-            IndexPlan forced = new IndexPlan(Math.toRadians(plan[0]), Math.toRadians(plan[1]), 0);
+            IndexPlan forced = new IndexPlan(Math.toRadians(plan[0]), Math.toRadians(plan[1]), (int) plan[2], 0);
             for (KernelType kernel : ZoneIndexTest.kernels()) {
                 for (int threads : new int[] {1, 3}) {
                     int[] cut = run(forced, cosMax, cosMaxEach, objects, contaminants, kernel, threads);
-                    assertArrayEquals(expected, cut, what + ", grid " + plan[0] + "/" + plan[1] + " deg, kernel "
+                    assertArrayEquals(expected, cut, what + ", grid " + plan[0] + "/" + plan[1] + " deg, block " + (int) plan[2] + ", kernel "
                             + kernel.label() + ", " + threads + " threads");
                 }
             }
