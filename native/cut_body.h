@@ -69,7 +69,7 @@ static int FN(one)(double x, double y, double z, const double *cx, const double 
  * KOBJ objects (coordinates in px, py, pz) against contaminants [from, to); returns the bit
  * set of the objects hit. After the first block with a hit, the others go on one by one.
  */
-__attribute__((unused)) static unsigned FN(group)(const double *px, const double *py, const double *pz, const double *cx,
+static unsigned FN(group)(const double *px, const double *py, const double *pz, const double *cx,
                           const double *cy, const double *cz, int64_t from, int64_t to, THR_PARAM) {
     VD X[KOBJ], Y[KOBJ], Z[KOBJ];
     ACC_T A[KOBJ];
@@ -113,9 +113,12 @@ __attribute__((unused)) static unsigned FN(group)(const double *px, const double
 #if !EACH && defined(FW)
 /*
  * The float pre-filter (one radius, SIMD paths): the same KOBJ objects against the tile in float,
- * FW lanes per vector, twice the pairs per instruction. A block whose float maximum exceeds thrF
- * is tested again exactly, in double, for that object; see prefilter_threshold for why no hit is
- * missed. fx, fy, fz hold the tile [t0, t1) in float, from index 0.
+ * FW lanes per vector, FU vectors per step, twice the pairs per instruction. The running maxima
+ * are not reset between blocks: a block ends with one check of their maximum, and only where it
+ * exceeds thrF (a candidate, rare) is the block tested again exactly, in double, for each object
+ * whose maximum exceeds thrF, whose maximum then starts again. Earlier checks were below thrF, so
+ * the candidate lies in this block; see prefilter_threshold for why no hit is missed. fx, fy, fz
+ * hold the tile [t0, t1) in float, from index 0.
  */
 static unsigned FN(group_pf)(const double *px, const double *py, const double *pz, const float *fx,
                              const float *fy, const float *fz, const double *cx, const double *cy,
@@ -126,57 +129,100 @@ static unsigned FN(group_pf)(const double *px, const double *py, const double *p
         X[k] = FV_SET1((float) px[k]);
         Y[k] = FV_SET1((float) py[k]);
         Z[k] = FV_SET1((float) pz[k]);
+        A[k] = FV_SET1(-INFINITY);
     }
     const FV thr = FV_SET1(thrF);
+    const unsigned all = (1u << KOBJ) - 1;
     unsigned hit = 0;
-    const int64_t vecEnd = (t1 - t0) / FW * FW;
+    const int64_t vecEnd = (t1 - t0) / (FU * FW) * (FU * FW);
     int64_t j = 0;
-    while (j < vecEnd && hit == 0) {
+    while (j < vecEnd) {
         const int64_t start = j, end = MIN64(j + FBLOCK, vecEnd);
+        for (; j < end; j += FU * FW) {
+#pragma GCC unroll 4
+            for (int u = 0; u < FU; u++) {
+                const FV a = FV_LOAD(fx + j + u * FW), b = FV_LOAD(fy + j + u * FW), c = FV_LOAD(fz + j + u * FW);
 #pragma GCC unroll 16
-        for (int k = 0; k < KOBJ; k++) {
-            A[k] = FV_SET1(-INFINITY);
-        }
-        for (; j < end; j += FW) {
-            const FV a = FV_LOAD(fx + j), b = FV_LOAD(fy + j), c = FV_LOAD(fz + j);
-#pragma GCC unroll 16
-            for (int k = 0; k < KOBJ; k++) {
-                A[k] = FV_MAX(A[k], FV_ADD(FV_ADD(FV_MUL(X[k], a), FV_MUL(Y[k], b)), FV_MUL(Z[k], c)));
+                for (int k = 0; k < KOBJ; k++) {
+                    A[k] = FV_MAX(A[k], FV_ADD(FV_ADD(FV_MUL(X[k], a), FV_MUL(Y[k], b)), FV_MUL(Z[k], c)));
+                }
             }
         }
-        for (int k = 0; k < KOBJ; k++) {
-            if (FV_ANY_GT(A[k], thr)) { /* a candidate: the exact test decides */
-                hit |= (unsigned) FN(scalar)(px[k], py[k], pz[k], cx, cy, cz, t0 + start, t0 + end, cosMax) << k;
+        FV m = A[0];
+#pragma GCC unroll 16
+        for (int k = 1; k < KOBJ; k++) {
+            m = FV_MAX(m, A[k]);
+        }
+        if (__builtin_expect(FV_ANY_GT(m, thr), 0)) { /* a candidate: the exact test decides */
+            for (int k = 0; k < KOBJ; k++) {
+                if (FV_ANY_GT(A[k], thr)) {
+                    if (!(hit >> k & 1u)) {
+                        hit |= (unsigned) FN(scalar)(px[k], py[k], pz[k], cx, cy, cz, t0 + start, t0 + end, cosMax) << k;
+                    }
+                    A[k] = FV_SET1(-INFINITY);
+                }
+            }
+            if (hit == all) {
+                return hit;
             }
         }
     }
-    /* Objects not hit: nothing in [t0, t0 + j) hits them; the rest, exactly, one by one. */
+    /* Objects not hit: nothing in [t0, t0 + vecEnd) hits them; the rest, exactly, one by one. */
     for (int k = 0; k < KOBJ; k++) {
         if (!(hit >> k & 1u)) {
-            hit |= (unsigned) FN(one)(px[k], py[k], pz[k], cx, cy, cz, t0 + j, t1, cosMax) << k;
+            hit |= (unsigned) FN(one)(px[k], py[k], pz[k], cx, cy, cz, t0 + vecEnd, t1, cosMax) << k;
         }
     }
     return hit;
 }
 #endif
 
-/* The exported kernel: tiles of contaminants, groups of KOBJ objects not yet cut. */
+#if !EACH && defined(FW)
+/* The float tile is converted once per call and tile: worth it from 2 KOBJ objects on. */
+#define USE_PF (objTo - objFrom >= 2 * KOBJ && conTo - conFrom >= FU * FW)
+#define GROUP(px, py, pz, t0, t1)                                                                 \
+    (pf ? FN(group_pf)(px, py, pz, fx, fy, fz, cx, cy, cz, t0, t1, cosMax, thrF)                  \
+        : FN(group)(px, py, pz, cx, cy, cz, t0, t1, cosMax))
+#else
+#define GROUP(px, py, pz, t0, t1) FN(group)(px, py, pz, cx, cy, cz, t0, t1, THR_ARG)
+#endif
+
+/* Sets the mask of the first n objects of a group whose bit is set in hit. */
+static inline void FN(mark)(unsigned hit, const int64_t *idx, int n, uint8_t *mask) {
+    for (int k = 0; k < n; k++) {
+        if (hit >> k & 1u) {
+            mask[idx[k]] = 1;
+        }
+    }
+}
+
+/*
+ * The exported kernel: tiles of contaminants, groups of KOBJ objects not yet cut. With the float
+ * pre-filter, a last group at least half full is filled up with copies of its first object (their
+ * bits are ignored); the other leftovers go one by one, in double.
+ */
 int FN(skycut_cut)(const double *ox, const double *oy, const double *oz, int64_t objFrom, int64_t objTo,
                    const double *cx, const double *cy, const double *cz, int64_t conFrom, int64_t conTo,
                    THR_PARAM, uint8_t *mask) {
 #if !EACH && defined(FW)
-    float fx[TILE] __attribute__((aligned(64)));
-    float fy[TILE] __attribute__((aligned(64)));
-    float fz[TILE] __attribute__((aligned(64)));
+    float fx[FTILE] __attribute__((aligned(64)));
+    float fy[FTILE] __attribute__((aligned(64)));
+    float fz[FTILE] __attribute__((aligned(64)));
     const float thrF = prefilter_threshold(cosMax);
+    const int pf = USE_PF;
+    const int64_t tile = pf ? FTILE : TILE;
+#else
+    const int64_t tile = TILE;
 #endif
-    for (int64_t t0 = conFrom; t0 < conTo; t0 += TILE) {
-        const int64_t t1 = MIN64(t0 + TILE, conTo);
+    for (int64_t t0 = conFrom; t0 < conTo; t0 += tile) {
+        const int64_t t1 = MIN64(t0 + tile, conTo);
 #if !EACH && defined(FW)
-        for (int64_t j = t0; j < t1; j++) {
-            fx[j - t0] = (float) cx[j];
-            fy[j - t0] = (float) cy[j];
-            fz[j - t0] = (float) cz[j];
+        if (pf) {
+            for (int64_t j = t0; j < t1; j++) {
+                fx[j - t0] = (float) cx[j];
+                fy[j - t0] = (float) cy[j];
+                fz[j - t0] = (float) cz[j];
+            }
         }
 #endif
         int64_t idx[KOBJ];
@@ -191,19 +237,21 @@ int FN(skycut_cut)(const double *ox, const double *oy, const double *oz, int64_t
             py[n] = oy[i];
             pz[n] = oz[i];
             if (++n == KOBJ) {
-#if !EACH && defined(FW)
-                const unsigned hit = FN(group_pf)(px, py, pz, fx, fy, fz, cx, cy, cz, t0, t1, cosMax, thrF);
-#else
-                const unsigned hit = FN(group)(px, py, pz, cx, cy, cz, t0, t1, THR_ARG);
-#endif
-                for (int k = 0; k < KOBJ; k++) {
-                    if (hit >> k & 1u) {
-                        mask[idx[k]] = 1;
-                    }
-                }
+                FN(mark)(GROUP(px, py, pz, t0, t1), idx, n, mask);
                 n = 0;
             }
         }
+#if !EACH && defined(FW)
+        if (pf && 2 * n >= KOBJ) { /* in float, filled up with copies of the first object */
+            for (int k = n; k < KOBJ; k++) {
+                px[k] = px[0];
+                py[k] = py[0];
+                pz[k] = pz[0];
+            }
+            FN(mark)(GROUP(px, py, pz, t0, t1), idx, n, mask);
+            n = 0;
+        }
+#endif
         for (int k = 0; k < n; k++) {
             if (FN(one)(px[k], py[k], pz[k], cx, cy, cz, t0, t1, THR_ARG)) {
                 mask[idx[k]] = 1;
@@ -224,3 +272,7 @@ int FN(skycut_cut)(const double *ox, const double *oy, const double *oz, int64_t
 #undef ACC_ADD
 #undef ACC_HIT
 #undef FN
+#undef GROUP
+#ifdef USE_PF
+#undef USE_PF
+#endif
