@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SIMD kernel ({@code jdk.incubator.vector}), bit-identical to {@link ScalarKernel}: four
- * objects in registers against vectors of contaminants, an exact conservative float32 prefilter
- * looked at once per block of contaminants, and the reference's float64 formula (separate
+ * objects against vectors of contaminants, an exact conservative float32 prefilter (fused
+ * multiply-adds onto a threshold lowered by more than their error) looked at once per block of
+ * contaminants, and the reference's float64 formula (separate
  * multiplies and adds, in order) deciding every flagged block (see {@link VectorLoop} for the
  * loop and why it is exact).
  *

@@ -17,21 +17,21 @@ import java.lang.invoke.MethodHandles;
  * hidden copy of it per other species, with the shape as class data. Keep it free of nested
  * classes and lambdas, so that the copies stand alone.
  *
- * <p>Shape of the work: the contaminants are cut into tiles of 512 that stay in the L1 cache
- * ({@link VectorTile}); for each tile, 4 objects not yet cut are held in registers (x, y, z
- * broadcast) and meet the tile a vector of contaminants at a time.
+ * <p>Shape of the work: the contaminants are cut into tiles of 4096 ({@link VectorTile}, 64 KB of
+ * packed float32, within L2); for each tile, 4 objects not yet cut meet the tile a vector of
+ * contaminants at a time: 12 fused multiply-adds, 4 ORs and 4 loads per vector (on AVX2, 32
+ * pairs). The objects' coordinates are read from a small array in the loop: C2 would otherwise
+ * rebuild each broadcast (reload, negate, broadcast) at every use once registers run out.
  *
  * <p>Exactness: a float32 prefilter, then the contract's float64 test. In float32 (twice the
- * lanes) each pair computes {@code dot32 = (ox*cx + oy*cy) + oz*cz} and ORs the bits of
- * {@code t32 - dot32} into an accumulator per object, where {@code t32} is the threshold lowered
- * by {@link #MARGIN} (more than the float32 error) and rounded down. A float difference is
- * negative exactly when {@code dot32 > t32}, so every pair that can hit sets a sign bit; the
- * accumulators are looked at once per check block of 64 contaminants. A flagged object is then
- * tested over that block with the float64 formula of {@link ScalarKernel} (separate multiplies
- * and adds, in that order), which alone decides and marks. The prefilter can only let through
- * too much, never too little, so the result is the reference's, bit for bit. (A running
- * {@code max} would be exact too, but Java's NaN-aware {@code max} costs several instructions on
- * x86; a subtract and an OR cost two cheap ones and work the same for per-contaminant thresholds.)
+ * lanes) each pair computes {@code r = t32 - ox*cx - oy*cy - oz*cz} as three fused multiply-adds
+ * onto {@code t32}, the threshold lowered by {@link #MARGIN} and rounded down, and ORs the bits
+ * of {@code r} into one accumulator per block of objects. The accumulator is looked at once per
+ * check block of {@link #CHECK} contaminants; when a sign bit is set, each object of the block is
+ * tested over that check block with the float64 formula of {@link ScalarKernel} (separate
+ * multiplies and adds, in that order), which alone decides and marks. The prefilter can only let
+ * through too much, never too little (see {@link #MARGIN}), so the result is the reference's,
+ * bit for bit.
  *
  * <p>Early exit: objects already cut are skipped when each tile's blocks are formed, and a block
  * stops once all its objects are hit. Contaminant tails shorter than a vector run the scalar
@@ -45,18 +45,23 @@ final class VectorLoop implements VectorKernel.Loop {
     private static final VectorSpecies<Float> FLOATS = VectorSpecies.of(float.class, SPECIES.vectorShape());
     private static final VectorSpecies<Integer> BITS = VectorSpecies.of(int.class, SPECIES.vectorShape());
     private static final int LANES = FLOATS.length();
-    /** Contaminants between two threshold checks: 64, in whole vectors. */
-    private static final int CHECK = Math.max(1, 64 / LANES) * LANES;
+    /** Contaminants between two looks at the accumulator: 128, in whole vectors (256 runs the worst case 5 % faster, but makes each flagged block twice as costly to decide, which the index strategy, whose pairs are near, pays). */
+    private static final int CHECK = Math.max(1, 128 / LANES) * LANES;
     /**
      * The prefilter's margin on the threshold. With |o| = |c| = 1 (within 1e-9, as
      * {@link io.github.skycut.SkyPoints} guarantees), rounding the coordinates to float32 moves
-     * the dot product by at most (2u + u^2)·1.0000001 and the float32 products and sums by at
-     * most γ3·1.0000001 (u = 2^-24, γ3 = 3u/(1-3u)): 3.0e-7 in all, plus under 1e-15 for the
-     * float64 result and float underflow. So dot64 > t implies dot32 > t - 1e-6.
+     * the dot product by at most (2u + u^2)·1.0000001 = 1.2e-7 (u = 2^-24). Each of the three
+     * fused multiply-adds rounds once, by at most u times its result, and every partial result is
+     * at most |t32| + |ox·cx| + |oy·cy| + |oz·cz| <= |t32| + 1.0000001 in magnitude: 3.6e-7 in
+     * all for |t| <= 1 (for |t| > 1 the error grows with |t32| no faster than |r| does, and a hit
+     * needs t < dot <= 1.0000001). The float64 result is within 4e-16 of exact. So dot64 > t
+     * gives r < t - 1e-6 - dot64 + 1.2e-7 + 3.6e-7 < 0: the sign bit is set, never missed.
+     * Infinite thresholds pass through (+inf: never flagged, as never hit; -inf: flagged) and a
+     * NaN threshold, never hit in float64, is at worst flagged and then rejected.
      */
     static final double MARGIN = 1e-6;
-    /** Contaminants per tile: 512 (24 KB of float64 and float32 copies, within L1), in whole check blocks. */
-    private static final int TILE = 8 * CHECK;
+    /** Contaminants per tile: 4096 (64 KB of packed float32), in whole check blocks. */
+    private static final int TILE = Math.max(1, 4096 / CHECK) * CHECK;
     /** Every bit of a block of 4 objects. */
     private static final int ALL_HIT = 0b1111;
 
@@ -84,13 +89,13 @@ final class VectorLoop implements VectorKernel.Loop {
     /**
      * Tiles of contaminants ({@link VectorTile}); in each tile, blocks of 4 objects not yet cut,
      * the last padded by repeats. A fixed threshold is a tile of equal thresholds, so both kinds
-     * of cut run one loop.
+     * of cut run one loop. The tile is sized to the call: small calls allocate little.
      */
     @Override
     public void run(MemorySegment ox, MemorySegment oy, MemorySegment oz, int objFrom, int objTo,
                     MemorySegment cx, MemorySegment cy, MemorySegment cz, int conFrom, int conTo,
                     double cosMax, MemorySegment each, MemorySegment mask) {
-        VectorTile tile = new VectorTile(Math.min(TILE, conTo - conFrom), each == null, cosMax);
+        VectorTile tile = new VectorTile(Math.min(TILE, conTo - conFrom), LANES, each == null, cosMax);
         for (int t0 = conFrom; t0 < conTo; t0 += tile.length) {
             tile.load(cx, cy, cz, each, t0, Math.min(TILE, conTo - t0));
             if (!tile(ox, oy, oz, objFrom, objTo, tile, mask)) {
@@ -129,64 +134,74 @@ final class VectorLoop implements VectorKernel.Loop {
     /** Objects i0..i3 (repeats allowed) against the tile: float32 prefilter, float64 decision; marks the hit. */
     private static void block(MemorySegment ox, MemorySegment oy, MemorySegment oz, int i0, int i1, int i2, int i3,
                               VectorTile tile, MemorySegment mask) {
-        float[] tx = tile.fx, ty = tile.fy, tz = tile.fz, tt = tile.fThreshold;
+        float[] pk = tile.packed, g = tile.group;
+        spread(g, 0, ox, oy, oz, i0);
+        spread(g, 3, ox, oy, oz, i1);
+        spread(g, 6, ox, oy, oz, i2);
+        spread(g, 9, ox, oy, oz, i3);
         int len = tile.length;
-        FloatVector ox0 = broadcast(ox, i0), oy0 = broadcast(oy, i0), oz0 = broadcast(oz, i0);
-        FloatVector ox1 = broadcast(ox, i1), oy1 = broadcast(oy, i1), oz1 = broadcast(oz, i1);
-        FloatVector ox2 = broadcast(ox, i2), oy2 = broadcast(oy, i2), oz2 = broadcast(oz, i2);
-        FloatVector ox3 = broadcast(ox, i3), oy3 = broadcast(oy, i3), oz3 = broadcast(oz, i3);
         int vectorLen = len / LANES * LANES;
         int hit = 0; // bit k: object k of the block is cut
         for (int c0 = 0; c0 < vectorLen; c0 += CHECK) {
             int c1 = Math.min(vectorLen, c0 + CHECK);
-            IntVector a0 = IntVector.zero(BITS), a1 = a0, a2 = a0, a3 = a0;
+            IntVector a = IntVector.zero(BITS);
             for (int j = c0; j < c1; j += LANES) {
-                FloatVector vx = FloatVector.fromArray(FLOATS, tx, j);
-                FloatVector vy = FloatVector.fromArray(FLOATS, ty, j);
-                FloatVector vz = FloatVector.fromArray(FLOATS, tz, j);
-                FloatVector t = FloatVector.fromArray(FLOATS, tt, j);
-                // a_k collects the sign of (lowered threshold) - dot32: set for every pair that may hit
-                a0 = a0.or(t.sub(ox0.mul(vx).add(oy0.mul(vy)).add(oz0.mul(vz))).reinterpretAsInts());
-                a1 = a1.or(t.sub(ox1.mul(vx).add(oy1.mul(vy)).add(oz1.mul(vz))).reinterpretAsInts());
-                a2 = a2.or(t.sub(ox2.mul(vx).add(oy2.mul(vy)).add(oz2.mul(vz))).reinterpretAsInts());
-                a3 = a3.or(t.sub(ox3.mul(vx).add(oy3.mul(vy)).add(oz3.mul(vz))).reinterpretAsInts());
+                int p = 4 * j;
+                FloatVector vx = FloatVector.fromArray(FLOATS, pk, p);
+                FloatVector vy = FloatVector.fromArray(FLOATS, pk, p + LANES);
+                FloatVector vz = FloatVector.fromArray(FLOATS, pk, p + 2 * LANES);
+                FloatVector t = FloatVector.fromArray(FLOATS, pk, p + 3 * LANES);
+                // r_k = t32 - o_k . c, as fused multiply-adds of the negated coordinates: sign set for every possible hit
+                FloatVector r0 = FloatVector.fromArray(FLOATS, g, 2 * LANES).fma(vz,
+                        FloatVector.fromArray(FLOATS, g, LANES).fma(vy, FloatVector.fromArray(FLOATS, g, 0).fma(vx, t)));
+                FloatVector r1 = FloatVector.fromArray(FLOATS, g, 5 * LANES).fma(vz,
+                        FloatVector.fromArray(FLOATS, g, 4 * LANES).fma(vy, FloatVector.fromArray(FLOATS, g, 3 * LANES).fma(vx, t)));
+                FloatVector r2 = FloatVector.fromArray(FLOATS, g, 8 * LANES).fma(vz,
+                        FloatVector.fromArray(FLOATS, g, 7 * LANES).fma(vy, FloatVector.fromArray(FLOATS, g, 6 * LANES).fma(vx, t)));
+                FloatVector r3 = FloatVector.fromArray(FLOATS, g, 11 * LANES).fma(vz,
+                        FloatVector.fromArray(FLOATS, g, 10 * LANES).fma(vy, FloatVector.fromArray(FLOATS, g, 9 * LANES).fma(vx, t)));
+                a = a.or(r0.reinterpretAsInts().or(r1.reinterpretAsInts()))
+                        .or(r2.reinterpretAsInts().or(r3.reinterpretAsInts()));
             }
-            if (a0.or(a1).or(a2).or(a3).lt(0).anyTrue()) {
-                hit = confirm(hit, 0, a0.lt(0).anyTrue(), i0, ox, oy, oz, tile, c0, c1, mask);
-                hit = confirm(hit, 1, a1.lt(0).anyTrue(), i1, ox, oy, oz, tile, c0, c1, mask);
-                hit = confirm(hit, 2, a2.lt(0).anyTrue(), i2, ox, oy, oz, tile, c0, c1, mask);
-                hit = confirm(hit, 3, a3.lt(0).anyTrue(), i3, ox, oy, oz, tile, c0, c1, mask);
+            if (a.lt(0).anyTrue()) {
+                hit = confirm(hit, 0, i0, ox, oy, oz, tile, c0, c1, mask);
+                hit = confirm(hit, 1, i1, ox, oy, oz, tile, c0, c1, mask);
+                hit = confirm(hit, 2, i2, ox, oy, oz, tile, c0, c1, mask);
+                hit = confirm(hit, 3, i3, ox, oy, oz, tile, c0, c1, mask);
                 if (hit == ALL_HIT) {
                     return;
                 }
             }
         }
         if (vectorLen < len) { // fewer contaminants than lanes left: scalar
-            hit = confirm(hit, 0, true, i0, ox, oy, oz, tile, vectorLen, len, mask);
-            hit = confirm(hit, 1, true, i1, ox, oy, oz, tile, vectorLen, len, mask);
-            hit = confirm(hit, 2, true, i2, ox, oy, oz, tile, vectorLen, len, mask);
-            confirm(hit, 3, true, i3, ox, oy, oz, tile, vectorLen, len, mask);
+            hit = confirm(hit, 0, i0, ox, oy, oz, tile, vectorLen, len, mask);
+            hit = confirm(hit, 1, i1, ox, oy, oz, tile, vectorLen, len, mask);
+            hit = confirm(hit, 2, i2, ox, oy, oz, tile, vectorLen, len, mask);
+            confirm(hit, 3, i3, ox, oy, oz, tile, vectorLen, len, mask);
         }
     }
 
-    private static FloatVector broadcast(MemorySegment column, int i) {
-        return FloatVector.broadcast(FLOATS, (float) column.getAtIndex(D, i));
+    /** Spreads the negated float32 coordinates of object {@code i} over vectors k, k + 1, k + 2 of {@code g}. */
+    private static void spread(float[] g, int k, MemorySegment ox, MemorySegment oy, MemorySegment oz, int i) {
+        FloatVector.broadcast(FLOATS, -(float) ox.getAtIndex(D, i)).intoArray(g, k * LANES);
+        FloatVector.broadcast(FLOATS, -(float) oy.getAtIndex(D, i)).intoArray(g, (k + 1) * LANES);
+        FloatVector.broadcast(FLOATS, -(float) oz.getAtIndex(D, i)).intoArray(g, (k + 2) * LANES);
     }
 
     /**
-     * Object {@code k} of the block (object {@code i}), if not yet hit and flagged: the contract's
-     * float64 formula over the tile's contaminants [from, to) decides, and marks. Returns the hit bits.
+     * Object {@code k} of the block (object {@code i}), unless already hit: the contract's float64
+     * formula over the tile's contaminants [from, to) (relative) decides, and marks. Returns the hit bits.
      */
-    private static int confirm(int hit, int k, boolean flagged, int i, MemorySegment ox, MemorySegment oy,
+    private static int confirm(int hit, int k, int i, MemorySegment ox, MemorySegment oy,
                                MemorySegment oz, VectorTile tile, int from, int to, MemorySegment mask) {
-        if (!flagged || (hit & (1 << k)) != 0) {
+        if ((hit & (1 << k)) != 0) {
             return hit;
         }
         double x = ox.getAtIndex(D, i), y = oy.getAtIndex(D, i), z = oz.getAtIndex(D, i);
-        double[] cx = tile.x, cy = tile.y, cz = tile.z, t = tile.threshold;
-        for (int j = from; j < to; j++) {
-            double dot = (x * cx[j] + y * cy[j]) + z * cz[j];
-            if (dot > t[j]) {
+        MemorySegment cx = tile.x, cy = tile.y, cz = tile.z;
+        for (long j = tile.from + from, end = tile.from + to; j < end; j++) {
+            double dot = (x * cx.getAtIndex(D, j) + y * cy.getAtIndex(D, j)) + z * cz.getAtIndex(D, j);
+            if (dot > tile.threshold(j)) {
                 mask.set(ValueLayout.JAVA_BYTE, i, CUT);
                 return hit | (1 << k);
             }
