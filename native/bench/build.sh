@@ -7,7 +7,7 @@ cc="${CC:-gcc}"
 flags=(-std=c11 -O3 -ffp-contract=off -fno-fast-math -Wall -Wextra ${EXTRA:-})
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-"$cc" "${flags[@]}" -mavx2 -o /tmp/skycut-peak "$here/peak.c"
+"$cc" "${flags[@]}" -pthread -o /tmp/skycut-peak "$here/peak.c"
 "$cc" "${flags[@]}" -DSKYCUT_HAVE_X86_PATHS -c "$here/../skycut.c" -o "$tmp/skycut.o"
 "$cc" "${flags[@]}" -mavx2 -c "$here/../cut_avx2.c" -o "$tmp/cut_avx2.o"
 "$cc" "${flags[@]}" -mavx512f -c "$here/../cut_avx512.c" -o "$tmp/cut_avx512.o"

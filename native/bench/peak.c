@@ -1,15 +1,17 @@
 /*
- * The hand-tuned reference: the pure max-of-dot throughput of this CPU (AVX2, unfused), with K
- * objects broadcast in registers and a tile of contaminants in L1, no early exit. Built on demand,
- * never by Maven:
- *   gcc -O3 -mavx2 -ffp-contract=off -o /tmp/peak native/bench/peak.c && /tmp/peak
- * Prints, per variant, the best of 20 runs of ~20 ms (robust to other processes sharing the
- * cores): G pairs/s and pairs per core cycle (the clock is measured with a chain of dependent
- * integer adds, 1 cycle each).
+ * The hand-tuned reference: the pure max-of-dot throughput of this CPU (unfused), with K objects
+ * broadcast in registers and a tile of contaminants in L1, no early exit, on AVX2 and (where the
+ * CPU has it) AVX-512, in float64 and float32. Built on demand, never by Maven:
+ *   native/bench/build.sh && /tmp/skycut-peak [threads]
+ * Prints, per variant, the best of 20 runs of ~10 ms (robust to other processes sharing the
+ * cores): G pairs/s over all threads and pairs per core cycle (the clock is measured with a chain
+ * of dependent integer adds, 1 cycle each). With threads > 1, each run starts that many threads
+ * at once, each on its own copy of the work, and counts the wall time of the slowest.
  */
-#define _POSIX_C_SOURCE 199309L
+#define _GNU_SOURCE
 #include <immintrin.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,7 @@
 
 #define TILE 1024
 #define REPS 20
+#define PASSES 50000 /* ~10 ms a run at the peaks measured here */
 
 static double now(void) {
     struct timespec t;
@@ -30,73 +33,71 @@ static float fx[TILE] __attribute__((aligned(64))), fy[TILE] __attribute__((alig
     fz[TILE] __attribute__((aligned(64)));
 static volatile double sink;
 
-/* K objects against the tile, `passes` times; max accumulators (M) or compare-or (C). */
-#define PEAK_D(K, NAME, ACC)                                                                          \
-    static void NAME(const double *o, long passes) {                                                 \
-        __m256d X[K], Y[K], Z[K], A[K];                                                              \
-        const __m256d t = _mm256_set1_pd(2.0);                                                       \
+/*
+ * K objects against the tile, `passes` times, accumulating a running maximum of the dot products
+ * (ACC = MAX) or or-ing their comparisons with a threshold (ACC = CMP). VT vectors of LANES
+ * elements of type T from the arrays CX, CY, CZ; the rest is the instruction set's vocabulary.
+ */
+#define PEAK(K, NAME, TARGET, VT, T, LANES, CX, CY, CZ, SET1, LOAD, MUL, ADD, ACC, FIRST)             \
+    __attribute__((target(TARGET))) static void NAME(const double *o, long passes) {                \
+        VT X[K], Y[K], Z[K], A[K];                                                                   \
+        const VT t = SET1((T) 2.0);                                                                  \
         for (int k = 0; k < K; k++) {                                                                \
-            X[k] = _mm256_set1_pd(o[3 * k]);                                                         \
-            Y[k] = _mm256_set1_pd(o[3 * k + 1]);                                                     \
-            Z[k] = _mm256_set1_pd(o[3 * k + 2]);                                                     \
-            A[k] = _mm256_setzero_pd();                                                              \
+            X[k] = SET1((T) o[3 * k]);                                                               \
+            Y[k] = SET1((T) o[3 * k + 1]);                                                           \
+            Z[k] = SET1((T) o[3 * k + 2]);                                                           \
+            A[k] = SET1((T) -INFINITY);                                                              \
         }                                                                                            \
         for (long p = 0; p < passes; p++) {                                                          \
-            for (int j = 0; j < TILE; j += 4) {                                                      \
-                const __m256d a = _mm256_load_pd(cx + j), b = _mm256_load_pd(cy + j),                \
-                              c = _mm256_load_pd(cz + j);                                            \
+            for (int j = 0; j < TILE; j += LANES) {                                                  \
+                const VT a = LOAD(CX + j), b = LOAD(CY + j), c = LOAD(CZ + j);                       \
                 _Pragma("GCC unroll 8") for (int k = 0; k < K; k++) {                                \
-                    const __m256d d = _mm256_add_pd(                                                 \
-                        _mm256_add_pd(_mm256_mul_pd(X[k], a), _mm256_mul_pd(Y[k], b)),               \
-                        _mm256_mul_pd(Z[k], c));                                                     \
-                    A[k] = ACC;                                                                      \
+                    const VT d = ADD(ADD(MUL(X[k], a), MUL(Y[k], b)), MUL(Z[k], c));                 \
+                    A[k] = ACC(A[k], d, t);                                                          \
                 }                                                                                    \
             }                                                                                        \
             __asm__ volatile("" ::: "memory");                                                       \
         }                                                                                            \
-        double s = 0;                                                                                \
-        for (int k = 0; k < K; k++) s += _mm256_cvtsd_f64(A[k]);                                     \
-        sink = s;                                                                                    \
         (void) t;                                                                                    \
-    }
-#define PEAK_F(K, NAME)                                                                               \
-    static void NAME(const double *o, long passes) {                                                 \
-        __m256 X[K], Y[K], Z[K], A[K];                                                               \
-        for (int k = 0; k < K; k++) {                                                                \
-            X[k] = _mm256_set1_ps((float) o[3 * k]);                                                 \
-            Y[k] = _mm256_set1_ps((float) o[3 * k + 1]);                                             \
-            Z[k] = _mm256_set1_ps((float) o[3 * k + 2]);                                             \
-            A[k] = _mm256_set1_ps(-INFINITY);                                                        \
-        }                                                                                            \
-        for (long p = 0; p < passes; p++) {                                                          \
-            for (int j = 0; j < TILE; j += 8) {                                                      \
-                const __m256 a = _mm256_load_ps(fx + j), b = _mm256_load_ps(fy + j),                 \
-                             c = _mm256_load_ps(fz + j);                                             \
-                _Pragma("GCC unroll 8") for (int k = 0; k < K; k++) {                                \
-                    A[k] = _mm256_max_ps(A[k], _mm256_add_ps(_mm256_add_ps(_mm256_mul_ps(X[k], a),    \
-                                                                           _mm256_mul_ps(Y[k], b)),   \
-                                                             _mm256_mul_ps(Z[k], c)));               \
-                }                                                                                    \
-            }                                                                                        \
-            __asm__ volatile("" ::: "memory");                                                       \
-        }                                                                                            \
         double s = 0;                                                                                \
-        for (int k = 0; k < K; k++) s += _mm256_cvtss_f32(A[k]);                                     \
+        for (int k = 0; k < K; k++) s += FIRST(A[k]);                                                \
         sink = s;                                                                                    \
     }
 
-#define MAXD _mm256_max_pd(A[k], d)
-#define CMPD _mm256_or_pd(A[k], _mm256_cmp_pd(d, t, _CMP_GT_OQ))
-PEAK_D(1, d1m, MAXD)
-PEAK_D(2, d2m, MAXD)
-PEAK_D(3, d3m, MAXD)
-PEAK_D(4, d4m, MAXD)
-PEAK_D(2, d2c, CMPD)
-PEAK_D(3, d3c, CMPD)
-PEAK_D(4, d4c, CMPD)
-PEAK_F(2, f2m)
-PEAK_F(3, f3m)
-PEAK_F(4, f4m)
+/* AVX2 */
+#define MAX4D(a, d, t) _mm256_max_pd(a, d)
+#define CMP4D(a, d, t) _mm256_or_pd(a, _mm256_cmp_pd(d, t, _CMP_GT_OQ))
+#define MAX8F(a, d, t) _mm256_max_ps(a, d)
+#define D256(K, NAME, ACC) PEAK(K, NAME, "avx2", __m256d, double, 4, cx, cy, cz, _mm256_set1_pd, \
+                                _mm256_load_pd, _mm256_mul_pd, _mm256_add_pd, ACC, _mm256_cvtsd_f64)
+#define F256(K, NAME) PEAK(K, NAME, "avx2", __m256, float, 8, fx, fy, fz, _mm256_set1_ps, _mm256_load_ps, \
+                           _mm256_mul_ps, _mm256_add_ps, MAX8F, _mm256_cvtss_f32)
+D256(1, d4x1, MAX4D)
+D256(2, d4x2, MAX4D)
+D256(3, d4x3, MAX4D)
+D256(4, d4x4, MAX4D)
+D256(4, d4x4c, CMP4D)
+F256(2, f8x2)
+F256(3, f8x3)
+F256(4, f8x4)
+
+/* AVX-512: the comparison accumulates into the max register's lanes through a mask (one op). */
+#define MAX8D(a, d, t) _mm512_max_pd(a, d)
+#define CMP8D(a, d, t) _mm512_mask_mov_pd(a, _mm512_cmp_pd_mask(d, t, _CMP_GT_OQ), d)
+#define MAX16F(a, d, t) _mm512_max_ps(a, d)
+#define D512(K, NAME, ACC) PEAK(K, NAME, "avx512f", __m512d, double, 8, cx, cy, cz, _mm512_set1_pd, \
+                                _mm512_load_pd, _mm512_mul_pd, _mm512_add_pd, ACC, _mm512_cvtsd_f64)
+#define F512(K, NAME) PEAK(K, NAME, "avx512f", __m512, float, 16, fx, fy, fz, _mm512_set1_ps, \
+                           _mm512_load_ps, _mm512_mul_ps, _mm512_add_ps, MAX16F, _mm512_cvtss_f32)
+D512(2, d8x2, MAX8D)
+D512(4, d8x4, MAX8D)
+D512(6, d8x6, MAX8D)
+D512(8, d8x8, MAX8D)
+D512(4, d8x4c, CMP8D)
+F512(2, f16x2)
+F512(4, f16x4)
+F512(6, f16x6)
+F512(8, f16x8)
 
 /* The core clock: a chain of dependent integer adds, one per cycle. */
 static double clock_hz(void) {
@@ -114,22 +115,43 @@ static double clock_hz(void) {
     return 4.0 * n / best;
 }
 
-static void run(const char *name, void (*f)(const double *, long), int k, double hz) {
-    const double o[12] = {0.1, 0.2, 0.97, 0.3, 0.1, 0.94, 0.5, 0.5, 0.7, 0.6, 0.1, 0.79};
-    const long passes = 2000;
-    double best = 1e30;
-    f(o, passes / 10);
-    for (int r = 0; r < REPS; r++) {
-        const double t0 = now();
-        f(o, passes);
-        const double dt = now() - t0;
-        if (dt < best) best = dt;
-    }
-    const double pairs = (double) k * TILE * passes;
-    printf("%-30s %6.2f G pairs/s  %5.2f pairs/cycle\n", name, pairs / best * 1e-9, pairs / best / hz);
+typedef void (*peak_fn)(const double *, long);
+static const double OBJ[24] = {0.1, 0.2, 0.97, 0.3, 0.1, 0.94, 0.5, 0.5, 0.7, 0.6, 0.1, 0.79,
+                               0.2, 0.1, 0.97, 0.1, 0.3, 0.94, 0.5, 0.7, 0.5, 0.1, 0.6, 0.79};
+
+static void *work(void *f) {
+    ((peak_fn) f)(OBJ, PASSES);
+    return NULL;
 }
 
-int main(void) {
+/* One run of f on `threads` threads at once: the wall time. */
+static double timed(peak_fn f, int threads) {
+    pthread_t th[64];
+    const double t0 = now();
+    for (int i = 1; i < threads; i++) pthread_create(&th[i], NULL, work, (void *) f);
+    work((void *) f);
+    for (int i = 1; i < threads; i++) pthread_join(th[i], NULL);
+    return now() - t0;
+}
+
+static void run(const char *name, peak_fn f, int k, double hz, int threads) {
+    double best = 1e30;
+    f(OBJ, PASSES / 10);
+    for (int r = 0; r < REPS; r++) {
+        const double dt = timed(f, threads);
+        if (dt < best) best = dt;
+    }
+    const double pairs = (double) k * TILE * PASSES * threads;
+    printf("%-28s %6.2f G pairs/s  %5.2f pairs/cycle/core\n", name, pairs / best * 1e-9,
+           pairs / best / hz / threads);
+}
+
+int main(int argc, char **argv) {
+    const int threads = argc > 1 ? atoi(argv[1]) : 1;
+    if (threads < 1 || threads > 64) {
+        fprintf(stderr, "usage: skycut-peak [threads 1..64]\n");
+        return 2;
+    }
     srand(1);
     for (int j = 0; j < TILE; j++) {
         cx[j] = rand() / (double) RAND_MAX - 0.5;
@@ -140,16 +162,28 @@ int main(void) {
         fz[j] = (float) cz[j];
     }
     const double hz = clock_hz();
-    printf("core clock (dependent adds, best of %d): %.2f GHz\n", REPS, hz * 1e-9);
-    run("f64 max  1 object", d1m, 1, hz);
-    run("f64 max  2 objects", d2m, 2, hz);
-    run("f64 max  3 objects", d3m, 3, hz);
-    run("f64 max  4 objects", d4m, 4, hz);
-    run("f64 cmp|or 2 objects", d2c, 2, hz);
-    run("f64 cmp|or 3 objects", d3c, 3, hz);
-    run("f64 cmp|or 4 objects", d4c, 4, hz);
-    run("f32 max  2 objects", f2m, 2, hz);
-    run("f32 max  3 objects", f3m, 3, hz);
-    run("f32 max  4 objects", f4m, 4, hz);
+    printf("core clock (dependent adds, best of %d): %.2f GHz; %d thread(s)\n", REPS, hz * 1e-9, threads);
+    run("avx2    f64 max   1 object", d4x1, 1, hz, threads);
+    run("avx2    f64 max   2 objects", d4x2, 2, hz, threads);
+    run("avx2    f64 max   3 objects", d4x3, 3, hz, threads);
+    run("avx2    f64 max   4 objects", d4x4, 4, hz, threads);
+    run("avx2    f64 cmp   4 objects", d4x4c, 4, hz, threads);
+    run("avx2    f32 max   2 objects", f8x2, 2, hz, threads);
+    run("avx2    f32 max   3 objects", f8x3, 3, hz, threads);
+    run("avx2    f32 max   4 objects", f8x4, 4, hz, threads);
+    __builtin_cpu_init();
+    if (!__builtin_cpu_supports("avx512f")) {
+        printf("avx512: not on this CPU\n");
+        return 0;
+    }
+    run("avx512  f64 max   2 objects", d8x2, 2, hz, threads);
+    run("avx512  f64 max   4 objects", d8x4, 4, hz, threads);
+    run("avx512  f64 max   6 objects", d8x6, 6, hz, threads);
+    run("avx512  f64 max   8 objects", d8x8, 8, hz, threads);
+    run("avx512  f64 cmp   4 objects", d8x4c, 4, hz, threads);
+    run("avx512  f32 max   2 objects", f16x2, 2, hz, threads);
+    run("avx512  f32 max   4 objects", f16x4, 4, hz, threads);
+    run("avx512  f32 max   6 objects", f16x6, 6, hz, threads);
+    run("avx512  f32 max   8 objects", f16x8, 8, hz, threads);
     return 0;
 }

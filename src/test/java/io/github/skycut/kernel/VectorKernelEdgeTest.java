@@ -16,15 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What is particular to the vector kernel, on every species: contaminant counts around its lane
- * counts (float32 and float64), check blocks (64) and tiles (512); separations far below what
- * float32 resolves, where only the float64 confirmation can decide; and thresholds the sign test
+ * counts (float32 and float64), check blocks (128) and tiles (2048 on 512-bit vectors, else
+ * 4096); separations far below what float32 resolves, where only the float64 confirmation can decide; and thresholds the sign test
  * treats specially (-0.0, NaN, infinities).
  */
 class VectorKernelEdgeTest {
 
     private static final ScalarKernel REFERENCE = new ScalarKernel();
     private static final int[] COUNTS = {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129,
-        255, 256, 257, 511, 512, 513, 1023, 1024, 1025, 1031, 4095, 4096, 4097, 8199};
+        255, 256, 257, 511, 512, 513, 1023, 1024, 1025, 1031, 2047, 2048, 2049, 4095, 4096, 4097, 8199};
 
     @ParameterizedTest(name = "{0} bits")
     @ValueSource(ints = {128, 256, 512})
