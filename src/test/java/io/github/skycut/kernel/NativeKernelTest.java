@@ -9,8 +9,11 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -60,6 +63,27 @@ class NativeKernelTest {
         for (NativeKernel.Isa isa : NativeKernel.Isa.values()) {
             assertEquals(isa.ordinal() <= best.ordinal(), NativeKernel.supports(isa), isa + " vs best " + best);
         }
+    }
+
+    /**
+     * The path the library picks agrees with the CPU flags Linux reports, read independently of the
+     * library's own detection: on an AVX-512 machine the avx512 path is the one that runs (and its
+     * contract tests are not skipped), so a broken detection cannot pass as a slower path.
+     */
+    @Test
+    void bestPathMatchesTheCpuFlagsLinuxReports() throws IOException {
+        assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        assumeTrue(Files.isReadable(cpuinfo) && "amd64".equals(System.getProperty("os.arch")),
+                "needs Linux /proc/cpuinfo on x86-64");
+        Set<String> flags = Files.readAllLines(cpuinfo).stream()
+                .filter(l -> l.startsWith("flags"))
+                .findFirst()
+                .map(l -> Set.copyOf(List.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+"))))
+                .orElseThrow(() -> new AssertionError("no flags line in /proc/cpuinfo"));
+        NativeKernel.Isa expected = flags.contains("avx512f") ? NativeKernel.Isa.AVX512
+                : flags.contains("avx2") ? NativeKernel.Isa.AVX2 : NativeKernel.Isa.PORTABLE;
+        assertEquals(expected, NativeKernel.best(), "CPU flags: " + flags);
     }
 
     @Test
