@@ -3,10 +3,12 @@ package io.github.skycut.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 
@@ -34,6 +36,10 @@ import java.lang.invoke.MethodHandles;
  * multiplies and adds, in that order), which alone decides and marks. The prefilter can only let
  * through too much, never too little (see {@link #MARGIN}), so the result is the reference's,
  * bit for bit.
+ *
+ * <p>Small calls, as the index strategy makes by the hundred thousand (a cell's few objects
+ * against its few candidates), skip the tile and the prefilter: float64 vectors, the contract's
+ * formula, straight from the caller's segments ({@link #small}).
  *
  * <p>Early exit: objects already cut are skipped when each tile's blocks are formed, and a block
  * stops once all its objects are hit. Contaminant tails shorter than a vector run the scalar
@@ -71,6 +77,14 @@ final class VectorLoop implements VectorKernel.Loop {
      * 4096 takes 73 ms against 98-113 ms for 2048.
      */
     private static final int TILE = Math.max(1, (SPECIES.vectorBitSize() >= 512 ? 2048 : 4096) / CHECK) * CHECK;
+    /** Doubles per vector, for {@link #small}. */
+    private static final int DOUBLES = SPECIES.length();
+    /**
+     * Calls with fewer contaminants than this run {@link #small}: one check block, below which the
+     * tile's conversion and allocation cost more than the prefilter saves.
+     */
+    static final int SMALL_CALL = CHECK;
+    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
     /** Every bit of a block of 4 objects. */
     private static final int ALL_HIT = 0b1111;
 
@@ -98,12 +112,17 @@ final class VectorLoop implements VectorKernel.Loop {
     /**
      * Tiles of contaminants ({@link VectorTile}); in each tile, blocks of 4 objects not yet cut,
      * the last padded by repeats. A fixed threshold is a tile of equal thresholds, so both kinds
-     * of cut run one loop. The tile is sized to the call: small calls allocate little.
+     * of cut run one loop. The tile is sized to the call; calls with fewer contaminants than
+     * {@link #SMALL_CALL} need none ({@link #small}).
      */
     @Override
     public void run(MemorySegment ox, MemorySegment oy, MemorySegment oz, int objFrom, int objTo,
                     MemorySegment cx, MemorySegment cy, MemorySegment cz, int conFrom, int conTo,
                     double cosMax, MemorySegment each, MemorySegment mask) {
+        if (conTo - conFrom < SMALL_CALL) {
+            small(ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, cosMax, each, mask);
+            return;
+        }
         VectorTile tile = new VectorTile(Math.min(TILE, conTo - conFrom), LANES, each == null, cosMax);
         for (int t0 = conFrom; t0 < conTo; t0 += tile.length) {
             tile.load(cx, cy, cz, each, t0, Math.min(TILE, conTo - t0));
@@ -111,6 +130,50 @@ final class VectorLoop implements VectorKernel.Loop {
                 return; // every object is cut
             }
         }
+    }
+
+    /**
+     * A small call (fewer contaminants than {@link #SMALL_CALL}, as the index strategy makes): no
+     * tile, no prefilter; each object not yet cut meets the contaminants in float64 vectors, the
+     * contract's formula exactly (separate multiplies and adds, in order), up to its first hit.
+     */
+    private static void small(MemorySegment ox, MemorySegment oy, MemorySegment oz, int objFrom, int objTo,
+                              MemorySegment cx, MemorySegment cy, MemorySegment cz, int conFrom, int conTo,
+                              double cosMax, MemorySegment each, MemorySegment mask) {
+        int vecEnd = conFrom + (conTo - conFrom) / DOUBLES * DOUBLES;
+        for (int i = objFrom; i < objTo; i++) {
+            if (mask.get(ValueLayout.JAVA_BYTE, i) == 0
+                    && hits(ox.getAtIndex(D, i), oy.getAtIndex(D, i), oz.getAtIndex(D, i),
+                            cx, cy, cz, conFrom, vecEnd, conTo, cosMax, each)) {
+                mask.set(ValueLayout.JAVA_BYTE, i, CUT);
+            }
+        }
+    }
+
+    /** Whether contaminants [from, to) hit the object (x, y, z); [from, vecEnd) in whole vectors. */
+    private static boolean hits(double x, double y, double z, MemorySegment cx, MemorySegment cy, MemorySegment cz,
+                                int from, int vecEnd, int to, double cosMax, MemorySegment each) {
+        DoubleVector vx = DoubleVector.broadcast(SPECIES, x);
+        DoubleVector vy = DoubleVector.broadcast(SPECIES, y);
+        DoubleVector vz = DoubleVector.broadcast(SPECIES, z);
+        DoubleVector fixed = DoubleVector.broadcast(SPECIES, cosMax);
+        for (int j = from; j < vecEnd; j += DOUBLES) {
+            long at = (long) j * Double.BYTES;
+            DoubleVector dot = vx.mul(DoubleVector.fromMemorySegment(SPECIES, cx, at, NATIVE))
+                    .add(vy.mul(DoubleVector.fromMemorySegment(SPECIES, cy, at, NATIVE)))
+                    .add(vz.mul(DoubleVector.fromMemorySegment(SPECIES, cz, at, NATIVE)));
+            DoubleVector threshold = each == null ? fixed : DoubleVector.fromMemorySegment(SPECIES, each, at, NATIVE);
+            if (dot.compare(VectorOperators.GT, threshold).anyTrue()) {
+                return true;
+            }
+        }
+        for (int j = vecEnd; j < to; j++) {
+            double dot = (x * cx.getAtIndex(D, j) + y * cy.getAtIndex(D, j)) + z * cz.getAtIndex(D, j);
+            if (dot > (each == null ? cosMax : each.getAtIndex(D, j))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One tile against every object not yet cut; false if there was none. */

@@ -91,7 +91,7 @@ public abstract class KernelContractTest {
     @Test
     void exactBoundaryAtEveryLanePosition() {
         SplittableRandom rnd = new SplittableRandom(11);
-        for (int m : new int[] {1, 2, 3, 5, 8, 9, 16, 17, 33, 67}) {
+        for (int m : new int[] {1, 2, 3, 5, 8, 9, 16, 17, 33, 67, 129, 161}) {
             for (int pos = 0; pos < m; pos++) {
                 int objects = 1 + rnd.nextInt(20);
                 int target = rnd.nextInt(objects);

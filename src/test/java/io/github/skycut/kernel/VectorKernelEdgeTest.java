@@ -3,6 +3,7 @@ package io.github.skycut.kernel;
 import io.github.skycut.SkyPoints;
 import io.github.skycut.sample.RandomSky;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.foreign.Arena;
@@ -54,7 +55,8 @@ class VectorKernelEdgeTest {
         CutKernel k = VectorKernel.ofBits(bits);
         SplittableRandom rnd = new SplittableRandom(bits);
         for (int trial = 0; trial < 200; trial++) {
-            int m = 1 + rnd.nextInt(40);
+            // half the trials below VectorLoop.SMALL_CALL (float64 only), half through the float32 tile
+            int m = trial % 2 == 0 ? 1 + rnd.nextInt(40) : VectorLoop.SMALL_CALL + rnd.nextInt(300);
             int pos = rnd.nextInt(m);
             double[] target = KernelContractTest.near(rnd, 2 * rnd.nextDouble() - 1, 2 * rnd.nextDouble() - 1,
                     2 * rnd.nextDouble() - 1, 0.1);
@@ -77,17 +79,20 @@ class VectorKernelEdgeTest {
         }
     }
 
-    /** Orthogonal pairs (dot exactly 0.0) against -0.0, +0.0, NaN and infinite thresholds. */
-    @ParameterizedTest(name = "{0} bits")
-    @ValueSource(ints = {128, 256, 512})
-    void specialThresholds(int bits) {
+    /**
+     * Orthogonal pairs (dot exactly 0.0) against -0.0, +0.0, NaN and infinite thresholds, with
+     * 19 contaminants (float64 only) and 19 + {@link VectorLoop#SMALL_CALL} (the float32 tile).
+     */
+    @ParameterizedTest(name = "{0} bits, {1} contaminants")
+    @CsvSource({"128, 19", "256, 19", "512, 19", "128, 147", "256, 147", "512, 147"})
+    void specialThresholds(int bits, int contaminants) {
         CutKernel k = VectorKernel.ofBits(bits);
         double[][] ov = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-        double[][] cv = new double[19][];
+        double[][] cv = new double[contaminants][];
         for (int j = 0; j < cv.length; j++) {
             cv[j] = new double[] {0, 0, 1};
         }
-        cv[18] = new double[] {0, 1, 0};
+        cv[contaminants - 1] = new double[] {0, 1, 0};
         try (SkyPoints o = KernelContractTest.points(ov); SkyPoints c = KernelContractTest.points(cv);
              Arena arena = Arena.ofConfined()) {
             for (double t : new double[] {-0.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
