@@ -21,13 +21,14 @@
 #define E_ZERO _mm256_setzero_pd()
 #define E_OR_GT(acc, d, t) _mm256_or_pd(acc, _mm256_cmp_pd(d, t, _CMP_GT_OQ))
 #define E_ANY(acc) (_mm256_movemask_pd(acc) != 0)
-/* The float pre-filter (one radius): FW floats per vector. */
+/* The float pre-filter: FW floats per vector. */
 #define FV __m256
 #define FW 8
 #define FV_LOAD(p) _mm256_loadu_ps(p)
 #define FV_SET1(x) _mm256_set1_ps(x)
 #define FV_MUL(a, b) _mm256_mul_ps(a, b)
 #define FV_ADD(a, b) _mm256_add_ps(a, b)
+#define FV_SUB(a, b) _mm256_sub_ps(a, b)
 #define FV_MAX(a, b) _mm256_max_ps(a, b)
 #define FV_ANY_GT(a, t) (_mm256_movemask_ps(_mm256_cmp_ps(a, t, _CMP_GT_OQ)) != 0)
 

@@ -110,19 +110,32 @@ static unsigned FN(group)(const double *px, const double *py, const double *pz, 
     return hit;
 }
 
-#if !EACH && defined(FW)
+#ifdef FW
+#if EACH
+/* The pre-filter's accumulation: the running maximum of d - t (t: the contaminant's lowered
+ * threshold, ft), compared with 0. The accumulator is max's second operand, so that a NaN
+ * threshold (never a hit) leaves it as it was. */
+#define PF_ACC(acc, d, j) FV_MAX(FV_SUB(d, FV_LOAD(ft + (j))), acc)
+#define PF_THR FV_SET1(0.0f)
+#else
+#define PF_ACC(acc, d, j) FV_MAX(acc, d)
+#define PF_THR FV_SET1(thrF)
+#endif
 /*
- * The float pre-filter (one radius, SIMD paths): the same KOBJ objects against the tile in float,
- * FW lanes per vector, FU vectors per step, twice the pairs per instruction. The running maxima
- * are not reset between blocks: a block ends with one check of their maximum, and only where it
- * exceeds thrF (a candidate, rare) is the block tested again exactly, in double, for each object
- * whose maximum exceeds thrF, whose maximum then starts again. Earlier checks were below thrF, so
- * the candidate lies in this block; see prefilter_threshold for why no hit is missed. fx, fy, fz
- * hold the tile [t0, t1) in float, from index 0.
+ * The float pre-filter (SIMD paths): the same KOBJ objects against the tile in float, FW lanes
+ * per vector, FU vectors per step, twice the pairs per instruction. One radius: the running
+ * maximum of the float dot products, against thrF. A radius per contaminant: the running maximum
+ * of d - t, against 0, with t the contaminant's own lowered threshold (ft). The maxima are not
+ * reset between blocks: a block ends with one check of their maximum, and only where it passes
+ * (a candidate, rare) is the block tested again exactly, in double, for each object whose
+ * maximum passes, whose maximum then starts again. Earlier checks did not pass, so the candidate
+ * lies in this block; see prefilter_threshold for why no hit is missed. fx, fy, fz (and ft) hold
+ * the tile [t0, t1) in float, from index 0.
  */
 static unsigned FN(group_pf)(const double *px, const double *py, const double *pz, const float *fx,
-                             const float *fy, const float *fz, const double *cx, const double *cy,
-                             const double *cz, int64_t t0, int64_t t1, double cosMax, float thrF) {
+                             const float *fy, const float *fz, const float *ft, const double *cx,
+                             const double *cy, const double *cz, int64_t t0, int64_t t1, THR_PARAM,
+                             float thrF) {
     FV X[KOBJ], Y[KOBJ], Z[KOBJ], A[KOBJ];
 #pragma GCC unroll 16
     for (int k = 0; k < KOBJ; k++) {
@@ -131,7 +144,9 @@ static unsigned FN(group_pf)(const double *px, const double *py, const double *p
         Z[k] = FV_SET1((float) pz[k]);
         A[k] = FV_SET1(-INFINITY);
     }
-    const FV thr = FV_SET1(thrF);
+    (void) ft;
+    (void) thrF;
+    const FV thr = PF_THR;
     const unsigned all = (1u << KOBJ) - 1;
     unsigned hit = 0;
     const int64_t vecEnd = (t1 - t0) / (FU * FW) * (FU * FW);
@@ -144,7 +159,7 @@ static unsigned FN(group_pf)(const double *px, const double *py, const double *p
                 const FV a = FV_LOAD(fx + j + u * FW), b = FV_LOAD(fy + j + u * FW), c = FV_LOAD(fz + j + u * FW);
 #pragma GCC unroll 16
                 for (int k = 0; k < KOBJ; k++) {
-                    A[k] = FV_MAX(A[k], FV_ADD(FV_ADD(FV_MUL(X[k], a), FV_MUL(Y[k], b)), FV_MUL(Z[k], c)));
+                    A[k] = PF_ACC(A[k], FV_ADD(FV_ADD(FV_MUL(X[k], a), FV_MUL(Y[k], b)), FV_MUL(Z[k], c)), j + u * FW);
                 }
             }
         }
@@ -157,7 +172,7 @@ static unsigned FN(group_pf)(const double *px, const double *py, const double *p
             for (int k = 0; k < KOBJ; k++) {
                 if (FV_ANY_GT(A[k], thr)) {
                     if (!(hit >> k & 1u)) {
-                        hit |= (unsigned) FN(scalar)(px[k], py[k], pz[k], cx, cy, cz, t0 + start, t0 + end, cosMax) << k;
+                        hit |= (unsigned) FN(scalar)(px[k], py[k], pz[k], cx, cy, cz, t0 + start, t0 + end, THR_ARG) << k;
                     }
                     A[k] = FV_SET1(-INFINITY);
                 }
@@ -170,19 +185,21 @@ static unsigned FN(group_pf)(const double *px, const double *py, const double *p
     /* Objects not hit: nothing in [t0, t0 + vecEnd) hits them; the rest, exactly, one by one. */
     for (int k = 0; k < KOBJ; k++) {
         if (!(hit >> k & 1u)) {
-            hit |= (unsigned) FN(one)(px[k], py[k], pz[k], cx, cy, cz, t0 + vecEnd, t1, cosMax) << k;
+            hit |= (unsigned) FN(one)(px[k], py[k], pz[k], cx, cy, cz, t0 + vecEnd, t1, THR_ARG) << k;
         }
     }
     return hit;
 }
+#undef PF_ACC
+#undef PF_THR
 #endif
 
-#if !EACH && defined(FW)
+#ifdef FW
 /* The float tile is converted once per call and tile: worth it from 2 KOBJ objects on. */
 #define USE_PF (objTo - objFrom >= 2 * KOBJ && conTo - conFrom >= FU * FW)
 #define GROUP(px, py, pz, t0, t1)                                                                 \
-    (pf ? FN(group_pf)(px, py, pz, fx, fy, fz, cx, cy, cz, t0, t1, cosMax, thrF)                  \
-        : FN(group)(px, py, pz, cx, cy, cz, t0, t1, cosMax))
+    (pf ? FN(group_pf)(px, py, pz, fx, fy, fz, ft, cx, cy, cz, t0, t1, THR_ARG, thrF)             \
+        : FN(group)(px, py, pz, cx, cy, cz, t0, t1, THR_ARG))
 #else
 #define GROUP(px, py, pz, t0, t1) FN(group)(px, py, pz, cx, cy, cz, t0, t1, THR_ARG)
 #endif
@@ -204,11 +221,17 @@ static inline void FN(mark)(unsigned hit, const int64_t *idx, int n, uint8_t *ma
 int FN(skycut_cut)(const double *ox, const double *oy, const double *oz, int64_t objFrom, int64_t objTo,
                    const double *cx, const double *cy, const double *cz, int64_t conFrom, int64_t conTo,
                    THR_PARAM, uint8_t *mask) {
-#if !EACH && defined(FW)
+#ifdef FW
     float fx[FTILE] __attribute__((aligned(64)));
     float fy[FTILE] __attribute__((aligned(64)));
     float fz[FTILE] __attribute__((aligned(64)));
+#if EACH
+    float ft[FTILE] __attribute__((aligned(64)));
+    const float thrF = 0.0f;
+#else
+    float *const ft = NULL;
     const float thrF = prefilter_threshold(cosMax);
+#endif
     const int pf = USE_PF;
     const int64_t tile = pf ? FTILE : TILE;
 #else
@@ -216,12 +239,15 @@ int FN(skycut_cut)(const double *ox, const double *oy, const double *oz, int64_t
 #endif
     for (int64_t t0 = conFrom; t0 < conTo; t0 += tile) {
         const int64_t t1 = MIN64(t0 + tile, conTo);
-#if !EACH && defined(FW)
+#ifdef FW
         if (pf) {
             for (int64_t j = t0; j < t1; j++) {
                 fx[j - t0] = (float) cx[j];
                 fy[j - t0] = (float) cy[j];
                 fz[j - t0] = (float) cz[j];
+#if EACH
+                ft[j - t0] = prefilter_threshold(te[j]);
+#endif
             }
         }
 #endif
@@ -241,7 +267,7 @@ int FN(skycut_cut)(const double *ox, const double *oy, const double *oz, int64_t
                 n = 0;
             }
         }
-#if !EACH && defined(FW)
+#ifdef FW
         if (pf && 2 * n >= KOBJ) { /* in float, filled up with copies of the first object */
             for (int k = n; k < KOBJ; k++) {
                 px[k] = px[0];

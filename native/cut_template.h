@@ -63,6 +63,11 @@ static inline int64_t SK_CAT3(min64, SUFFIX, x)(int64_t a, int64_t b) {
  * within 3.4e-16 of the exact one. So a pair with double dot > cosMax has float dot > cosMax - 1e-6.
  * Subnormal products lose at most 2^-149 each. cosMax = +inf gives +inf (no candidate), -inf gives
  * -inf (every pair a candidate), NaN gives NaN (no candidate): each as the exact test decides.
+ * With a radius per contaminant the filter takes d - t in float (t this threshold of the
+ * contaminant's): a hit has d > t in the reals, and the float difference of two different floats
+ * is never 0 and has their sign (subnormals are kept: no flush-to-zero without -ffast-math), so
+ * d - t > 0; t = -inf gives +inf (a candidate), +inf gives -inf, NaN gives NaN, which the running
+ * maximum ignores (PF_ACC).
  */
 static inline float SK_CAT3(prefilter_threshold, SUFFIX, x)(double cosMax) {
     const double t = cosMax - 1e-6;

@@ -166,6 +166,50 @@ class NativeKernelTest {
         }
     }
 
+    /**
+     * The same with a radius per contaminant, where the float pre-filter keeps the maximum of
+     * d - t: the hit's threshold is 1e-12 .. 1e-6 from its dot product; the other contaminants,
+     * on the far side, carry thresholds that never hit, a third of them NaN (which the running
+     * maximum must ignore, wherever it falls relative to the hit) and some +infinity.
+     */
+    @Test
+    void hitsWithinTheFloatRoundingAreFoundWithARadiusPerContaminant() {
+        assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(78);
+        ScalarKernel reference = new ScalarKernel();
+        for (int trial = 0; trial < 300; trial++) {
+            int m = 1 + rnd.nextInt(300);
+            double[][] ov = new double[KernelContractTest.SIZES[1 + trial % 8] + 8][];
+            double[][] cv = new double[m][];
+            for (int i = 0; i < ov.length; i++) {
+                ov[i] = KernelContractTest.near(rnd, 1, 0, 0, 0.3);
+            }
+            for (int j = 0; j < m; j++) {
+                cv[j] = KernelContractTest.near(rnd, -1, 0, 0, 0.3);   // far side: dot < -0.5
+            }
+            int target = rnd.nextInt(ov.length), pos = rnd.nextInt(m);
+            cv[pos] = KernelContractTest.near(rnd, ov[target][0], ov[target][1], ov[target][2], 0.05);
+            double dot = (ov[target][0] * cv[pos][0] + ov[target][1] * cv[pos][1]) + ov[target][2] * cv[pos][2];
+            double delta = Math.pow(10, -12 + rnd.nextDouble() * 6) * (rnd.nextBoolean() ? 1 : -1);
+            try (SkyPoints o = KernelContractTest.points(ov); SkyPoints c = KernelContractTest.points(cv);
+                 Arena arena = Arena.ofConfined()) {
+                MemorySegment each = arena.allocate(ValueLayout.JAVA_DOUBLE, m);
+                for (int j = 0; j < m; j++) {
+                    int kind = rnd.nextInt(6);
+                    double t = kind < 2 ? Double.NaN : kind == 2 ? Double.POSITIVE_INFINITY : -0.4 + 1.4 * rnd.nextDouble();
+                    each.setAtIndex(ValueLayout.JAVA_DOUBLE, j, t);
+                }
+                each.setAtIndex(ValueLayout.JAVA_DOUBLE, pos, dot - delta);
+                byte[] expected = KernelContractTest.run(reference, o, c, 0, ov.length, 0, m, Double.NaN, each, null);
+                assertEquals(delta > 0 ? 1 : 0, expected[target]);
+                for (NativeKernel.Isa isa : supported()) {
+                    assertArrayEquals(expected, KernelContractTest.run(new NativeKernel(isa), o, c, 0, ov.length, 0, m,
+                            Double.NaN, each, null), isa + " trial " + trial + " dot - threshold = " + delta);
+                }
+            }
+        }
+    }
+
     @Test
     void heapSegmentsAreRefusedBeforeTheDowncall() {
         assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
