@@ -70,8 +70,13 @@ public final class VectorKernel implements CutKernel {
     }
 
     @Override
+    public String description() {
+        return "vector (" + bits() + "-bit)";
+    }
+
+    @Override
     public String toString() {
-        return "vector(" + bits() + "-bit)";
+        return description();
     }
 
     @Override

@@ -30,6 +30,7 @@ class VectorKernelLoadingTest {
         CutKernel k = Kernels.get(KernelType.VECTOR);
         VectorKernel vector = assertInstanceOf(VectorKernel.class, k);
         assertEquals(DoubleVector.SPECIES_PREFERRED.vectorBitSize(), vector.bits());
+        assertEquals("vector (" + vector.bits() + "-bit)", vector.description());
         assertTrue(Kernels.available().contains(k));
         String auto = Kernels.auto().name();
         assertTrue(auto.equals("native") || auto.equals("vector"), "AUTO picked " + auto);
