@@ -83,7 +83,12 @@ public final class Partitioner {
         return Math.max(MIN_GRAIN, ceilDiv(n, threads * TASKS_PER_THREAD));
     }
 
-    /** Runs {@code action} over {@code [0, n)} in slices, returning when all are done. */
+    /**
+     * Runs {@code action} over {@code [0, n)} in slices, returning when all are done. If a slice
+     * throws, the first exception is rethrown (later ones suppressed in it), but only once every
+     * slice already started has finished: a strategy may free what its slices read as soon as
+     * this returns, normally or not.
+     */
     public void run(int n, RangeAction action) {
         if (n == 0) {
             return;
@@ -137,7 +142,32 @@ public final class Partitioner {
             if (mid >= to) {
                 mid = from + (to - from) / 2;
             }
-            invokeAll(new Slice(action, from, mid, grain), new Slice(action, mid, to, grain));
+            Slice right = new Slice(action, mid, to, grain);
+            right.fork();
+            Throwable failure = null;
+            try {
+                new Slice(action, from, mid, grain).compute();
+            } catch (Throwable e) {
+                failure = e;
+            }
+            right.quietlyJoin(); // never leave a slice running behind an exception
+            Throwable other = right.getException();
+            if (other != null) {
+                if (failure == null) {
+                    failure = other;
+                } else if (other != failure) {
+                    failure.addSuppressed(other);
+                }
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
         }
     }
 }
