@@ -8,9 +8,9 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
+import java.nio.ByteOrder;
 
 /**
  * The loops of {@link VectorKernel} for one species. The JIT compiles Vector API code to SIMD
@@ -73,8 +73,8 @@ final class VectorLoop implements VectorKernel.Loop {
      * L1) for 512-bit vectors, 4096 (64 KB, within L2) for narrower ones. Measured, best of runs,
      * 100,000 x 10,000 at 1 arcsec, one thread: on AVX-512 (Zen 5) 2048 takes 38 ms against 44 ms
      * for 4096 and 39 ms for 1024 (512-bit vectors run through a tile twice as fast, and L2 no
-     * longer keeps up); with 256-bit vectors (measured there with {@code -XX:UseAVX=2})
-     * 4096 takes 73 ms against 98-113 ms for 2048.
+     * longer keeps up); with 256-bit vectors (the same machine under {@code -XX:UseAVX=2}) 4096
+     * takes 73 ms against 98-113 ms for 2048.
      */
     private static final int TILE = Math.max(1, (SPECIES.vectorBitSize() >= 512 ? 2048 : 4096) / CHECK) * CHECK;
     /** Doubles per vector, for {@link #small}. */

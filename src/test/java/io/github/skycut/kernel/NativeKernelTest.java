@@ -132,6 +132,30 @@ class NativeKernelTest {
     }
 
     /**
+     * One trial of the rounding tests: objects near (1, 0, 0), contaminants on the far side (dot
+     * below -0.5) but one, near a target object; {@code dot} is that pair's dot product, and the
+     * threshold to test is {@code dot - delta}, with |delta| in 1e-12 .. 1e-6 (a hit when delta > 0).
+     */
+    private record NearMiss(double[][] objects, double[][] contaminants, int target, int pos, double dot, double delta) {
+        static NearMiss draw(java.util.SplittableRandom rnd, int trial) {
+            int m = 1 + rnd.nextInt(300);
+            double[][] ov = new double[KernelContractTest.SIZES[1 + trial % 8] + 8][];
+            double[][] cv = new double[m][];
+            for (int i = 0; i < ov.length; i++) {
+                ov[i] = KernelContractTest.near(rnd, 1, 0, 0, 0.3);
+            }
+            for (int j = 0; j < m; j++) {
+                cv[j] = KernelContractTest.near(rnd, -1, 0, 0, 0.3);
+            }
+            int target = rnd.nextInt(ov.length), pos = rnd.nextInt(m);
+            cv[pos] = KernelContractTest.near(rnd, ov[target][0], ov[target][1], ov[target][2], 0.05);
+            double dot = (ov[target][0] * cv[pos][0] + ov[target][1] * cv[pos][1]) + ov[target][2] * cv[pos][2];
+            double delta = Math.pow(10, -12 + rnd.nextDouble() * 6) * (rnd.nextBoolean() ? 1 : -1);
+            return new NearMiss(ov, cv, target, pos, dot, delta);
+        }
+    }
+
+    /**
      * The SIMD paths screen pairs in float first; a pair whose double dot product exceeds cosMax
      * by less than the float rounding (1e-12 .. 1e-6) must still be found, and one just below missed.
      */
@@ -141,26 +165,15 @@ class NativeKernelTest {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(77);
         ScalarKernel reference = new ScalarKernel();
         for (int trial = 0; trial < 300; trial++) {
-            int m = 1 + rnd.nextInt(300);
-            double[][] ov = new double[KernelContractTest.SIZES[1 + trial % 8] + 8][];
-            double[][] cv = new double[m][];
-            for (int i = 0; i < ov.length; i++) {
-                ov[i] = KernelContractTest.near(rnd, 1, 0, 0, 0.3);
-            }
-            for (int j = 0; j < m; j++) {
-                cv[j] = KernelContractTest.near(rnd, -1, 0, 0, 0.3);   // far side: never hit
-            }
-            int target = rnd.nextInt(ov.length), pos = rnd.nextInt(m);
-            cv[pos] = KernelContractTest.near(rnd, ov[target][0], ov[target][1], ov[target][2], 0.05);
-            double dot = (ov[target][0] * cv[pos][0] + ov[target][1] * cv[pos][1]) + ov[target][2] * cv[pos][2];
-            double delta = Math.pow(10, -12 + rnd.nextDouble() * 6) * (rnd.nextBoolean() ? 1 : -1);
-            double cosMax = dot - delta;
-            try (SkyPoints o = KernelContractTest.points(ov); SkyPoints c = KernelContractTest.points(cv)) {
-                byte[] expected = KernelContractTest.run(reference, o, c, 0, ov.length, 0, m, cosMax, null, null);
-                assertEquals(delta > 0 ? 1 : 0, expected[target]);
+            NearMiss t = NearMiss.draw(rnd, trial);
+            int n = t.objects().length, m = t.contaminants().length;
+            double cosMax = t.dot() - t.delta();
+            try (SkyPoints o = KernelContractTest.points(t.objects()); SkyPoints c = KernelContractTest.points(t.contaminants())) {
+                byte[] expected = KernelContractTest.run(reference, o, c, 0, n, 0, m, cosMax, null, null);
+                assertEquals(t.delta() > 0 ? 1 : 0, expected[t.target()]);
                 for (NativeKernel.Isa isa : supported()) {
-                    assertArrayEquals(expected, KernelContractTest.run(new NativeKernel(isa), o, c, 0, ov.length, 0, m,
-                            cosMax, null, null), isa + " trial " + trial + " dot - cosMax = " + delta);
+                    assertArrayEquals(expected, KernelContractTest.run(new NativeKernel(isa), o, c, 0, n, 0, m,
+                            cosMax, null, null), isa + " trial " + trial + " dot - cosMax = " + t.delta());
                 }
             }
         }
@@ -178,33 +191,23 @@ class NativeKernelTest {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(78);
         ScalarKernel reference = new ScalarKernel();
         for (int trial = 0; trial < 300; trial++) {
-            int m = 1 + rnd.nextInt(300);
-            double[][] ov = new double[KernelContractTest.SIZES[1 + trial % 8] + 8][];
-            double[][] cv = new double[m][];
-            for (int i = 0; i < ov.length; i++) {
-                ov[i] = KernelContractTest.near(rnd, 1, 0, 0, 0.3);
-            }
-            for (int j = 0; j < m; j++) {
-                cv[j] = KernelContractTest.near(rnd, -1, 0, 0, 0.3);   // far side: dot < -0.5
-            }
-            int target = rnd.nextInt(ov.length), pos = rnd.nextInt(m);
-            cv[pos] = KernelContractTest.near(rnd, ov[target][0], ov[target][1], ov[target][2], 0.05);
-            double dot = (ov[target][0] * cv[pos][0] + ov[target][1] * cv[pos][1]) + ov[target][2] * cv[pos][2];
-            double delta = Math.pow(10, -12 + rnd.nextDouble() * 6) * (rnd.nextBoolean() ? 1 : -1);
-            try (SkyPoints o = KernelContractTest.points(ov); SkyPoints c = KernelContractTest.points(cv);
+            NearMiss t = NearMiss.draw(rnd, trial);
+            int n = t.objects().length, m = t.contaminants().length;
+            try (SkyPoints o = KernelContractTest.points(t.objects()); SkyPoints c = KernelContractTest.points(t.contaminants());
                  Arena arena = Arena.ofConfined()) {
                 MemorySegment each = arena.allocate(ValueLayout.JAVA_DOUBLE, m);
                 for (int j = 0; j < m; j++) {
                     int kind = rnd.nextInt(6);
-                    double t = kind < 2 ? Double.NaN : kind == 2 ? Double.POSITIVE_INFINITY : -0.4 + 1.4 * rnd.nextDouble();
-                    each.setAtIndex(ValueLayout.JAVA_DOUBLE, j, t);
+                    double threshold = kind < 2 ? Double.NaN
+                            : kind == 2 ? Double.POSITIVE_INFINITY : -0.4 + 1.4 * rnd.nextDouble();
+                    each.setAtIndex(ValueLayout.JAVA_DOUBLE, j, threshold);
                 }
-                each.setAtIndex(ValueLayout.JAVA_DOUBLE, pos, dot - delta);
-                byte[] expected = KernelContractTest.run(reference, o, c, 0, ov.length, 0, m, Double.NaN, each, null);
-                assertEquals(delta > 0 ? 1 : 0, expected[target]);
+                each.setAtIndex(ValueLayout.JAVA_DOUBLE, t.pos(), t.dot() - t.delta());
+                byte[] expected = KernelContractTest.run(reference, o, c, 0, n, 0, m, Double.NaN, each, null);
+                assertEquals(t.delta() > 0 ? 1 : 0, expected[t.target()]);
                 for (NativeKernel.Isa isa : supported()) {
-                    assertArrayEquals(expected, KernelContractTest.run(new NativeKernel(isa), o, c, 0, ov.length, 0, m,
-                            Double.NaN, each, null), isa + " trial " + trial + " dot - threshold = " + delta);
+                    assertArrayEquals(expected, KernelContractTest.run(new NativeKernel(isa), o, c, 0, n, 0, m,
+                            Double.NaN, each, null), isa + " trial " + trial + " dot - threshold = " + t.delta());
                 }
             }
         }
