@@ -22,6 +22,8 @@ final class ContaminantBands implements AutoCloseable {
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
     /** Contaminants per chunk of the sort, at least: below it one thread sorts faster alone. */
     private static final int MIN_CHUNK = 8192;
+    /** Whether this module may call restricted methods (reinterpret) without a warning. */
+    private static final boolean NATIVE_ACCESS = ContaminantBands.class.getModule().isNativeAccessEnabled();
 
     /** Band by band, bin by bin. */
     final SkyPoints points;
@@ -35,9 +37,6 @@ final class ContaminantBands implements AutoCloseable {
     private final int[] lastBin;
     /** bins + 1: the copies in bin b are {@code [binStart[b], binStart[b+1])}. */
     private final int[] binStart;
-    /** Whether this module may call restricted methods (reinterpret) without a warning. */
-    private static final boolean NATIVE_ACCESS = ContaminantBands.class.getModule().isNativeAccessEnabled();
-
     private final Arena arena; // holds the columns and cosMaxEach
 
     private ContaminantBands(SkyPoints points, MemorySegment cosMaxEach, int[] bandBase, double[] binScale,
