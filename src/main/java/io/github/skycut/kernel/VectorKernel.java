@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The SIMD kernel ({@code jdk.incubator.vector}), bit-identical to {@link ScalarKernel}: four
  * objects against vectors of contaminants, an exact conservative float32 prefilter (fused
  * multiply-adds onto a threshold lowered by more than their error) looked at once per block of
- * contaminants, and the reference's float64 formula (separate
- * multiplies and adds, in order) deciding every flagged block (see {@link VectorLoop} for the
- * loop and why it is exact).
+ * contaminants, and the reference's float64 formula (separate multiplies and adds, in order)
+ * deciding every flagged block; calls with few contaminants (the index strategy's cells) run the
+ * float64 formula in vectors directly (see {@link VectorLoop} for the loops and why they are exact).
  *
  * <p>By default it runs {@code DoubleVector.SPECIES_PREFERRED} (256 bits on AVX2, 512 on
  * AVX-512); any species can be asked for, so tests run 128, 256 and 512 bits on every CPU (a
