@@ -1,6 +1,5 @@
 package io.github.skycut.bench;
 
-import io.github.skycut.report.BenchCase;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;

@@ -1,6 +1,5 @@
 package io.github.skycut.bench;
 
-import io.github.skycut.report.BenchCase;
 
 import java.util.ArrayList;
 import java.util.List;

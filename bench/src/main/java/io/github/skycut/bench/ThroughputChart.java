@@ -1,7 +1,5 @@
 package io.github.skycut.bench;
 
-import io.github.skycut.report.BenchCase;
-import io.github.skycut.report.Measurement;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;

@@ -1,6 +1,5 @@
 package io.github.skycut.bench;
 
-import io.github.skycut.report.BenchCase;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

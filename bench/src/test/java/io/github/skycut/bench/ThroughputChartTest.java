@@ -1,7 +1,5 @@
 package io.github.skycut.bench;
 
-import io.github.skycut.report.BenchCase;
-import io.github.skycut.report.Measurement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;

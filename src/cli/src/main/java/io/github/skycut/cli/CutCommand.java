@@ -1,0 +1,255 @@
+package io.github.skycut.cli;
+
+import io.github.skycut.Angle;
+import io.github.skycut.AngularCut;
+import io.github.skycut.CutResult;
+import io.github.skycut.SkyPoints;
+import io.github.skycut.cli.io.CatalogueException;
+import io.github.skycut.cli.io.CatalogueFormat;
+import io.github.skycut.cli.io.CatalogueReader;
+import io.github.skycut.cli.io.CatalogueWriter;
+import io.github.skycut.cli.io.Catalogues;
+import io.github.skycut.cli.io.Chunk;
+import io.github.skycut.cli.io.ColumnRequest;
+import io.github.skycut.KernelType;
+import io.github.skycut.internal.kernel.Kernels;
+import io.github.skycut.Strategy;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code skycut cut}: reads the objects in chunks, cuts each chunk against the contaminants
+ * (held in memory), and writes the kept or cut rows, the flags, or the cut indices.
+ */
+@Command(name = "cut", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Cuts every object that lies within a radius of any contaminant.",
+                "Catalogues: .csv (header row), .fits/.fit/.fits.gz (first binary table), .npy (float64 (n,3) unit",
+                "vectors or (n,2) RA/Dec degrees). Objects are streamed; contaminants are held in memory."},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:success", "2:bad input or usage (one line on stderr naming file, row and column)",
+                "1:internal or I/O error"})
+final class CutCommand implements Callable<Integer> {
+
+    /** nom-tam-fits logs warnings (with stack traces) for the headers it refuses; skycut reports them in its own one line. */
+    private static final Logger FITS_LOG = Logger.getLogger("nom.tam");
+
+    static {
+        FITS_LOG.setLevel(Level.SEVERE);
+    }
+
+    @Option(names = "--objects", required = true, paramLabel = "FILE", description = "the catalogue to cut")
+    Path objects;
+
+    @Option(names = "--contaminants", required = true, paramLabel = "FILE", description = "the stars (or other sources) to cut around")
+    Path contaminants;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    RadiusChoice radius;
+
+    static final class RadiusChoice {
+        @Option(names = "--radius", paramLabel = "ANGLE", converter = AngleConverter.class,
+                description = "one radius for every contaminant, with its unit: 1deg, 30arcmin, 5arcsec, 0.01rad")
+        Angle fixed;
+
+        @Option(names = "--radius-column", paramLabel = "COL",
+                description = "each contaminant's radius, from this column of the contaminants")
+        String column;
+    }
+
+    @Option(names = "--radius-unit", paramLabel = "UNIT",
+            description = "unit of --radius-column: deg, arcmin, arcsec or rad (default: arcsec)")
+    String radiusUnit;
+
+    @Option(names = "--ra-column", paramLabel = "NAME",
+            description = "RA column in degrees (default: ra, ra_deg or RAJ2000, any case)")
+    String raColumn;
+
+    @Option(names = "--dec-column", paramLabel = "NAME",
+            description = "Dec column in degrees (default: dec, dec_deg or DEJ2000, any case)")
+    String decColumn;
+
+    @Option(names = "--contaminant-ra-column", paramLabel = "NAME", description = "RA column of the contaminants, if it differs")
+    String contaminantRaColumn;
+
+    @Option(names = "--contaminant-dec-column", paramLabel = "NAME", description = "Dec column of the contaminants, if it differs")
+    String contaminantDecColumn;
+
+    @Option(names = "--kernel", paramLabel = "KERNEL", defaultValue = "auto", converter = Converters.Kernel.class,
+            description = "auto, scalar, vector or native (default: ${DEFAULT-VALUE})")
+    KernelType kernel;
+
+    @Option(names = "--strategy", paramLabel = "STRATEGY", defaultValue = "auto", converter = Converters.StrategyName.class,
+            description = "auto, brute or index (default: ${DEFAULT-VALUE})")
+    Strategy strategy;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "where to write, in the objects' format (indices: any text file; default stdout)")
+    Path output;
+
+    @Option(names = "--output-mode", paramLabel = "MODE", defaultValue = "kept", converter = Converters.Mode.class,
+            description = "kept, cut, flag (all rows plus skycut_cut) or indices (default: ${DEFAULT-VALUE})")
+    OutputMode mode;
+
+    @Option(names = "--chunk-rows", paramLabel = "N", defaultValue = "262144",
+            description = "objects read and cut at a time; memory grows with it (default: ${DEFAULT-VALUE})")
+    int chunkRows;
+
+    @Option(names = "--quiet", description = "no progress bar, no summary line")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "stack traces with errors")
+    boolean debug;
+
+    @Spec
+    CommandSpec spec;
+
+    /** What a run did, for the summary line. */
+    record Summary(long read, long cut, double seconds, String kernel, String strategy, int threads) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Summary s = run();
+            if (!quiet) {
+                err.printf(Locale.ROOT, "skycut cut: %,d objects read, %,d cut, %,d kept in %.2f s (kernel %s, strategy %s, %d threads)%n",
+                        s.read, s.cut, s.read - s.cut, s.seconds, s.kernel, s.strategy, s.threads);
+            }
+            return 0;
+        } catch (CatalogueException | IllegalArgumentException | UnsupportedOperationException e) {
+            return fail(err, e.getMessage(), e, SkycutCommand.EXIT_BAD_INPUT);
+        } catch (IOException e) {
+            return fail(err, "I/O error: " + e, e, SkycutCommand.EXIT_INTERNAL);
+        } catch (RuntimeException | Error e) {
+            return fail(err, "internal error: " + e + (debug ? "" : " (--debug shows the stack trace)"), e,
+                    SkycutCommand.EXIT_INTERNAL);
+        } finally {
+            err.flush();
+        }
+    }
+
+    private int fail(PrintWriter err, String message, Throwable e, int status) {
+        err.println("skycut cut: " + message);
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return status;
+    }
+
+    private Summary run() throws IOException {
+        check();
+        long t0 = System.nanoTime();
+        ColumnRequest objectColumns = new ColumnRequest(raColumn, decColumn, null);
+        ColumnRequest contaminantColumns = new ColumnRequest(or(contaminantRaColumn, raColumn),
+                or(contaminantDecColumn, decColumn), radius.column);
+        try (CatalogueReader reader = Catalogues.open(objects, objectColumns)) {
+            checkOutput(reader);
+            Catalogues.Loaded stars = Catalogues.readAll(contaminants, contaminantColumns);
+            try (SkyPoints points = stars.points()) {
+                AngularCut cut = angularCut(stars.extra());
+                return cutAll(reader, cut, points, t0);
+            }
+        }
+    }
+
+    private Summary cutAll(CatalogueReader reader, AngularCut cut, SkyPoints stars, long t0) throws IOException {
+        long read = 0;
+        long cutCount = 0;
+        CutResult last = null;
+        Chunk chunk = new Chunk(chunkRows);
+        boolean bar = !quiet && Terminal.stderrIsTerminal();
+        try (CutSink sink = CutSink.open(mode, output, reader, List.of(objects, contaminants), spec.commandLine().getOut());
+             Progress progress = new Progress(bar, reader.progressUnit(), reader.progressTotal())) {
+            while (reader.read(chunk) > 0 || last == null) {
+                try (SkyPoints points = chunk.toSkyPoints()) {
+                    last = cut.run(points, stars);
+                }
+                sink.accept(chunk, last);
+                read += chunk.size();
+                cutCount += last.cutCount();
+                progress.update(reader.progress());
+            }
+            sink.finish();
+        }
+        return new Summary(read, cutCount, (System.nanoTime() - t0) / 1e9, last.kernel(), last.strategy(), last.threads());
+    }
+
+    private AngularCut angularCut(double[] radiusValues) {
+        AngularCut cut;
+        if (radius.fixed != null) {
+            cut = AngularCut.within(radius.fixed);
+        } else {
+            Angle.Unit unit = Angle.Unit.parse(radiusUnit == null ? "arcsec" : radiusUnit);
+            Angle[] radii = new Angle[radiusValues.length];
+            for (int j = 0; j < radii.length; j++) {
+                try {
+                    radii[j] = new Angle(radiusValues[j], unit);
+                } catch (IllegalArgumentException e) {
+                    throw CatalogueException.at(contaminants, j, radius.column, e.getMessage());
+                }
+            }
+            cut = AngularCut.withRadii(radii);
+        }
+        cut = cut.withKernel(kernel).withStrategy(strategy);
+        return threads == null ? cut : cut.withParallelism(threads);
+    }
+
+    private void check() {
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        }
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("--chunk-rows must be >= 1, got " + chunkRows);
+        }
+        if (radiusUnit != null) {
+            if (radius.column == null) {
+                throw new IllegalArgumentException("--radius-unit goes with --radius-column; --radius carries its own unit");
+            }
+            Angle.Unit.parse(radiusUnit);
+        }
+        if (kernel != KernelType.AUTO && Kernels.find(kernel).isEmpty()) {
+            throw new IllegalArgumentException("the " + kernel.label() + " kernel is not available here: "
+                    + Kernels.unavailableReason(kernel).orElse("unknown reason"));
+        }
+        if (mode != OutputMode.INDICES && output == null) {
+            throw new IllegalArgumentException("--output FILE is needed for --output-mode " + mode.label()
+                    + " (only indices go to stdout)");
+        }
+    }
+
+    private void checkOutput(CatalogueReader reader) {
+        if (mode == OutputMode.INDICES) {
+            return;
+        }
+        CatalogueFormat format = CatalogueFormat.of(output);
+        if (format != reader.format()) {
+            throw new IllegalArgumentException("--output " + output + ": the output has the objects' format ("
+                    + reader.format().name().toLowerCase(Locale.ROOT) + "); name it accordingly");
+        }
+        if (mode == OutputMode.FLAG && reader.columnNames().stream()
+                .anyMatch(c -> c.equalsIgnoreCase(CatalogueWriter.FLAG_COLUMN))) {
+            throw CatalogueException.of(objects, "already has a column " + CatalogueWriter.FLAG_COLUMN
+                    + "; flag mode would add a second one");
+        }
+    }
+
+    private static String or(String a, String b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.skycut.cli.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads a catalogue in chunks of rows, and makes writers that write its rows back in its own
+ * format and columns. Bad values throw {@link CatalogueException} naming file, row and column.
+ */
+public interface CatalogueReader extends Closeable {
+
+    /** The file read. */
+    Path path();
+
+    /** Its format. */
+    CatalogueFormat format();
+
+    /** The column names (for a NumPy array: x, y, z or ra, dec). */
+    List<String> columnNames();
+
+    /**
+     * Fills {@code chunk} with the next rows, at most its capacity.
+     *
+     * @return the number of rows read; 0 at the end of the catalogue
+     */
+    int read(Chunk chunk) throws IOException;
+
+    /** How far the reading has gone, in {@link #progressUnit()}s. */
+    long progress();
+
+    /** Where {@link #progress()} ends. */
+    long progressTotal();
+
+    /** "rows" or "bytes". */
+    String progressUnit();
+
+    /**
+     * A writer of this catalogue's rows to {@code file}, in this format and with these columns,
+     * plus a boolean column {@code skycut_cut} when {@code flagColumn}. The writer writes
+     * {@code file} as given (compressed when its name ends .gz, for FITS).
+     */
+    CatalogueWriter openWriter(Path file, boolean flagColumn) throws IOException;
+}

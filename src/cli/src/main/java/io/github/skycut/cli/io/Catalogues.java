@@ -1,0 +1,83 @@
+package io.github.skycut.cli.io;
+
+import io.github.skycut.SkyPoints;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Opens catalogue readers by file extension, and reads whole (contaminant) catalogues. */
+public final class Catalogues {
+
+    /** Rows read at a time by {@link #readAll}. */
+    private static final int CHUNK = 1 << 16;
+
+    private Catalogues() {
+    }
+
+    /**
+     * A reader for {@code file}, its format from the extension.
+     *
+     * @throws CatalogueException for a missing file, an unknown extension, a malformed header or
+     *                            a missing column
+     */
+    public static CatalogueReader open(Path file, ColumnRequest columns) throws IOException {
+        CatalogueFormat format = CatalogueFormat.of(file);
+        if (!Files.exists(file)) {
+            throw CatalogueException.of(file, "no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw CatalogueException.of(file, "not a regular file");
+        }
+        if (!Files.isReadable(file)) {
+            throw CatalogueException.of(file, "cannot be read (permission denied)");
+        }
+        return switch (format) {
+            case CSV -> new CsvReader(file, columns);
+            case FITS -> new FitsReader(file, columns);
+            case NPY -> new NpyReader(file, columns);
+        };
+    }
+
+    /** A whole catalogue in memory: its points, and the extra column's values when one was asked for. */
+    public record Loaded(SkyPoints points, double[] extra) {
+    }
+
+    /** Reads every row of {@code file}; the caller closes the points. */
+    public static Loaded readAll(Path file, ColumnRequest columns) throws IOException {
+        try (CatalogueReader reader = open(file, columns)) {
+            Chunk chunk = new Chunk(CHUNK);
+            double[] a = new double[CHUNK];
+            double[] b = new double[CHUNK];
+            double[] c = new double[CHUNK];
+            double[] e = new double[CHUNK];
+            int n = 0;
+            boolean vectors = false;
+            int got;
+            while ((got = reader.read(chunk)) > 0) {
+                if (n + got > a.length) {
+                    int grow = Math.max(n + got, a.length * 2);
+                    a = Arrays.copyOf(a, grow);
+                    b = Arrays.copyOf(b, grow);
+                    c = Arrays.copyOf(c, grow);
+                    e = Arrays.copyOf(e, grow);
+                }
+                vectors = chunk.unitVectors;
+                System.arraycopy(chunk.a, 0, a, n, got);
+                System.arraycopy(chunk.b, 0, b, n, got);
+                if (vectors) {
+                    System.arraycopy(chunk.c, 0, c, n, got);
+                }
+                if (columns.extraColumn() != null) {
+                    System.arraycopy(chunk.extra, 0, e, n, got);
+                }
+                n += got;
+            }
+            SkyPoints points = vectors
+                    ? SkyPoints.fromColumns(Arrays.copyOf(a, n), Arrays.copyOf(b, n), Arrays.copyOf(c, n))
+                    : SkyPoints.fromRaDec(Arrays.copyOf(a, n), Arrays.copyOf(b, n));
+            return new Loaded(points, columns.extraColumn() == null ? null : Arrays.copyOf(e, n));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.skycut.cli.io;
+
+import io.github.skycut.SkyPoints;
+
+import java.util.Arrays;
+
+/**
+ * A run of consecutive rows of a catalogue: their positions (RA/Dec in degrees, or unit vectors),
+ * the extra column when one was asked for, and what the format's writer needs to write the rows
+ * back untouched (the text lines of a CSV file, the row bytes of a FITS table; a NumPy array is
+ * written back from the positions themselves, which hold the values exactly as read).
+ *
+ * <p>A reader fills a chunk again and again; its arrays are reused, so memory stays
+ * O(capacity) however long the catalogue is.
+ */
+public final class Chunk {
+
+    private final int capacity;
+    int size;
+    long firstRow;
+    boolean unitVectors;
+    final double[] a;     // RA degrees, or x
+    final double[] b;     // Dec degrees, or y
+    double[] c;           // z, when unit vectors
+    double[] extra;       // the extra column, when asked for
+    String[] lines;       // CSV: the rows' text
+    byte[] raw;           // FITS: the rows' bytes, rowBytes each
+    int rowBytes;
+
+    /** An empty chunk that holds up to {@code capacity} rows. */
+    public Chunk(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("a chunk holds at least 1 row, got " + capacity);
+        }
+        this.capacity = capacity;
+        this.a = new double[capacity];
+        this.b = new double[capacity];
+    }
+
+    /** The most rows this chunk holds. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** The rows it holds now. */
+    public int size() {
+        return size;
+    }
+
+    /** The zero-based row index, in the catalogue, of this chunk's first row. */
+    public long firstRow() {
+        return firstRow;
+    }
+
+    /** The extra column's value of row {@code i} of this chunk (e.g. a radius). */
+    public double extra(int i) {
+        return extra[i];
+    }
+
+    /** The positions of this chunk's rows, as a new {@link SkyPoints} the caller closes. */
+    public SkyPoints toSkyPoints() {
+        double[] ra = size == capacity ? a : Arrays.copyOf(a, size);
+        double[] dec = size == capacity ? b : Arrays.copyOf(b, size);
+        if (unitVectors) {
+            double[] z = size == capacity ? c : Arrays.copyOf(c, size);
+            return SkyPoints.fromColumns(ra, dec, z);
+        }
+        return SkyPoints.fromRaDec(ra, dec);
+    }
+
+    void ensureVectors() {
+        if (c == null) {
+            c = new double[capacity];
+        }
+    }
+
+    void ensureExtra() {
+        if (extra == null) {
+            extra = new double[capacity];
+        }
+    }
+
+    /** Why {@code raDeg} is not a valid RA, or null. */
+    static String raProblem(double raDeg) {
+        return Double.isFinite(raDeg) ? null : "RA is not a finite number: " + raDeg;
+    }
+
+    /** Why {@code decDeg} is not a valid Dec, or null. */
+    static String decProblem(double decDeg) {
+        if (!Double.isFinite(decDeg)) {
+            return "Dec is not a finite number: " + decDeg;
+        }
+        return Math.abs(decDeg) > 90 ? "|Dec| > 90 degrees: " + decDeg : null;
+    }
+
+    /** Why (x, y, z) is not a unit vector, or null; the test {@link SkyPoints} applies. */
+    static String vectorProblem(double x, double y, double z) {
+        if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(z)) {
+            return "vector has a NaN or infinite component: (" + x + ", " + y + ", " + z + ")";
+        }
+        double length = Math.sqrt(x * x + y * y + z * z);
+        return Math.abs(length - 1) > SkyPoints.UNIT_TOLERANCE
+                ? "not a unit vector, its length is " + length : null;
+    }
+}

@@ -1,0 +1,248 @@
+package io.github.skycut.cli.io;
+
+import nom.tam.fits.BinaryTable;
+import nom.tam.fits.FitsException;
+import nom.tam.fits.Header;
+import nom.tam.util.FitsInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads the first binary-table extension of a FITS file (gzip-compressed or not), streaming:
+ * nom-tam-fits parses the headers and the column formats, rows are read as raw bytes a chunk at
+ * a time and the position columns decoded from them, so the writer copies every column through
+ * untouched. Variable-length array columns (TFORMn P/Q) are refused.
+ */
+final class FitsReader implements CatalogueReader {
+
+    private final Path path;
+    private final FitsInputStream in;
+    private final Header primary;
+    private final Header table;
+    private final List<String> names;
+    private final FitsColumn ra;
+    private final FitsColumn dec;
+    private final FitsColumn extra;
+    private final int rowBytes;
+    private final long rows;
+    private long row;
+
+    FitsReader(Path path, ColumnRequest columns) throws IOException {
+        this.path = path;
+        this.in = new FitsInputStream(open(path));
+        try {
+            this.primary = primaryHeader();
+            if (!primary.getBooleanValue("SIMPLE", false)) {
+                throw malformed("the primary header does not start with SIMPLE = T");
+            }
+            skip(primary);
+            this.table = firstBinaryTable();
+            this.rowBytes = table.getIntValue("NAXIS1");
+            this.rows = table.getLongValue("NAXIS2");
+            this.names = columnNames(table);
+            int[] offsets = offsets(table, names.size());
+            this.ra = column(table, columns.raIndex(path, names), offsets);
+            this.dec = column(table, columns.decIndex(path, names), offsets);
+            int e = columns.extraIndex(path, names);
+            this.extra = e < 0 ? null : column(table, e, offsets);
+        } catch (RuntimeException | IOException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private static InputStream open(Path path) throws IOException {
+        BufferedInputStream b = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        b.mark(2);
+        int m0 = b.read();
+        int m1 = b.read();
+        b.reset();
+        return m0 == 0x1f && m1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(b, 1 << 16), 1 << 16) : b;
+    }
+
+    private Header primaryHeader() throws IOException {
+        try {
+            return header();
+        } catch (EOFException e) {
+            throw malformed("no FITS header at the start of the file (not a FITS file, or empty)");
+        }
+    }
+
+    private Header header() throws IOException {
+        try {
+            Header h = Header.readHeader(in);
+            if (h == null) {
+                throw new EOFException();
+            }
+            return h;
+        } catch (FitsException e) {
+            throw malformed(e.getMessage());
+        }
+    }
+
+    private void skip(Header h) throws IOException {
+        try {
+            in.skipAllBytes(h.getDataSize());
+        } catch (EOFException e) {
+            throw malformed("the file ends inside an HDU's data");
+        }
+    }
+
+    private Header firstBinaryTable() throws IOException {
+        while (true) {
+            Header h;
+            try {
+                h = header();
+            } catch (EOFException e) {
+                throw CatalogueException.of(path, "no binary-table extension (XTENSION = 'BINTABLE') in the file");
+            }
+            if ("BINTABLE".equals(h.getStringValue("XTENSION", "").trim())) {
+                return h;
+            }
+            skip(h);
+        }
+    }
+
+    private List<String> columnNames(Header h) {
+        int n = h.getIntValue("TFIELDS", -1);
+        if (n < 0) {
+            throw malformed("the binary table has no TFIELDS");
+        }
+        List<String> out = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            String name = h.getStringValue("TTYPE" + i);
+            out.add(name == null || name.isBlank() ? "col" + i : name.trim());
+        }
+        return List.copyOf(out);
+    }
+
+    private int[] offsets(Header h, int n) {
+        int[] offsets = new int[n];
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            offsets[i] = at;
+            try {
+                BinaryTable.ColumnDesc d = BinaryTable.getDescriptor(h, i);
+                if (d.isVariableSize()) {
+                    throw CatalogueException.of(path, "column '" + names.get(i)
+                            + "' is a variable-length array (TFORM P/Q), which skycut does not carry through");
+                }
+                at += d.rowLen();
+            } catch (RuntimeException e) {
+                if (e instanceof CatalogueException c) {
+                    throw c;
+                }
+                throw malformed("column " + (i + 1) + " (TFORM" + (i + 1) + "): " + e.getMessage());
+            }
+        }
+        if (at != rowBytes) {
+            throw malformed("the columns take " + at + " bytes a row but NAXIS1 = " + rowBytes);
+        }
+        return offsets;
+    }
+
+    private FitsColumn column(Header h, int index, int[] offsets) {
+        return FitsColumn.of(path, h, index, names.get(index), offsets[index]);
+    }
+
+    private CatalogueException malformed(String message) {
+        return CatalogueException.of(path, "malformed FITS header: " + message);
+    }
+
+    @Override
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public CatalogueFormat format() {
+        return CatalogueFormat.FITS;
+    }
+
+    @Override
+    public List<String> columnNames() {
+        return names;
+    }
+
+    @Override
+    public int read(Chunk chunk) throws IOException {
+        chunk.firstRow = row;
+        chunk.unitVectors = false;
+        int n = (int) Math.min(chunk.capacity(), rows - row);
+        if (chunk.raw == null || chunk.raw.length < n * rowBytes) {
+            chunk.raw = new byte[Math.multiplyExact(chunk.capacity(), rowBytes)];
+        }
+        chunk.rowBytes = rowBytes;
+        try {
+            in.readFully(chunk.raw, 0, n * rowBytes);
+        } catch (EOFException e) {
+            throw CatalogueException.of(path, "truncated: the header promises " + rows + " rows, the data ends before row "
+                    + (row + n - 1));
+        }
+        ByteBuffer data = ByteBuffer.wrap(chunk.raw).order(ByteOrder.BIG_ENDIAN);
+        if (extra != null) {
+            chunk.ensureExtra();
+        }
+        for (int i = 0; i < n; i++) {
+            int at = i * rowBytes;
+            chunk.a[i] = value(data, at, row + i, ra);
+            chunk.b[i] = value(data, at, row + i, dec);
+            String p = Chunk.raProblem(chunk.a[i]);
+            if (p != null) {
+                throw CatalogueException.at(path, row + i, ra.name(), p);
+            }
+            p = Chunk.decProblem(chunk.b[i]);
+            if (p != null) {
+                throw CatalogueException.at(path, row + i, dec.name(), p);
+            }
+            if (extra != null) {
+                chunk.extra[i] = value(data, at, row + i, extra);
+            }
+        }
+        chunk.size = n;
+        row += n;
+        return n;
+    }
+
+    private double value(ByteBuffer data, int at, long r, FitsColumn column) {
+        if (column.isNull(data, at)) {
+            throw CatalogueException.at(path, r, column.name(), "missing value (TNULL)");
+        }
+        return column.value(data, at);
+    }
+
+    @Override
+    public long progress() {
+        return row;
+    }
+
+    @Override
+    public long progressTotal() {
+        return rows;
+    }
+
+    @Override
+    public String progressUnit() {
+        return "rows";
+    }
+
+    @Override
+    public CatalogueWriter openWriter(Path file, boolean flagColumn) throws IOException {
+        return new FitsWriter(file, primary, table, rowBytes, names.size(), flagColumn);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.skycut.cli;
+
+import io.github.skycut.RandomSky;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The library reads the profile once per JVM, so each case runs a fresh JVM: {@link Probe} cuts
+ * with every default and prints the kernel, strategy and threads that ran.
+ */
+class MachineProfileEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    /** Cuts with AUTO kernel and strategy and default threads; prints "kernel strategy threads". */
+    public static final class Probe {
+        public static void main(String[] args) {
+            try (SkyPoints o = RandomSky.uniform(1000, 1); SkyPoints c = RandomSky.uniform(100, 2)) {
+                CutResult r = AngularCut.within(Angle.parse("5deg")).run(o, c);
+                System.out.println(r.kernel() + " " + r.strategy() + " " + r.threads());
+            }
+        }
+    }
+
+    private record Run(String stdout, String stderr) {
+    }
+
+    private Run probe(String... properties) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.addAll(List.of(properties));
+        cmd.add(Probe.class.getName());
+        Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("err.txt").toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor(), out);
+        return new Run(out, Files.readString(dir.resolve("err.txt")));
+    }
+
+    @Test
+    void profileSetsTheDefaultThreadsAndKernel() throws Exception {
+        Path file = dir.resolve("p.properties");
+        Files.writeString(file, "kernel=scalar\nstrategy=brute\nthreads=1\n");
+        assertEquals("scalar brute 1", probe("-Dskycut.profile=" + file).stdout());
+        Files.writeString(file, "threads=3\n");
+        String builtIn = probe("-Dskycut.profile=none").stdout(); // "<kernel> <strategy> <threads>"
+        assertEquals(builtIn.substring(0, builtIn.lastIndexOf(' ')) + " 3", probe("-Dskycut.profile=" + file).stdout(),
+                "only the threads come from the profile");
+    }
+
+    @Test
+    void anUnavailableProfileKernelFallsBackWithOneLogLine() throws Exception {
+        Path file = dir.resolve("p.properties");
+        Files.writeString(file, "kernel=vector\nthreads=1\n");
+        // without --add-modules jdk.incubator.vector the vector kernel cannot load anywhere
+        Run r = probe("-Dskycut.profile=" + file);
+        assertTrue(r.stdout().endsWith(" 1") && !r.stdout().startsWith("vector"), r.stdout());
+        long lines = r.stderr().lines().filter(l -> l.contains("names the vector kernel")).count();
+        assertEquals(1, lines, r.stderr());
+    }
+
+    @Test
+    void systemPropertyBeatsTheProfile() throws Exception {
+        Path file = dir.resolve("p.properties");
+        Files.writeString(file, "kernel=vector\nthreads=1\n");
+        Run r = probe("-Dskycut.profile=" + file, "-Dskycut.kernel=scalar");
+        assertTrue(r.stdout().startsWith("scalar ") && r.stdout().endsWith(" 1"), r.stdout());
+    }
+
+    @Test
+    void aMalformedProfileIsIgnoredWithAWarning() throws Exception {
+        Path file = dir.resolve("p.properties");
+        Files.writeString(file, "threads=1\nkernel\n");
+        Run r = probe("-Dskycut.profile=" + file);
+        assertEquals(probe("-Dskycut.profile=none").stdout(), r.stdout(), "the built-in defaults");
+        assertTrue(r.stderr().contains(file + ":2: expected key=value"), r.stderr());
+    }
+}

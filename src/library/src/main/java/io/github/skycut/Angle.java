@@ -1,0 +1,145 @@
+package io.github.skycut;
+
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An angular separation with its unit: degrees, arcminutes, arcseconds or radians.
+ * Never negative, never NaN.
+ *
+ * <pre>{@code
+ * Angle r = Angle.parse("30arcmin");   // also "1deg", "5arcsec", "0.01rad", "2.5 deg"
+ * Angle s = Angle.ofArcsec(5);
+ * }</pre>
+ */
+public record Angle(double value, Unit unit) implements Comparable<Angle>, Serializable {
+
+    /** The units an angle may be given in, with the suffixes {@link #parse} accepts. */
+    public enum Unit {
+        DEGREES("deg", Math.PI / 180),
+        ARCMINUTES("arcmin", Math.PI / (180 * 60)),
+        ARCSECONDS("arcsec", Math.PI / (180 * 3600)),
+        RADIANS("rad", 1);
+
+        private final String suffix;
+        private final double radians;
+
+        Unit(String suffix, double radians) {
+            this.suffix = suffix;
+            this.radians = radians;
+        }
+
+        /** The suffix used by {@link Angle#parse} and {@link Angle#toString}. */
+        public String suffix() {
+            return suffix;
+        }
+
+        /** Parses a unit name: deg, degree(s), arcmin, amin, arcsec, asec, rad, radian(s). */
+        public static Unit parse(String s) {
+            return switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "deg", "degree", "degrees", "d" -> DEGREES;
+                case "arcmin", "amin", "arcminute", "arcminutes" -> ARCMINUTES;
+                case "arcsec", "asec", "arcsecond", "arcseconds" -> ARCSECONDS;
+                case "rad", "radian", "radians" -> RADIANS;
+                default -> throw new IllegalArgumentException("unknown angle unit '" + s
+                        + "': use deg, arcmin, arcsec or rad");
+            };
+        }
+    }
+
+    private static final Pattern FORM = Pattern.compile(
+            "\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*([A-Za-z]*)\\s*");
+
+    public Angle {
+        if (unit == null) {
+            throw new IllegalArgumentException("an angle needs a unit");
+        }
+        if (Double.isNaN(value) || value < 0) {
+            throw new IllegalArgumentException("an angular separation must be >= 0, got " + value + " " + unit.suffix);
+        }
+        if (Double.isInfinite(value)) {
+            throw new IllegalArgumentException("an angular separation must be finite, got " + value + " " + unit.suffix);
+        }
+    }
+
+    public static Angle ofDegrees(double deg) {
+        return new Angle(deg, Unit.DEGREES);
+    }
+
+    public static Angle ofArcmin(double arcmin) {
+        return new Angle(arcmin, Unit.ARCMINUTES);
+    }
+
+    public static Angle ofArcsec(double arcsec) {
+        return new Angle(arcsec, Unit.ARCSECONDS);
+    }
+
+    public static Angle ofRadians(double rad) {
+        return new Angle(rad, Unit.RADIANS);
+    }
+
+    /**
+     * Parses a number followed by its unit: "1deg", "30arcmin", "5arcsec", "0.01rad", "2.5 deg".
+     * A bare number is refused: the unit would be a guess.
+     */
+    public static Angle parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("empty angle: give a number and a unit, e.g. 1deg, 30arcmin, 5arcsec");
+        }
+        Matcher m = FORM.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("cannot read angle '" + text
+                    + "': give a number and a unit, e.g. 1deg, 30arcmin, 5arcsec, 0.01rad");
+        }
+        if (m.group(2).isEmpty()) {
+            throw new IllegalArgumentException("angle '" + text.trim()
+                    + "' has no unit: write e.g. " + text.trim() + "deg, " + text.trim() + "arcmin or " + text.trim() + "arcsec");
+        }
+        return new Angle(Double.parseDouble(m.group(1)), Unit.parse(m.group(2)));
+    }
+
+    /** This angle in radians. Degrees convert with {@link Math#toRadians}. */
+    public double radians() {
+        return switch (unit) {
+            case DEGREES -> Math.toRadians(value);
+            case ARCMINUTES -> Math.toRadians(value / 60);
+            case ARCSECONDS -> Math.toRadians(value / 3600);
+            case RADIANS -> value;
+        };
+    }
+
+    /** This angle in degrees. */
+    public double degrees() {
+        return unit == Unit.DEGREES ? value : Math.toDegrees(radians());
+    }
+
+    /**
+     * The threshold of the decision {@code dot(object, contaminant) > cosMax} for this radius.
+     * {@code Math.cos(radians())}, except at the two ends, where the cosine alone would be wrong
+     * by rounding: a radius of 0 cuts nothing ({@code +∞}), and a radius of 180° or more cuts
+     * every object ({@code -∞}).
+     */
+    public double cosMax() {
+        double rad = radians();
+        if (rad == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (rad >= Math.PI || degrees() >= 180) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Math.cos(rad);
+    }
+
+    @Override
+    public int compareTo(Angle o) {
+        return Double.compare(radians(), o.radians());
+    }
+
+    @Override
+    public String toString() {
+        return (value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value))
+                + unit.suffix;
+    }
+}

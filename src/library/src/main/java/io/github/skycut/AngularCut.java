@@ -1,0 +1,182 @@
+package io.github.skycut;
+
+import io.github.skycut.internal.kernel.CutKernel;
+import io.github.skycut.internal.kernel.Kernels;
+import io.github.skycut.internal.strategy.CutJob;
+import io.github.skycut.internal.strategy.CutStrategy;
+import io.github.skycut.internal.exec.Partitioner;
+import io.github.skycut.internal.plan.Planner;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The entry point: cuts every object that lies within a radius of any contaminant.
+ *
+ * <pre>{@code
+ * try (SkyPoints objects = SkyPoints.fromRaDec(ra, dec);
+ *      SkyPoints stars = SkyPoints.fromRaDec(starRa, starDec)) {
+ *     CutResult r = AngularCut.within(Angle.parse("1arcmin")).run(objects, stars);
+ *     int[] cut = r.cutIndices();
+ * }
+ * }</pre>
+ *
+ * An {@code AngularCut} is an immutable description; each {@code with...} method returns a new
+ * one, and {@link #run} may be called from any number of threads. What is not chosen here (AUTO
+ * kernel and strategy, default threads) comes from the {@link MachineProfile} when there is one.
+ */
+public final class AngularCut {
+
+    private final Angle radius;            // null when per contaminant
+    private final Angle[] radii;           // null when fixed
+    private final KernelType kernel;
+    private final Strategy strategy;
+    private final ForkJoinPool pool;
+    private final int parallelism;         // 0: default
+    private final int grain;               // 0: default
+    private final Tuning tuning;
+
+    private AngularCut(Angle radius, Angle[] radii, KernelType kernel, Strategy strategy,
+                       ForkJoinPool pool, int parallelism, int grain, Tuning tuning) {
+        this.radius = radius;
+        this.radii = radii;
+        this.kernel = kernel;
+        this.strategy = strategy;
+        this.pool = pool;
+        this.parallelism = parallelism;
+        this.grain = grain;
+        this.tuning = tuning;
+    }
+
+    /** A cut with one radius for every contaminant. */
+    public static AngularCut within(Angle radius) {
+        return new AngularCut(Objects.requireNonNull(radius, "radius"), null,
+                KernelType.AUTO, Strategy.AUTO, null, 0, 0, Tuning.NONE);
+    }
+
+    /** A cut where contaminant {@code j} has radius {@code radii[j]} (bright-star masks). */
+    public static AngularCut withRadii(Angle... radii) {
+        Objects.requireNonNull(radii, "radii");
+        Angle[] copy = radii.clone();
+        for (int j = 0; j < copy.length; j++) {
+            if (copy[j] == null) {
+                throw new IllegalArgumentException("row " + j + ": radius is missing");
+            }
+        }
+        return new AngularCut(null, copy, KernelType.AUTO, Strategy.AUTO, null, 0, 0, Tuning.NONE);
+    }
+
+    /** Per-contaminant radii in degrees; a negative or NaN radius is refused, naming its row. */
+    public static AngularCut withRadiiDeg(double[] radiiDeg) {
+        Angle[] a = new Angle[radiiDeg.length];
+        for (int j = 0; j < a.length; j++) {
+            try {
+                a[j] = Angle.ofDegrees(radiiDeg[j]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("row " + j + ": " + e.getMessage(), e);
+            }
+        }
+        return new AngularCut(null, a, KernelType.AUTO, Strategy.AUTO, null, 0, 0, Tuning.NONE);
+    }
+
+    /**
+     * The kernel variant; AUTO (the default) is {@code -Dskycut.kernel} if set, else the tuning's
+     * kernel if it loads here, else the fastest available (native, vector, scalar).
+     *
+     * @throws IllegalArgumentException at {@link #run} if that variant is not available here
+     */
+    public AngularCut withKernel(KernelType k) {
+        return new AngularCut(radius, radii, Objects.requireNonNull(k, "kernel"), strategy, pool, parallelism, grain,
+                tuning);
+    }
+
+    /** The strategy; AUTO (the default) is planned from the sizes and the radius. */
+    public AngularCut withStrategy(Strategy s) {
+        return new AngularCut(radius, radii, kernel, Objects.requireNonNull(s, "strategy"), pool, parallelism, grain,
+                tuning);
+    }
+
+    /** Runs in the caller's pool. */
+    public AngularCut withPool(ForkJoinPool p) {
+        return new AngularCut(radius, radii, kernel, strategy, Objects.requireNonNull(p, "pool"), 0, grain, tuning);
+    }
+
+    /** Runs on {@code n} threads (1: the calling thread alone). Default: all cores. */
+    public AngularCut withParallelism(int n) {
+        if (n < 1 || n > Tuning.MAX_THREADS) {
+            throw new IllegalArgumentException("parallelism must be between 1 and " + Tuning.MAX_THREADS + ", got " + n);
+        }
+        return new AngularCut(radius, radii, kernel, strategy, null, n, grain, tuning);
+    }
+
+    /** Objects per task (tuning and tests); the result never depends on it. */
+    public AngularCut withGrain(int objectsPerTask) {
+        if (objectsPerTask < 1) {
+            throw new IllegalArgumentException("grain must be >= 1, got " + objectsPerTask);
+        }
+        return new AngularCut(radius, radii, kernel, strategy, pool, parallelism, objectsPerTask, tuning);
+    }
+
+    /**
+     * Preferences measured on this machine ({@code skycut bench}) for what is left to AUTO and the
+     * defaults; choices made with the other {@code with...} methods still win. See {@link Tuning}.
+     */
+    public AngularCut withTuning(Tuning t) {
+        return new AngularCut(radius, radii, kernel, strategy, pool, parallelism, grain, Objects.requireNonNull(t, "tuning"));
+    }
+
+    /** Cuts {@code objects} against {@code contaminants}. */
+    public CutResult run(SkyPoints objects, SkyPoints contaminants) {
+        Objects.requireNonNull(objects, "objects");
+        Objects.requireNonNull(contaminants, "contaminants");
+        if (radii != null && radii.length != contaminants.size()) {
+            throw new IllegalArgumentException(radii.length + " radii for " + contaminants.size() + " contaminants");
+        }
+        CutKernel k = kernel();
+        int threads = pool == null && parallelism == 0 ? tuning.threads().orElse(0) : parallelism;
+        Partitioner partitioner = Partitioner.of(pool, threads, grain);
+        try (Arena arena = Arena.ofShared()) {
+            MemorySegment mask = arena.allocate(Math.max(1, objects.size()), 64);
+            MemorySegment cosMaxEach = radii == null ? null : cosines(arena, radii);
+            double cosMax = radius == null ? Double.NaN : radius.cosMax();
+            CutJob job = new CutJob(objects, contaminants, cosMax, cosMaxEach, k, partitioner, mask);
+            CutStrategy s = Planner.choose(strategy, tuning.strategy().orElse(null), job);
+            s.run(job);
+            byte[] m = mask.asSlice(0, objects.size()).toArray(ValueLayout.JAVA_BYTE);
+            return new CutResult(m, k.type(), s.type(), partitioner.threads());
+        }
+    }
+
+    private CutKernel kernel() {
+        if (kernel == KernelType.AUTO) {
+            return Kernels.auto(tuning.kernel().orElse(null));
+        }
+        if (!kernel.isAvailable()) {
+            throw new IllegalArgumentException("the " + kernel.label() + " kernel is not available here: "
+                    + kernel.unavailableReason().orElse("unknown reason"));
+        }
+        return Kernels.get(kernel);
+    }
+
+    private static MemorySegment cosines(Arena arena, Angle[] radii) {
+        MemorySegment s = arena.allocate(Math.max(1, radii.length) * (long) Double.BYTES, 64);
+        for (int j = 0; j < radii.length; j++) {
+            s.setAtIndex(ValueLayout.JAVA_DOUBLE, j, radii[j].cosMax());
+        }
+        return s;
+    }
+
+    /** The fixed radius, or null when every contaminant has its own. */
+    public Angle radius() {
+        return radius;
+    }
+
+    @Override
+    public String toString() {
+        return "AngularCut[" + (radius != null ? "radius=" + radius : radii.length + " radii")
+                + ", kernel=" + kernel.label() + ", strategy=" + strategy.label() + "]";
+    }
+}

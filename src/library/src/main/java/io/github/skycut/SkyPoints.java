@@ -1,0 +1,300 @@
+package io.github.skycut;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Objects;
+
+/**
+ * N points on the unit sphere, off-heap, as a structure of arrays: three columns
+ * {@code x[]}, {@code y[]}, {@code z[]} of doubles, each 64-byte aligned when skycut allocates them.
+ *
+ * <p>Points made by the factories own their memory (a shared {@link Arena}, readable from any
+ * thread) and free it on {@link #close()}. Points made by {@link #wrap} read the caller's
+ * segments without copying and free nothing.
+ *
+ * <p>Every factory validates its input and names the first bad row: NaN or infinite values,
+ * |Dec| &gt; 90°, and vectors whose length differs from 1 by more than {@link #UNIT_TOLERANCE}
+ * (unless normalisation is asked for).
+ *
+ * <pre>{@code
+ * try (SkyPoints stars = SkyPoints.fromRaDec(raDeg, decDeg)) { ... }
+ * }</pre>
+ */
+public final class SkyPoints implements AutoCloseable {
+
+    /** How far |v| may be from 1 before a vector is refused as not a unit vector. */
+    public static final double UNIT_TOLERANCE = 1e-9;
+
+    /** Alignment of the columns skycut allocates: one cache line, one AVX-512 register. */
+    public static final long ALIGNMENT = 64;
+
+    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE;
+
+    private final int size;
+    private final MemorySegment x;
+    private final MemorySegment y;
+    private final MemorySegment z;
+    /** Read-only views of the columns: all that leaves this class. */
+    private final MemorySegment xView;
+    private final MemorySegment yView;
+    private final MemorySegment zView;
+    private final Arena arena; // null when the segments belong to the caller
+
+    private SkyPoints(int size, MemorySegment x, MemorySegment y, MemorySegment z, Arena arena) {
+        this.size = size;
+        this.x = x;
+        this.y = y;
+        this.z = z;
+        this.xView = x.asReadOnly();
+        this.yView = y.asReadOnly();
+        this.zView = z.asReadOnly();
+        this.arena = arena;
+    }
+
+    /** An empty catalogue. */
+    public static SkyPoints empty() {
+        return allocate(0);
+    }
+
+    /**
+     * Points from right ascension and declination in degrees:
+     * {@code x = cos δ cos α, y = cos δ sin α, z = sin δ}.
+     *
+     * @throws IllegalArgumentException naming the row, for NaN/infinite values or |Dec| &gt; 90°
+     */
+    public static SkyPoints fromRaDec(double[] raDeg, double[] decDeg) {
+        Objects.requireNonNull(raDeg, "raDeg");
+        Objects.requireNonNull(decDeg, "decDeg");
+        if (raDeg.length != decDeg.length) {
+            throw new IllegalArgumentException("RA has " + raDeg.length + " values but Dec has " + decDeg.length);
+        }
+        SkyPoints p = allocate(raDeg.length);
+        try {
+            for (int i = 0; i < raDeg.length; i++) {
+                p.setRaDec(i, raDeg[i], decDeg[i]);
+            }
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+        return p;
+    }
+
+    /**
+     * Points from n×3 interleaved unit vectors, laid out as NumPy lays out an (n, 3) float64
+     * array: {@code x0, y0, z0, x1, y1, z1, ...}.
+     *
+     * @param normalise divide each vector by its length instead of refusing non-unit vectors
+     */
+    public static SkyPoints fromUnitVectors(double[] xyz, boolean normalise) {
+        Objects.requireNonNull(xyz, "xyz");
+        if (xyz.length % 3 != 0) {
+            throw new IllegalArgumentException("interleaved unit vectors need 3 values a row, got " + xyz.length + " values");
+        }
+        int n = xyz.length / 3;
+        SkyPoints p = allocate(n);
+        try {
+            for (int i = 0; i < n; i++) {
+                p.setVector(i, xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2], normalise);
+            }
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+        return p;
+    }
+
+    /** {@link #fromUnitVectors(double[], boolean)} refusing non-unit vectors. */
+    public static SkyPoints fromUnitVectors(double[] xyz) {
+        return fromUnitVectors(xyz, false);
+    }
+
+    /** Points from three columns of unit-vector components. */
+    public static SkyPoints fromColumns(double[] x, double[] y, double[] z, boolean normalise) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(z, "z");
+        if (x.length != y.length || x.length != z.length) {
+            throw new IllegalArgumentException("columns differ in length: x " + x.length + ", y " + y.length + ", z " + z.length);
+        }
+        SkyPoints p = allocate(x.length);
+        try {
+            for (int i = 0; i < x.length; i++) {
+                p.setVector(i, x[i], y[i], z[i], normalise);
+            }
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+        return p;
+    }
+
+    /** {@link #fromColumns(double[], double[], double[], boolean)} refusing non-unit vectors. */
+    public static SkyPoints fromColumns(double[] x, double[] y, double[] z) {
+        return fromColumns(x, y, z, false);
+    }
+
+    /**
+     * Reads the caller's off-heap columns without copying. Each segment holds at least
+     * {@code size} doubles in native byte order; they need not be aligned. The caller keeps
+     * them alive while these points are used; {@link #close()} frees nothing. The vectors are
+     * validated (unit length within {@link #UNIT_TOLERANCE}).
+     */
+    public static SkyPoints wrap(MemorySegment x, MemorySegment y, MemorySegment z, int size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must be >= 0, got " + size);
+        }
+        checkColumn("x", x, size);
+        checkColumn("y", y, size);
+        checkColumn("z", z, size);
+        SkyPoints p = new SkyPoints(size, x, y, z, null);
+        for (int i = 0; i < size; i++) {
+            checkVector(i, p.x(i), p.y(i), p.z(i));
+        }
+        return p;
+    }
+
+    /** Owned, zero-filled storage for {@code size} points, filled by the factories through {@link #set}. */
+    private static SkyPoints allocate(int size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must be >= 0, got " + size);
+        }
+        Arena arena = Arena.ofShared();
+        long bytes = Math.max(1, (long) size) * Double.BYTES;
+        return new SkyPoints(size,
+                arena.allocate(bytes, ALIGNMENT),
+                arena.allocate(bytes, ALIGNMENT),
+                arena.allocate(bytes, ALIGNMENT),
+                arena);
+    }
+
+    private static void checkColumn(String name, MemorySegment s, int size) {
+        Objects.requireNonNull(s, name);
+        if (!s.isNative()) {
+            throw new IllegalArgumentException("column " + name + " must be an off-heap (native) segment");
+        }
+        if (s.byteSize() < (long) size * Double.BYTES) {
+            throw new IllegalArgumentException("column " + name + " holds " + s.byteSize() / Double.BYTES
+                    + " doubles, fewer than the " + size + " points");
+        }
+    }
+
+    private void setRaDec(int i, double raDeg, double decDeg) {
+        if (!Double.isFinite(raDeg)) {
+            throw new IllegalArgumentException("row " + i + ": RA is not a finite number: " + raDeg);
+        }
+        if (!Double.isFinite(decDeg)) {
+            throw new IllegalArgumentException("row " + i + ": Dec is not a finite number: " + decDeg);
+        }
+        if (Math.abs(decDeg) > 90) {
+            throw new IllegalArgumentException("row " + i + ": |Dec| > 90 degrees: " + decDeg);
+        }
+        double ra = Math.toRadians(raDeg);
+        double dec = Math.toRadians(decDeg);
+        double cosDec = Math.cos(dec);
+        set(i, cosDec * Math.cos(ra), cosDec * Math.sin(ra), Math.sin(dec));
+    }
+
+    private void setVector(int i, double vx, double vy, double vz, boolean normalise) {
+        if (normalise) {
+            checkFinite(i, vx, vy, vz);
+            double length = Math.sqrt(vx * vx + vy * vy + vz * vz);
+            if (!(length > 0) || !Double.isFinite(length)) {
+                throw new IllegalArgumentException("row " + i + ": cannot normalise a vector of length " + length);
+            }
+            vx /= length;
+            vy /= length;
+            vz /= length;
+        }
+        checkVector(i, vx, vy, vz);
+        set(i, vx, vy, vz);
+    }
+
+    private static void checkFinite(int i, double vx, double vy, double vz) {
+        if (!Double.isFinite(vx) || !Double.isFinite(vy) || !Double.isFinite(vz)) {
+            throw new IllegalArgumentException("row " + i + ": vector has a NaN or infinite component: ("
+                    + vx + ", " + vy + ", " + vz + ")");
+        }
+    }
+
+    private static void checkVector(int i, double vx, double vy, double vz) {
+        checkFinite(i, vx, vy, vz);
+        double length = Math.sqrt(vx * vx + vy * vy + vz * vz);
+        if (Math.abs(length - 1) > UNIT_TOLERANCE) {
+            throw new IllegalArgumentException("row " + i + ": not a unit vector, its length is " + length
+                    + " (ask for normalisation to accept it)");
+        }
+    }
+
+    /** Writes point i (the factories, after validation). */
+    private void set(int i, double vx, double vy, double vz) {
+        long off = (long) i * Double.BYTES;
+        x.set(DOUBLE, off, vx);
+        y.set(DOUBLE, off, vy);
+        z.set(DOUBLE, off, vz);
+    }
+
+    /** The number of points. */
+    public int size() {
+        return size;
+    }
+
+    /** x component of point i. */
+    public double x(int i) {
+        return x.getAtIndex(DOUBLE, Objects.checkIndex(i, size));
+    }
+
+    /** y component of point i. */
+    public double y(int i) {
+        return y.getAtIndex(DOUBLE, Objects.checkIndex(i, size));
+    }
+
+    /** z component of point i. */
+    public double z(int i) {
+        return z.getAtIndex(DOUBLE, Objects.checkIndex(i, size));
+    }
+
+    /** Right ascension of point i in degrees, in [0, 360). */
+    public double raDeg(int i) {
+        double ra = Math.toDegrees(Math.atan2(y(i), x(i)));
+        return ra < 0 ? ra + 360 : ra;
+    }
+
+    /** Declination of point i in degrees. */
+    public double decDeg(int i) {
+        return Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, z(i)))));
+    }
+
+    /**
+     * The x column, at least {@code size()} doubles in native byte order, as a read-only view: the
+     * points were validated once, so nobody may change them afterwards. Zero-copy: a wrapped
+     * caller's segment is viewed, not copied.
+     */
+    public MemorySegment xSegment() {
+        return xView;
+    }
+
+    /** The y column, read-only (see {@link #xSegment()}). */
+    public MemorySegment ySegment() {
+        return yView;
+    }
+
+    /** The z column, read-only (see {@link #xSegment()}). */
+    public MemorySegment zSegment() {
+        return zView;
+    }
+
+    /** Frees the columns if skycut allocated them; wrapped segments stay the caller's. */
+    @Override
+    public void close() {
+        if (arena != null && arena.scope().isAlive()) {
+            arena.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SkyPoints[" + size + " points" + (arena == null ? ", wrapped" : "") + "]";
+    }
+}

@@ -1,0 +1,173 @@
+package io.github.skycut.internal.exec;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveAction;
+
+/**
+ * Splits a range of work items (objects, or an index's cells) into ForkJoin tasks of at most
+ * {@code grain} items. Each task owns a disjoint slice, so tasks never write the same mask byte
+ * and the result does not depend on the split; work stealing balances the uneven cost that early
+ * exit and clustered skies create.
+ *
+ * <p>Where the tasks run: the caller's pool; or, for a parallelism of 1, the calling thread alone;
+ * or a shared pool of that many skycut daemon threads; or by default the common pool, with the
+ * calling thread taking part (as parallel streams do), so all cores work.
+ */
+public final class Partitioner {
+
+    /** Work for one slice {@code [from, to)}. */
+    @FunctionalInterface
+    public interface RangeAction {
+        void run(int from, int to);
+    }
+
+    /** Tasks per thread by default: enough for work stealing to even out early exit and clustering. */
+    static final int TASKS_PER_THREAD = 16;
+    /** No task smaller than this by default: below it the fork costs more than the work. */
+    static final int MIN_GRAIN = 64;
+
+    private static final Map<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
+
+    private final ForkJoinPool pool; // null: common pool, caller joins in
+    private final int threads;
+    private final int grain;         // 0: derive from the size
+
+    private Partitioner(ForkJoinPool pool, int threads, int grain) {
+        this.pool = pool;
+        this.threads = threads;
+        this.grain = grain;
+    }
+
+    /**
+     * @param pool        the caller's pool, or null
+     * @param parallelism threads wanted when no pool is given; 0 for the default (all cores)
+     * @param grain       items per task; 0 for the default
+     */
+    public static Partitioner of(ForkJoinPool pool, int parallelism, int grain) {
+        if (parallelism < 0) {
+            throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+        }
+        if (grain < 0) {
+            throw new IllegalArgumentException("grain must be >= 1, got " + grain);
+        }
+        if (pool != null) {
+            return new Partitioner(pool, pool.getParallelism(), grain);
+        }
+        if (parallelism == 0) {
+            return new Partitioner(null, ForkJoinPool.getCommonPoolParallelism() + 1, grain);
+        }
+        return new Partitioner(parallelism == 1 ? null : sharedPool(parallelism), parallelism, grain);
+    }
+
+    /** The same threads with another number of items per task (1: one task per item). */
+    public Partitioner withGrain(int itemsPerTask) {
+        if (itemsPerTask < 1) {
+            throw new IllegalArgumentException("grain must be >= 1, got " + itemsPerTask);
+        }
+        return new Partitioner(pool, threads, itemsPerTask);
+    }
+
+    /** How many threads take part. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Items per task for a range of {@code n} items. */
+    public int grainFor(int n) {
+        if (grain > 0) {
+            return grain;
+        }
+        return Math.max(MIN_GRAIN, ceilDiv(n, threads * TASKS_PER_THREAD));
+    }
+
+    /**
+     * Runs {@code action} over {@code [0, n)} in slices, returning when all are done. If a slice
+     * throws, the first exception is rethrown (later ones suppressed in it), but only once every
+     * slice already started has finished: a strategy may free what its slices read as soon as
+     * this returns, normally or not.
+     */
+    public void run(int n, RangeAction action) {
+        if (n == 0) {
+            return;
+        }
+        int g = grainFor(n);
+        if (threads == 1 && pool == null) {
+            for (int from = 0; from < n; from += g) {
+                action.run(from, Math.min(n, from + g));
+            }
+            return;
+        }
+        Slice root = new Slice(action, 0, n, g);
+        if (pool != null) {
+            pool.invoke(root);
+        } else {
+            root.invoke(); // forks go to the common pool; this thread works too
+        }
+    }
+
+    private static ForkJoinPool sharedPool(int parallelism) {
+        return POOLS.computeIfAbsent(parallelism, p -> new ForkJoinPool(p, pool -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName("skycut-" + p + "-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        }, null, false));
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (int) (((long) a + b - 1) / b);
+    }
+
+    private static final class Slice extends RecursiveAction {
+        private final RangeAction action;
+        private final int from, to, grain;
+
+        Slice(RangeAction action, int from, int to, int grain) {
+            this.action = action;
+            this.from = from;
+            this.to = to;
+            this.grain = grain;
+        }
+
+        @Override
+        protected void compute() {
+            if (to - from <= grain) {
+                action.run(from, to);
+                return;
+            }
+            int mid = from + (int) (((long) (to - from) / grain + 1) / 2) * grain;
+            if (mid >= to) {
+                mid = from + (to - from) / 2;
+            }
+            Slice right = new Slice(action, mid, to, grain);
+            right.fork();
+            Throwable failure = null;
+            try {
+                new Slice(action, from, mid, grain).compute();
+            } catch (Throwable e) {
+                failure = e;
+            }
+            right.quietlyJoin(); // never leave a slice running behind an exception
+            Throwable other = right.getException();
+            if (other != null) {
+                if (failure == null) {
+                    failure = other;
+                } else if (other != failure) {
+                    failure.addSuppressed(other);
+                }
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package io.github.skycut.internal.kernel;
+
+import io.github.skycut.KernelType;
+import io.github.skycut.SkyPoints;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The C kernel ({@code native/}), called through {@code java.lang.foreign}: the same decision as
+ * {@link ScalarKernel}, bit for bit, on the instruction set the CPU offers (AVX-512, AVX2, or a
+ * portable path), chosen at run time.
+ *
+ * <p>Zero-copy: the {@link SkyPoints} columns and the mask are passed to C by address. Every range
+ * and segment size is checked here, before each downcall; C writes only mask bytes in
+ * {@code [objFrom, objTo)}. Long calls are split into downcalls of at most about 10<sup>8</sup> pair
+ * tests, so the JVM reaches a safepoint between them and an interrupted thread stops with a
+ * {@link CancellationException}.
+ *
+ * <p>{@code -Dskycut.native.isa=avx512|avx2|portable} forces a path for the no-argument
+ * constructor; {@code -Dskycut.native.path} loads the library from a file instead of the jar.
+ */
+public final class NativeKernel implements CutKernel {
+
+    /** System property that forces an instruction-set path. */
+    public static final String ISA_PROPERTY = "skycut.native.isa";
+
+    /** Pair tests per downcall, at most: well under 100 ms on any path. */
+    static final long PAIRS_PER_CALL = 100_000_000L;
+    /** Calls this small skip the thread-state transition (critical downcall: microseconds). */
+    static final long SHORT_CALL_PAIRS = 1L << 16;
+
+    /** The instruction-set paths of the C library (codes as in skycut.h). */
+    public enum Isa {
+        /** Plain C for the baseline ISA: any CPU. */
+        PORTABLE(0),
+        /** 4 doubles per vector. */
+        AVX2(1),
+        /** 8 doubles per vector. */
+        AVX512(2);
+
+        final int code;
+
+        Isa(int code) {
+            this.code = code;
+        }
+
+        /** avx512, avx2 or portable. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Parses avx512, avx2 or portable (any case). */
+        public static Isa parse(String s) {
+            for (Isa i : values()) {
+                if (i.label().equalsIgnoreCase(s.trim())) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("unknown -D" + ISA_PROPERTY + "='" + s + "': use avx512, avx2 or portable");
+        }
+
+        static Isa ofCode(int code) {
+            for (Isa i : values()) {
+                if (i.code == code) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException("the native library reported an unknown instruction set " + code);
+        }
+    }
+
+    private final Isa isa;
+    private final int isaCode;
+    private final long pairsPerCall;
+
+    /**
+     * The best path for this CPU, or the one {@code -Dskycut.native.isa} names.
+     *
+     * @throws IllegalStateException if the library did not load or the CPU lacks the forced path
+     */
+    NativeKernel() {
+        this(forcedOrBest(), PAIRS_PER_CALL);
+    }
+
+    /**
+     * A given path.
+     *
+     * @throws IllegalStateException if the library did not load or the CPU lacks that path
+     */
+    NativeKernel(Isa isa) {
+        this(isa, PAIRS_PER_CALL);
+    }
+
+    /** For tests: a smaller chunk, so that chunking is exercised on small inputs. */
+    NativeKernel(Isa isa, long pairsPerCall) {
+        requireLoaded();
+        if (!supports(isa)) {
+            throw new IllegalStateException("the native " + isa.label() + " path needs a CPU with "
+                    + isa.label() + ", which this one (" + System.getProperty("os.arch") + ") lacks;"
+                    + " drop -D" + ISA_PROPERTY + " to use the best path here (" + best().label() + ")");
+        }
+        if (pairsPerCall < 1) {
+            throw new IllegalArgumentException("pairsPerCall must be >= 1, got " + pairsPerCall);
+        }
+        this.isa = isa;
+        this.isaCode = isa.code;
+        this.pairsPerCall = pairsPerCall;
+    }
+
+    /** Whether the library loaded and this CPU (and OS) supports the path. */
+    public static boolean supports(Isa isa) {
+        if (NativeLibrary.PROBLEM != null) {
+            return false;
+        }
+        try {
+            return (int) NativeLibrary.ISA_SUPPORTED_HANDLE.invokeExact(isa.code) != 0;
+        } catch (Throwable e) {
+            throw new IllegalStateException("native call failed: " + e, e);
+        }
+    }
+
+    /** The best path this CPU supports. */
+    public static Isa best() {
+        requireLoaded();
+        try {
+            return Isa.ofCode((int) NativeLibrary.BEST_ISA_HANDLE.invokeExact());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("native call failed: " + e, e);
+        }
+    }
+
+    /** Why the library did not load (with the fix), or null if it did. */
+    public static String loadProblem() {
+        return NativeLibrary.PROBLEM;
+    }
+
+    /** The instruction-set path this kernel runs. */
+    public Isa isa() {
+        return isa;
+    }
+
+    @Override
+    public KernelType type() {
+        return KernelType.NATIVE;
+    }
+
+    @Override
+    public String description() {
+        return "native (" + isa.label() + ")";
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+
+    @Override
+    public void cut(SkyPoints objects, int objFrom, int objTo,
+                    SkyPoints contaminants, int conFrom, int conTo,
+                    double cosMax, MemorySegment mask) {
+        CutKernel.checkArguments(objects, objFrom, objTo, contaminants, conFrom, conTo, null, mask);
+        checkNative(objects, contaminants, null, mask);
+        run(objects, objFrom, objTo, contaminants, conFrom, conTo, cosMax, null, mask);
+    }
+
+    @Override
+    public void cutEach(SkyPoints objects, int objFrom, int objTo,
+                        SkyPoints contaminants, int conFrom, int conTo,
+                        MemorySegment cosMaxEach, MemorySegment mask) {
+        CutKernel.checkArguments(objects, objFrom, objTo, contaminants, conFrom, conTo, cosMaxEach, mask);
+        checkNative(objects, contaminants, cosMaxEach, mask);
+        run(objects, objFrom, objTo, contaminants, conFrom, conTo, Double.NaN, cosMaxEach, mask);
+    }
+
+    /** Downcalls over chunks of objects, each at most {@link #pairsPerCall} pair tests. */
+    private void run(SkyPoints objects, int objFrom, int objTo, SkyPoints contaminants, int conFrom, int conTo,
+                     double cosMax, MemorySegment cosMaxEach, MemorySegment mask) {
+        int width = conTo - conFrom;
+        if (width == 0 || objFrom == objTo) {
+            return;
+        }
+        int step = (int) Math.max(1, Math.min(Integer.MAX_VALUE, pairsPerCall / width));
+        for (int from = objFrom; from < objTo; ) {
+            int to = (int) Math.min(objTo, (long) from + step);
+            int rc = call(objects, from, to, contaminants, conFrom, conTo, cosMax, cosMaxEach, mask,
+                    (long) (to - from) * width <= SHORT_CALL_PAIRS);
+            if (rc != 0) {
+                throw new IllegalStateException("the native kernel refused the call (code " + rc + ") for objects ["
+                        + from + ", " + to + ") and contaminants [" + conFrom + ", " + conTo + ")");
+            }
+            from = to;
+            if (from < objTo && Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("native cut interrupted after objects [" + objFrom + ", " + from + ")");
+            }
+        }
+    }
+
+    private int call(SkyPoints o, int of, int ot, SkyPoints c, int cf, int ct,
+                     double cosMax, MemorySegment each, MemorySegment mask, boolean shortCall) {
+        try {
+            if (each == null) {
+                MethodHandle h = shortCall ? NativeLibrary.CUT_SHORT_HANDLE : NativeLibrary.CUT_HANDLE;
+                return (int) h.invokeExact(isaCode, o.xSegment(), o.ySegment(), o.zSegment(), (long) of, (long) ot,
+                        c.xSegment(), c.ySegment(), c.zSegment(), (long) cf, (long) ct, cosMax, mask);
+            }
+            MethodHandle h = shortCall ? NativeLibrary.CUT_EACH_SHORT_HANDLE : NativeLibrary.CUT_EACH_HANDLE;
+            return (int) h.invokeExact(isaCode, o.xSegment(), o.ySegment(), o.zSegment(), (long) of, (long) ot,
+                    c.xSegment(), c.ySegment(), c.zSegment(), (long) cf, (long) ct, each, mask);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("native call failed: " + e, e);
+        }
+    }
+
+    /**
+     * What C relies on beyond {@link CutKernel#checkArguments}: off-heap segments (passed by
+     * address), columns that hold every point, doubles at 8-byte aligned addresses.
+     */
+    static void checkNative(SkyPoints objects, SkyPoints contaminants, MemorySegment cosMaxEach, MemorySegment mask) {
+        checkColumns("object", objects);
+        checkColumns("contaminant", contaminants);
+        if (!mask.isNative()) {
+            throw new IllegalArgumentException("the native kernel needs an off-heap (native) mask segment");
+        }
+        if (cosMaxEach != null) {
+            checkDoubles("per-contaminant radii", cosMaxEach, contaminants.size());
+        }
+    }
+
+    private static void checkColumns(String what, SkyPoints p) {
+        checkDoubles(what + " x column", p.xSegment(), p.size());
+        checkDoubles(what + " y column", p.ySegment(), p.size());
+        checkDoubles(what + " z column", p.zSegment(), p.size());
+    }
+
+    private static void checkDoubles(String what, MemorySegment s, int n) {
+        if (!s.isNative()) {
+            throw new IllegalArgumentException("the native kernel needs an off-heap (native) segment for the " + what);
+        }
+        if (s.byteSize() < (long) n * Double.BYTES) {
+            throw new IndexOutOfBoundsException("the " + what + " holds " + s.byteSize() / Double.BYTES
+                    + " doubles for " + n + " entries");
+        }
+        if (s.address() % Double.BYTES != 0) {
+            throw new IllegalArgumentException("the " + what + " is not 8-byte aligned (address " + s.address() + ")");
+        }
+    }
+
+    private static void requireLoaded() {
+        if (NativeLibrary.PROBLEM != null) {
+            throw new IllegalStateException(NativeLibrary.PROBLEM);
+        }
+    }
+
+    private static Isa forcedOrBest() {
+        String forced = System.getProperty(ISA_PROPERTY);
+        return forced != null && !forced.isBlank() ? Isa.parse(forced) : best();
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.skycut.internal.kernel;
+
+import io.github.skycut.KernelType;
+import io.github.skycut.SkyPoints;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The reference kernel, and the specification of every other one. As plain as the Python loop:
+ *
+ * <pre>
+ * for each object o not yet cut:
+ *     for each contaminant c:
+ *         if (o.x*c.x + o.y*c.y) + o.z*c.z &gt; cosMax:   # dot product of unit vectors = cos(separation)
+ *             cut o; break                             # one hit is enough
+ * </pre>
+ *
+ * Java never fuses {@code a*b + c} into an FMA, so this is exactly the contract's arithmetic.
+ * Keep it simple: optimise the other kernels, never this one.
+ */
+public final class ScalarKernel implements CutKernel {
+
+    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+    private static final byte CUT = 1;
+
+    @Override
+    public KernelType type() {
+        return KernelType.SCALAR;
+    }
+
+    @Override
+    public void cut(SkyPoints objects, int objFrom, int objTo,
+                    SkyPoints contaminants, int conFrom, int conTo,
+                    double cosMax, MemorySegment mask) {
+        CutKernel.checkArguments(objects, objFrom, objTo, contaminants, conFrom, conTo, null, mask);
+        MemorySegment ox = objects.xSegment(), oy = objects.ySegment(), oz = objects.zSegment();
+        MemorySegment cx = contaminants.xSegment(), cy = contaminants.ySegment(), cz = contaminants.zSegment();
+        for (int i = objFrom; i < objTo; i++) {
+            if (mask.get(ValueLayout.JAVA_BYTE, i) != 0) {
+                continue; // already cut
+            }
+            double x = ox.getAtIndex(D, i), y = oy.getAtIndex(D, i), z = oz.getAtIndex(D, i);
+            for (int j = conFrom; j < conTo; j++) {
+                double dot = (x * cx.getAtIndex(D, j) + y * cy.getAtIndex(D, j)) + z * cz.getAtIndex(D, j);
+                if (dot > cosMax) {
+                    mask.set(ValueLayout.JAVA_BYTE, i, CUT);
+                    break;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void cutEach(SkyPoints objects, int objFrom, int objTo,
+                        SkyPoints contaminants, int conFrom, int conTo,
+                        MemorySegment cosMaxEach, MemorySegment mask) {
+        CutKernel.checkArguments(objects, objFrom, objTo, contaminants, conFrom, conTo, cosMaxEach, mask);
+        MemorySegment ox = objects.xSegment(), oy = objects.ySegment(), oz = objects.zSegment();
+        MemorySegment cx = contaminants.xSegment(), cy = contaminants.ySegment(), cz = contaminants.zSegment();
+        for (int i = objFrom; i < objTo; i++) {
+            if (mask.get(ValueLayout.JAVA_BYTE, i) != 0) {
+                continue;
+            }
+            double x = ox.getAtIndex(D, i), y = oy.getAtIndex(D, i), z = oz.getAtIndex(D, i);
+            for (int j = conFrom; j < conTo; j++) {
+                double dot = (x * cx.getAtIndex(D, j) + y * cy.getAtIndex(D, j)) + z * cz.getAtIndex(D, j);
+                if (dot > cosMaxEach.getAtIndex(D, j)) {
+                    mask.set(ValueLayout.JAVA_BYTE, i, CUT);
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.skycut.internal.strategy;
+
+import io.github.skycut.SkyPoints;
+import io.github.skycut.internal.exec.Partitioner;
+import io.github.skycut.internal.kernel.CutKernel;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Everything a strategy needs for one cut.
+ *
+ * @param cosMax     the fixed threshold, used when {@code cosMaxEach} is null
+ * @param cosMaxEach per-contaminant thresholds (doubles, indexed like {@code contaminants}), or null
+ * @param mask       one byte per object, 0 on entry; the strategy sets the cut ones to 1
+ */
+public record CutJob(SkyPoints objects, SkyPoints contaminants,
+                     double cosMax, MemorySegment cosMaxEach,
+                     CutKernel kernel, Partitioner partitioner, MemorySegment mask) {
+
+    /** Whether every contaminant has its own radius. */
+    public boolean perContaminant() {
+        return cosMaxEach != null;
+    }
+
+    /** Runs the kernel on objects {@code [objFrom, objTo)} against contaminants {@code [conFrom, conTo)}. */
+    public void cut(int objFrom, int objTo, int conFrom, int conTo) {
+        if (cosMaxEach == null) {
+            kernel.cut(objects, objFrom, objTo, contaminants, conFrom, conTo, cosMax, mask);
+        } else {
+            kernel.cutEach(objects, objFrom, objTo, contaminants, conFrom, conTo, cosMaxEach, mask);
+        }
+    }
+}

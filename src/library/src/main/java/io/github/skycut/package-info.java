@@ -1,0 +1,16 @@
+/**
+ * The skycut API: everything a user imports.
+ *
+ * <ul>
+ *   <li>{@link io.github.skycut.SkyPoints}: the catalogues, off-heap, validated (RA/Dec in degrees,
+ *   unit vectors interleaved or in columns, or the caller's own segments without a copy);
+ *   {@link io.github.skycut.RandomSky} makes seeded random ones.</li>
+ *   <li>{@link io.github.skycut.Angle}: a radius with its unit.</li>
+ *   <li>{@link io.github.skycut.AngularCut}: the cut: radius (or one per contaminant), kernel
+ *   ({@link io.github.skycut.KernelType}), strategy ({@link io.github.skycut.Strategy}), threads,
+ *   {@link io.github.skycut.Tuning}; {@code run} gives a {@link io.github.skycut.CutResult}.</li>
+ * </ul>
+ *
+ * <p>May import: {@code io.github.skycut.internal.*} (the implementation) and the JDK.
+ */
+package io.github.skycut;

@@ -1,8 +1,0 @@
-package io.github.skycut.kernel;
-
-/** The kernel contract on the native kernel's avx2 path. */
-class NativeAvx2ContractTest extends NativeContractTestBase {
-    NativeAvx2ContractTest() {
-        super(NativeKernel.Isa.AVX2);
-    }
-}

@@ -1,8 +1,0 @@
-package io.github.skycut.kernel;
-
-/** The kernel contract on the native kernel's avx512 path. */
-class NativeAvx512ContractTest extends NativeContractTestBase {
-    NativeAvx512ContractTest() {
-        super(NativeKernel.Isa.AVX512);
-    }
-}

@@ -1,8 +1,0 @@
-package io.github.skycut.kernel;
-
-/** The kernel contract on the native kernel's portable path. */
-class NativePortableContractTest extends NativeContractTestBase {
-    NativePortableContractTest() {
-        super(NativeKernel.Isa.PORTABLE);
-    }
-}
