@@ -1,13 +1,6 @@
 package io.github.skycut.bench;
 
-import io.github.skycut.Angle;
-import io.github.skycut.AngularCut;
-import io.github.skycut.Tuning;
-import io.github.skycut.SkyPoints;
-import io.github.skycut.internal.kernel.CutKernel;
 import io.github.skycut.KernelType;
-import io.github.skycut.internal.kernel.Kernels;
-import io.github.skycut.RandomSky;
 import io.github.skycut.Strategy;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -120,10 +113,9 @@ public final class BenchMain implements Callable<Integer> {
             title = "skycut benchmarks (" + (full ? "full" : "quick") + " mode)";
             measure(out, json, cores, notes, planLines);
         }
-        MachineProfile profile = writeReport(out, dir, json, title, notes, planLines, cores);
+        SavedProfile profile = writeReport(out, dir, json, title, notes, planLines, cores);
         if (saveProfile != null) {
-            Path target = saveProfile.isBlank() ? MachineProfile.location().orElse(MachineProfile.defaultLocation())
-                    : Path.of(saveProfile);
+            Path target = saveProfile.isBlank() ? SavedProfile.defaultTarget() : Path.of(saveProfile);
             profile.write(target);
             out.println("saved the machine profile to " + target + ": " + profile);
         }
@@ -132,7 +124,7 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     /** Writes report.md, throughput.png and profile.properties from the JMH JSON; returns the profile. */
-    private static MachineProfile writeReport(PrintWriter out, Path dir, Path json, String title, List<String> notes,
+    private static SavedProfile writeReport(PrintWriter out, Path dir, Path json, String title, List<String> notes,
                                               List<String> planLines, int cores) throws IOException {
         List<Measurement> ms = JmhResults.read(json);
         if (ms.isEmpty()) {
@@ -143,7 +135,7 @@ public final class BenchMain implements Callable<Integer> {
         Files.writeString(dir.resolve("report.md"), report, StandardCharsets.UTF_8);
         ThroughputChart.write(ms, "skycut: G pair tests/s by case and variant — " + Machine.describe(),
                 dir.resolve("throughput.png"));
-        MachineProfile profile = rec.toProfile(cores, info(dir));
+        SavedProfile profile = rec.toProfile(cores, info(dir));
         profile.write(dir.resolve("profile.properties"));
         out.println();
         out.println(report);
@@ -155,21 +147,13 @@ public final class BenchMain implements Callable<Integer> {
     private void measure(PrintWriter out, Path json, int cores, List<String> notes, List<String> planLines)
             throws IOException, RunnerException {
         List<String> kernels = new ArrayList<>();
-        for (CutKernel k : Kernels.available()) {
-            kernels.add(k.name());
+        for (KernelType k : KernelType.available()) {
+            kernels.add(k.label());
         }
         for (KernelType t : KernelType.values()) {
-            Kernels.unavailableReason(t).ifPresent(r -> notes.add(t.label() + " kernel: unavailable here: " + r));
+            t.unavailableReason().ifPresent(r -> notes.add(t.label() + " kernel: unavailable here: " + r));
         }
-        List<String> strategies = new ArrayList<>();
-        for (Strategy s : new Strategy[] {Strategy.BRUTE, Strategy.INDEX}) {
-            String problem = strategyProblem(s);
-            if (problem == null) {
-                strategies.add(s.label());
-            } else {
-                notes.add(s.label() + " strategy: unavailable here: " + problem);
-            }
-        }
+        List<String> strategies = List.of(Strategy.BRUTE.label(), Strategy.INDEX.label());
         List<Integer> threads = cores == 1 ? List.of(1) : List.of(1, cores);
         List<BenchPlan> plans = Modes.plans(full, kernels, strategies, threads, notes);
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -189,23 +173,12 @@ public final class BenchMain implements Callable<Integer> {
         ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(results);
     }
 
-    /** Null if the strategy runs here, else why not (a tiny cut, scalar kernel, one thread). */
-    static String strategyProblem(Strategy s) {
-        try (SkyPoints objects = RandomSky.uniform(16, 1); SkyPoints contaminants = RandomSky.uniform(16, 2)) {
-            AngularCut.within(Angle.ofDegrees(10)).withKernel(KernelType.SCALAR).withStrategy(s).withParallelism(1)
-                    .run(objects, contaminants);
-            return null;
-        } catch (UnsupportedOperationException | IllegalStateException e) {
-            return e.getMessage();
-        }
-    }
-
     private static List<String> preamble(List<String> planLines) {
         List<String> lines = new ArrayList<>(List.of("Machine: " + Machine.describe(),
                 "Date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                         + ", JMH 1.37, mean time per cut (avgt)",
-                "auto kernel in this JVM: " + Kernels.auto().name() + " (machine profile: "
-                        + MachineProfile.current().source() + ")"));
+                "auto kernel in this JVM: " + KernelType.AUTO.resolve().label()
+                        + " (the benchmarks name every kernel; no machine profile is read)"));
         lines.addAll(planLines);
         return lines;
     }

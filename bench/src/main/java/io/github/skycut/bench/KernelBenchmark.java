@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * mvn -Pbench package -DskipTests
- * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar target/benchmarks.jar KernelBenchmark
+ * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar bench/target/benchmarks.jar KernelBenchmark
  * </pre>
  */
 @State(Scope.Benchmark)

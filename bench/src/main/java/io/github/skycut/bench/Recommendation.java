@@ -1,6 +1,5 @@
 package io.github.skycut.bench;
 
-import io.github.skycut.Tuning;
 import io.github.skycut.KernelType;
 import io.github.skycut.Strategy;
 
@@ -114,11 +113,11 @@ public record Recommendation(String kernel, String strategy, int threads, boolea
      * The profile to save: only the factors that were compared; a thread count equal to
      * {@code cores} is saved as "all".
      */
-    public MachineProfile toProfile(int cores, Map<String, String> info) {
+    public SavedProfile toProfile(int cores, Map<String, String> info) {
         Objects.requireNonNull(info);
         KernelType k = kernelCompared ? KernelType.parse(kernel) : null;
         Strategy s = strategyCompared ? Strategy.parse(strategy) : null;
         int t = threadsCompared && threads != cores ? threads : 0;
-        return MachineProfile.of(k, s, t, info);
+        return SavedProfile.of(k, s, t, info);
     }
 }

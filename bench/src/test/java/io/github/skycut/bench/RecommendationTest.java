@@ -1,6 +1,10 @@
 package io.github.skycut.bench;
 
 import io.github.skycut.Tuning;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import io.github.skycut.KernelType;
 import io.github.skycut.Strategy;
 import org.junit.jupiter.api.Test;
@@ -62,7 +66,7 @@ class RecommendationTest {
         assertFalse(r.strategyCompared());
         assertTrue(r.threadsCompared());
         assertEquals("kernel: scalar (not compared: the only kernel measured)", r.reasons().getFirst());
-        MachineProfile p = r.toProfile(2, Map.of());
+        Tuning p = r.toProfile(2, Map.of()).tuning();
         assertEquals(Optional.empty(), p.kernel());
         assertEquals(Optional.empty(), p.strategy());
         assertEquals(OptionalInt.of(1), p.threads());
@@ -70,11 +74,25 @@ class RecommendationTest {
 
     @Test
     void allCoresIsSavedAsAll() {
-        MachineProfile p = Recommendation.from(grid()).toProfile(2, Map.of("machine", "test"));
+        SavedProfile saved = Recommendation.from(grid()).toProfile(2, Map.of("machine", "test"));
+        Tuning p = saved.tuning();
         assertEquals(Optional.of(KernelType.NATIVE), p.kernel());
         assertEquals(Optional.of(Strategy.INDEX), p.strategy());
         assertEquals(OptionalInt.empty(), p.threads());
-        assertTrue(p.toText().contains("threads=all\n"), p.toText());
+        assertTrue(saved.toText().contains("threads=all\n"), saved.toText());
+    }
+
+    @Test
+    void aSavedProfileReadsBackAsTheSameTuning(@TempDir Path dir) throws IOException {
+        SavedProfile saved = SavedProfile.of(KernelType.VECTOR, Strategy.BRUTE, 1,
+                Map.of("machine", "a # b", "measured", "2025-01-01"));
+        Path file = dir.resolve("sub/profile.properties");
+        saved.write(file);
+        Tuning back = Tuning.load(file);
+        assertEquals(saved.tuning(), back);
+        assertEquals(file.toString(), back.source());
+        assertTrue(Files.readString(file).contains("machine=a no. b\n"));
+        assertThrows(IllegalArgumentException.class, () -> SavedProfile.of(null, null, 0, Map.of("colour", "red")));
     }
 
     @Test

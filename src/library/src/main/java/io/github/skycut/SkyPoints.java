@@ -181,14 +181,11 @@ public final class SkyPoints implements AutoCloseable {
     }
 
     private void setRaDec(int i, double raDeg, double decDeg) {
-        if (!Double.isFinite(raDeg)) {
-            throw new IllegalArgumentException("row " + i + ": RA is not a finite number: " + raDeg);
-        }
-        if (!Double.isFinite(decDeg)) {
-            throw new IllegalArgumentException("row " + i + ": Dec is not a finite number: " + decDeg);
-        }
-        if (Math.abs(decDeg) > 90) {
-            throw new IllegalArgumentException("row " + i + ": |Dec| > 90 degrees: " + decDeg);
+        try {
+            checkRa(raDeg);
+            checkDec(decDeg);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
         }
         double ra = Math.toRadians(raDeg);
         double dec = Math.toRadians(decDeg);
@@ -198,7 +195,9 @@ public final class SkyPoints implements AutoCloseable {
 
     private void setVector(int i, double vx, double vy, double vz, boolean normalise) {
         if (normalise) {
-            checkFinite(i, vx, vy, vz);
+            if (!Double.isFinite(vx) || !Double.isFinite(vy) || !Double.isFinite(vz)) {
+                checkVector(i, vx, vy, vz); // names the non-finite component
+            }
             double length = Math.sqrt(vx * vx + vy * vy + vz * vz);
             if (!(length > 0) || !Double.isFinite(length)) {
                 throw new IllegalArgumentException("row " + i + ": cannot normalise a vector of length " + length);
@@ -211,18 +210,52 @@ public final class SkyPoints implements AutoCloseable {
         set(i, vx, vy, vz);
     }
 
-    private static void checkFinite(int i, double vx, double vy, double vz) {
-        if (!Double.isFinite(vx) || !Double.isFinite(vy) || !Double.isFinite(vz)) {
-            throw new IllegalArgumentException("row " + i + ": vector has a NaN or infinite component: ("
-                    + vx + ", " + vy + ", " + vz + ")");
+    private static void checkVector(int i, double vx, double vy, double vz) {
+        try {
+            checkUnitVector(vx, vy, vz);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
         }
     }
 
-    private static void checkVector(int i, double vx, double vy, double vz) {
-        checkFinite(i, vx, vy, vz);
-        double length = Math.sqrt(vx * vx + vy * vy + vz * vz);
+    /**
+     * The factories' test of a right ascension, for readers that name the bad value in their own
+     * terms (file, row, column): it must be finite.
+     *
+     * @throws IllegalArgumentException saying what is wrong, e.g. "RA is not a finite number: NaN"
+     */
+    public static void checkRa(double raDeg) {
+        if (!Double.isFinite(raDeg)) {
+            throw new IllegalArgumentException("RA is not a finite number: " + raDeg);
+        }
+    }
+
+    /**
+     * The factories' test of a declination: finite, and |Dec| &lt;= 90°.
+     *
+     * @throws IllegalArgumentException saying what is wrong, e.g. "|Dec| &gt; 90 degrees: 90.5"
+     */
+    public static void checkDec(double decDeg) {
+        if (!Double.isFinite(decDeg)) {
+            throw new IllegalArgumentException("Dec is not a finite number: " + decDeg);
+        }
+        if (Math.abs(decDeg) > 90) {
+            throw new IllegalArgumentException("|Dec| > 90 degrees: " + decDeg);
+        }
+    }
+
+    /**
+     * The factories' test of a unit vector: finite components, length 1 within {@link #UNIT_TOLERANCE}.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static void checkUnitVector(double x, double y, double z) {
+        if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(z)) {
+            throw new IllegalArgumentException("vector has a NaN or infinite component: (" + x + ", " + y + ", " + z + ")");
+        }
+        double length = Math.sqrt(x * x + y * y + z * z);
         if (Math.abs(length - 1) > UNIT_TOLERANCE) {
-            throw new IllegalArgumentException("row " + i + ": not a unit vector, its length is " + length
+            throw new IllegalArgumentException("not a unit vector, its length is " + length
                     + " (ask for normalisation to accept it)");
         }
     }

@@ -12,7 +12,6 @@ import io.github.skycut.cli.io.Catalogues;
 import io.github.skycut.cli.io.Chunk;
 import io.github.skycut.cli.io.ColumnRequest;
 import io.github.skycut.KernelType;
-import io.github.skycut.internal.kernel.Kernels;
 import io.github.skycut.Strategy;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -119,7 +118,7 @@ final class CutCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** What a run did, for the summary line. */
-    record Summary(long read, long cut, double seconds, String kernel, String strategy, int threads) {
+    record Summary(long read, long cut, double seconds, KernelType kernel, Strategy strategy, int threads) {
     }
 
     @Override
@@ -129,7 +128,7 @@ final class CutCommand implements Callable<Integer> {
             Summary s = run();
             if (!quiet) {
                 err.printf(Locale.ROOT, "skycut cut: %,d objects read, %,d cut, %,d kept in %.2f s (kernel %s, strategy %s, %d threads)%n",
-                        s.read, s.cut, s.read - s.cut, s.seconds, s.kernel, s.strategy, s.threads);
+                        s.read, s.cut, s.read - s.cut, s.seconds, s.kernel.label(), s.strategy.label(), s.threads);
             }
             return 0;
         } catch (CatalogueException | IllegalArgumentException | UnsupportedOperationException e) {
@@ -206,7 +205,7 @@ final class CutCommand implements Callable<Integer> {
             }
             cut = AngularCut.withRadii(radii);
         }
-        cut = cut.withKernel(kernel).withStrategy(strategy);
+        cut = cut.withKernel(kernel).withStrategy(strategy).withTuning(ProfileFile.tuning());
         return threads == null ? cut : cut.withParallelism(threads);
     }
 
@@ -223,9 +222,9 @@ final class CutCommand implements Callable<Integer> {
             }
             Angle.Unit.parse(radiusUnit);
         }
-        if (kernel != KernelType.AUTO && Kernels.find(kernel).isEmpty()) {
+        if (!kernel.isAvailable()) {
             throw new IllegalArgumentException("the " + kernel.label() + " kernel is not available here: "
-                    + Kernels.unavailableReason(kernel).orElse("unknown reason"));
+                    + kernel.unavailableReason().orElse("unknown reason"));
         }
         if (mode != OutputMode.INDICES && output == null) {
             throw new IllegalArgumentException("--output FILE is needed for --output-mode " + mode.label()

@@ -4,9 +4,7 @@ import io.github.skycut.Angle;
 import io.github.skycut.AngularCut;
 import io.github.skycut.CutResult;
 import io.github.skycut.SkyPoints;
-import io.github.skycut.internal.kernel.CutKernel;
 import io.github.skycut.KernelType;
-import io.github.skycut.internal.kernel.Kernels;
 import io.github.skycut.RandomSky;
 import io.github.skycut.Strategy;
 import picocli.CommandLine.Command;
@@ -48,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     /** One measured variant. */
-    record Row(String kernel, String strategy, int threads, double seconds, long pairTests, int cut, boolean agrees) {
+    record Row(KernelType kernel, Strategy strategy, int threads, double seconds, long pairTests, int cut, boolean agrees) {
     }
 
     @Override
@@ -65,20 +63,20 @@ final class DemoCommand implements Callable<Integer> {
              SkyPoints con = RandomSky.uniform(contaminants, seed + 1)) {
             out.printf(Locale.ROOT, "skycut demo: %,d objects x %,d contaminants, radius %s, seed %d%n",
                     objects, contaminants, radius, seed);
-            out.println("kernels: " + String.join(", ", Kernels.available().stream().map(CutKernel::description).toList()));
+            out.println("kernels: " + String.join(", ", KernelType.available().stream().map(KernelType::description).toList()));
             CutResult reference = AngularCut.within(radius).withKernel(KernelType.SCALAR)
                     .withStrategy(Strategy.BRUTE).withParallelism(1).run(obj, con);
             List<Row> rows = new ArrayList<>();
-            for (CutKernel kernel : Kernels.available()) {
-                for (Strategy strategy : strategies()) {
+            for (KernelType kernel : KernelType.available()) {
+                for (Strategy strategy : List.of(Strategy.BRUTE, Strategy.INDEX)) {
                     for (int t : cores == 1 ? new int[] {1} : new int[] {1, cores}) {
-                        rows.add(measure(obj, con, KernelType.parse(kernel.name()), strategy, t, reference));
+                        rows.add(measure(obj, con, kernel, strategy, t, reference));
                     }
                 }
             }
             print(out, rows);
             for (KernelType t : KernelType.values()) {
-                Kernels.unavailableReason(t).ifPresent(r -> out.println("not run: " + t.label() + " kernel: " + r));
+                t.unavailableReason().ifPresent(r -> out.println("not run: " + t.label() + " kernel: " + r));
             }
             boolean allAgree = rows.stream().allMatch(Row::agrees);
             out.println(allAgree ? "all variants agree with the scalar reference (same cut set, exactly)"
@@ -86,11 +84,6 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             return allAgree ? 0 : 1;
         }
-    }
-
-    /** Strategies the demo runs; grows as strategies land. */
-    private static List<Strategy> strategies() {
-        return List.of(Strategy.BRUTE, Strategy.INDEX);
     }
 
     /** Time spent warming the JIT up, then measuring, per row (at least one run each). */
@@ -122,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-8s %-8s %7s %12s %16s %10s %s%n",
                 "kernel", "strategy", "threads", "time", "pair tests/s*", "cut", "agrees");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-8s %-8s %7d %12s %16s %10d %s%n", r.kernel, r.strategy, r.threads,
+            out.printf(Locale.ROOT, "%-8s %-8s %7d %12s %16s %10d %s%n", r.kernel.label(), r.strategy.label(), r.threads,
                     formatTime(r.seconds), formatRate(r.pairTests / r.seconds), r.cut, r.agrees ? "yes" : "NO");
         }
         out.println("* objects x contaminants / time: the tests brute force would run without early exit");

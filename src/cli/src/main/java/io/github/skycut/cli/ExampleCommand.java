@@ -22,8 +22,9 @@ final class ExampleCommand implements Callable<Integer> {
     @Option(names = "--objects", defaultValue = "20000", description = "objects (default: ${DEFAULT-VALUE})")
     int objects;
 
-    @Option(names = "--stars", defaultValue = "40", description = "stars (default: ${DEFAULT-VALUE})")
-    int stars;
+    @Option(names = "--contaminants", defaultValue = "40",
+            description = "bright stars, the contaminants (default: ${DEFAULT-VALUE})")
+    int contaminants;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -33,11 +34,11 @@ final class ExampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (objects < 0 || stars < 0) {
-            throw new IllegalArgumentException("--objects and --stars must be >= 0");
+        if (objects < 0 || contaminants < 0) {
+            throw new IllegalArgumentException("--objects and --contaminants must be >= 0");
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (Path p : ExampleCatalogues.write(output, objects, stars, seed)) {
+        for (Path p : ExampleCatalogues.write(output, objects, contaminants, seed)) {
             out.println(p);
         }
         out.flush();

@@ -24,7 +24,7 @@ public final class SkycutCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: demo, cut, bench (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: demo, cut or example (see --help; the launcher also runs 'skycut bench')");
     }
 
     /** The command line with skycut's exit codes and error handling. */

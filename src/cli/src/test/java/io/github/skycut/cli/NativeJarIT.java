@@ -39,7 +39,7 @@ class NativeJarIT {
 
     @Test
     void forcedPortablePathAgreesToo() throws Exception {
-        String out = java(install(), List.of("-D" + NativeKernel.ISA_PROPERTY + "=portable"), 0);
+        String out = java(install(), List.of("-Dskycut.native.isa=portable"), 0);
         assertTrue(out.contains("native (portable)"), out);
         assertTrue(out.lines().filter(l -> l.startsWith("native ")).allMatch(l -> l.trim().endsWith("yes")), out);
     }
@@ -47,10 +47,10 @@ class NativeJarIT {
     @Test
     void aMissingLibraryLeavesTheOtherKernelsWorking() throws Exception {
         Path missing = dir.resolve("nowhere/libskycut.so");
-        String out = java(install(), List.of("-D" + NativeLibrary.PATH_PROPERTY + "=" + missing), 0);
+        String out = java(install(), List.of("-Dskycut.native.path=" + missing), 0);
         List<String> warnings = out.lines().filter(l -> l.contains("native kernel unavailable")).toList();
         assertEquals(1, warnings.size(), out);
-        assertTrue(warnings.get(0).contains(missing.toString()) && warnings.get(0).contains(NativeLibrary.PATH_PROPERTY), out);
+        assertTrue(warnings.get(0).contains(missing.toString()) && warnings.get(0).contains("skycut.native.path"), out);
         assertTrue(out.contains("all variants agree"), out);
         assertFalse(out.lines().anyMatch(l -> l.startsWith("native ")), out);
     }

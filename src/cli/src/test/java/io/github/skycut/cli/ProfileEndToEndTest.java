@@ -1,6 +1,10 @@
 package io.github.skycut.cli;
 
+import io.github.skycut.Angle;
+import io.github.skycut.AngularCut;
+import io.github.skycut.CutResult;
 import io.github.skycut.RandomSky;
+import io.github.skycut.SkyPoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,10 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The library reads the profile once per JVM, so each case runs a fresh JVM: {@link Probe} cuts
- * with every default and prints the kernel, strategy and threads that ran.
+ * The profile file as the CLI loads it for the library ({@link ProfileFile}, precedence and
+ * warnings), in a fresh JVM per case (the kernels load once per JVM): {@link Probe} cuts with every
+ * default, as {@code skycut cut} does, and prints the kernel, strategy and threads that ran.
  */
-class MachineProfileEndToEndTest {
+class ProfileEndToEndTest {
 
     @TempDir
     Path dir;
@@ -27,8 +32,8 @@ class MachineProfileEndToEndTest {
     public static final class Probe {
         public static void main(String[] args) {
             try (SkyPoints o = RandomSky.uniform(1000, 1); SkyPoints c = RandomSky.uniform(100, 2)) {
-                CutResult r = AngularCut.within(Angle.parse("5deg")).run(o, c);
-                System.out.println(r.kernel() + " " + r.strategy() + " " + r.threads());
+                CutResult r = AngularCut.within(Angle.parse("5deg")).withTuning(ProfileFile.tuning()).run(o, c);
+                System.out.println(r.kernel().label() + " " + r.strategy().label() + " " + r.threads());
             }
         }
     }
@@ -67,7 +72,7 @@ class MachineProfileEndToEndTest {
         // without --add-modules jdk.incubator.vector the vector kernel cannot load anywhere
         Run r = probe("-Dskycut.profile=" + file);
         assertTrue(r.stdout().endsWith(" 1") && !r.stdout().startsWith("vector"), r.stdout());
-        long lines = r.stderr().lines().filter(l -> l.contains("names the vector kernel")).count();
+        long lines = r.stderr().lines().filter(l -> l.contains("prefers the vector kernel")).count();
         assertEquals(1, lines, r.stderr());
     }
 

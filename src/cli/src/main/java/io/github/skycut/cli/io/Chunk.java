@@ -79,27 +79,4 @@ public final class Chunk {
             extra = new double[capacity];
         }
     }
-
-    /** Why {@code raDeg} is not a valid RA, or null. */
-    static String raProblem(double raDeg) {
-        return Double.isFinite(raDeg) ? null : "RA is not a finite number: " + raDeg;
-    }
-
-    /** Why {@code decDeg} is not a valid Dec, or null. */
-    static String decProblem(double decDeg) {
-        if (!Double.isFinite(decDeg)) {
-            return "Dec is not a finite number: " + decDeg;
-        }
-        return Math.abs(decDeg) > 90 ? "|Dec| > 90 degrees: " + decDeg : null;
-    }
-
-    /** Why (x, y, z) is not a unit vector, or null; the test {@link SkyPoints} applies. */
-    static String vectorProblem(double x, double y, double z) {
-        if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(z)) {
-            return "vector has a NaN or infinite component: (" + x + ", " + y + ", " + z + ")";
-        }
-        double length = Math.sqrt(x * x + y * y + z * z);
-        return Math.abs(length - 1) > SkyPoints.UNIT_TOLERANCE
-                ? "not a unit vector, its length is " + length : null;
-    }
 }

@@ -1,5 +1,7 @@
 package io.github.skycut.cli.io;
 
+import io.github.skycut.SkyPoints;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -116,13 +118,15 @@ final class CsvReader implements CatalogueReader {
         }
         double raDeg = number(text, ra);
         double decDeg = number(text, dec);
-        String p = Chunk.raProblem(raDeg);
-        if (p != null) {
-            throw error(ra, p);
+        try {
+            SkyPoints.checkRa(raDeg);
+        } catch (IllegalArgumentException e) {
+            throw error(ra, e.getMessage());
         }
-        p = Chunk.decProblem(decDeg);
-        if (p != null) {
-            throw error(dec, p);
+        try {
+            SkyPoints.checkDec(decDeg);
+        } catch (IllegalArgumentException e) {
+            throw error(dec, e.getMessage());
         }
         chunk.a[i] = raDeg;
         chunk.b[i] = decDeg;

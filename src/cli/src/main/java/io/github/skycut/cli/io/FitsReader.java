@@ -1,5 +1,7 @@
 package io.github.skycut.cli.io;
 
+import io.github.skycut.SkyPoints;
+
 import nom.tam.fits.BinaryTable;
 import nom.tam.fits.FitsException;
 import nom.tam.fits.Header;
@@ -197,13 +199,15 @@ final class FitsReader implements CatalogueReader {
             int at = i * rowBytes;
             chunk.a[i] = value(data, at, row + i, ra);
             chunk.b[i] = value(data, at, row + i, dec);
-            String p = Chunk.raProblem(chunk.a[i]);
-            if (p != null) {
-                throw CatalogueException.at(path, row + i, ra.name(), p);
+            try {
+                SkyPoints.checkRa(chunk.a[i]);
+            } catch (IllegalArgumentException e) {
+                throw CatalogueException.at(path, row + i, ra.name(), e.getMessage());
             }
-            p = Chunk.decProblem(chunk.b[i]);
-            if (p != null) {
-                throw CatalogueException.at(path, row + i, dec.name(), p);
+            try {
+                SkyPoints.checkDec(chunk.b[i]);
+            } catch (IllegalArgumentException e) {
+                throw CatalogueException.at(path, row + i, dec.name(), e.getMessage());
             }
             if (extra != null) {
                 chunk.extra[i] = value(data, at, row + i, extra);

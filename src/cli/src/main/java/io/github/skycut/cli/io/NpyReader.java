@@ -1,5 +1,7 @@
 package io.github.skycut.cli.io;
 
+import io.github.skycut.SkyPoints;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -91,19 +93,22 @@ final class NpyReader implements CatalogueReader {
         double b = values.getDouble((at + 1) * Double.BYTES);
         if (chunk.unitVectors) {
             double c = values.getDouble((at + 2) * Double.BYTES);
-            String p = Chunk.vectorProblem(a, b, c);
-            if (p != null) {
-                throw CatalogueException.at(path, row + i, "x, y, z", p);
+            try {
+                SkyPoints.checkUnitVector(a, b, c);
+            } catch (IllegalArgumentException e) {
+                throw CatalogueException.at(path, row + i, "x, y, z", e.getMessage());
             }
             chunk.c[i] = c;
         } else {
-            String p = Chunk.raProblem(a);
-            if (p != null) {
-                throw CatalogueException.at(path, row + i, "0 (RA)", p);
+            try {
+                SkyPoints.checkRa(a);
+            } catch (IllegalArgumentException e) {
+                throw CatalogueException.at(path, row + i, "0 (RA)", e.getMessage());
             }
-            p = Chunk.decProblem(b);
-            if (p != null) {
-                throw CatalogueException.at(path, row + i, "1 (Dec)", p);
+            try {
+                SkyPoints.checkDec(b);
+            } catch (IllegalArgumentException e) {
+                throw CatalogueException.at(path, row + i, "1 (Dec)", e.getMessage());
             }
         }
         chunk.a[i] = a;

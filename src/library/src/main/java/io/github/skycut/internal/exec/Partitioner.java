@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Splits a range of work items (objects, or an index's cells) into ForkJoin tasks of at most
@@ -28,6 +29,9 @@ public final class Partitioner {
     static final int TASKS_PER_THREAD = 16;
     /** No task smaller than this by default: below it the fork costs more than the work. */
     static final int MIN_GRAIN = 64;
+
+    /** Seconds a shared pool's thread waits for work before it ends. */
+    static final long IDLE_SECONDS = 10;
 
     private static final Map<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
 
@@ -108,13 +112,18 @@ public final class Partitioner {
         }
     }
 
+    /**
+     * The pool of {@code parallelism} skycut daemon threads, one per thread count, made on first use
+     * and kept for the next cuts; its threads end after {@link #IDLE_SECONDS} without work (and
+     * come back on the next cut), so an idle JVM holds no skycut threads.
+     */
     private static ForkJoinPool sharedPool(int parallelism) {
         return POOLS.computeIfAbsent(parallelism, p -> new ForkJoinPool(p, pool -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
             t.setName("skycut-" + p + "-" + t.getPoolIndex());
             t.setDaemon(true);
             return t;
-        }, null, false));
+        }, null, false, 0, Math.max(p, 256), 1, null, IDLE_SECONDS, TimeUnit.SECONDS));
     }
 
     private static int ceilDiv(int a, int b) {
