@@ -24,9 +24,15 @@ import java.util.concurrent.ForkJoinPool;
  * }
  * }</pre>
  *
- * An {@code AngularCut} is an immutable description; each {@code with...} method returns a new
+ * <p>The decision, for every kernel, strategy and thread count: object {@code o} is cut by
+ * contaminant {@code c} exactly when {@code (o.x*c.x + o.y*c.y) + o.z*c.z > cos(radius)}, in
+ * IEEE-754 double, in that order, without fused multiply-add ({@link Angle#cosMax()}); so every
+ * choice below gives the same cut set, bit for bit.
+ *
+ * <p>An {@code AngularCut} is an immutable description; each {@code with...} method returns a new
  * one, and {@link #run} may be called from any number of threads. What is not chosen here (AUTO
- * kernel and strategy, default threads) comes from the {@link MachineProfile} when there is one.
+ * kernel and strategy, default threads) is the built-in choice, or the {@link Tuning} given with
+ * {@link #withTuning}. The library reads no file: a measured profile reaches it only that way.
  */
 public final class AngularCut {
 

@@ -24,8 +24,9 @@ import java.util.logging.Logger;
  * JVM without {@code jdk.incubator.vector} never touches a class that refers to it.
  *
  * <p>{@code -Dskycut.kernel=scalar|vector|native} makes {@link KernelType#AUTO} mean that kernel,
- * and fails loudly if it is not available. Without it, AUTO uses the kernel measured fastest on
- * this machine ({@link MachineProfile}, written by {@code skycut bench --save-profile}) when it loads.
+ * and fails loudly if it is not available. Without it, AUTO is native, vector, scalar: the first
+ * that loaded, unless the caller's {@link io.github.skycut.Tuning} prefers another that loaded
+ * ({@link #auto(KernelType)}).
  */
 public final class Kernels {
 
