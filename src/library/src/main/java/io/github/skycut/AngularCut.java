@@ -1,15 +1,10 @@
 package io.github.skycut;
 
+import io.github.skycut.internal.exec.Partitioner;
 import io.github.skycut.internal.kernel.CutKernel;
 import io.github.skycut.internal.kernel.Kernels;
-import io.github.skycut.internal.strategy.CutJob;
-import io.github.skycut.internal.strategy.CutStrategy;
-import io.github.skycut.internal.exec.Partitioner;
 import io.github.skycut.internal.plan.Planner;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
 
@@ -134,9 +129,29 @@ public final class AngularCut {
         return new AngularCut(radius, radii, kernel, strategy, pool, parallelism, grain, Objects.requireNonNull(t, "tuning"));
     }
 
-    /** Cuts {@code objects} against {@code contaminants}. */
+    /**
+     * Cuts {@code objects} against {@code contaminants}: {@link #prepare} and one
+     * {@link PreparedCut#run}, planned for this many objects.
+     */
     public CutResult run(SkyPoints objects, SkyPoints contaminants) {
         Objects.requireNonNull(objects, "objects");
+        try (PreparedCut prepared = prepare(contaminants, false, objects.size())) {
+            return prepared.run(objects);
+        }
+    }
+
+    /**
+     * Prepares this cut for {@code contaminants} (copied: the caller may close them), to run on
+     * many batches of objects: see {@link PreparedCut}. Close it when done.
+     *
+     * @throws IllegalArgumentException with per-contaminant radii, if their number differs from
+     *                                  the contaminants'; or if the chosen kernel is unavailable
+     */
+    public PreparedCut prepare(SkyPoints contaminants) {
+        return prepare(contaminants, true, Planner.STREAM_OBJECTS);
+    }
+
+    private PreparedCut prepare(SkyPoints contaminants, boolean copy, long expectedObjects) {
         Objects.requireNonNull(contaminants, "contaminants");
         if (radii != null && radii.length != contaminants.size()) {
             throw new IllegalArgumentException(radii.length + " radii for " + contaminants.size() + " contaminants");
@@ -144,15 +159,16 @@ public final class AngularCut {
         CutKernel k = kernel();
         int threads = pool == null && parallelism == 0 ? tuning.threads().orElse(0) : parallelism;
         Partitioner partitioner = Partitioner.of(pool, threads, grain);
-        try (Arena arena = Arena.ofShared()) {
-            MemorySegment mask = arena.allocate(Math.max(1, objects.size()), 64);
-            MemorySegment cosMaxEach = radii == null ? null : cosines(arena, radii);
-            double cosMax = radius == null ? Double.NaN : radius.cosMax();
-            CutJob job = new CutJob(objects, contaminants, cosMax, cosMaxEach, k, partitioner, mask);
-            CutStrategy s = Planner.choose(strategy, tuning.strategy().orElse(null), job);
-            s.run(job);
-            byte[] m = mask.asSlice(0, objects.size()).toArray(ValueLayout.JAVA_BYTE);
-            return new CutResult(m, k.type(), s.type(), partitioner.threads());
+        double cosMax = radius == null ? Double.NaN : radius.cosMax();
+        SkyPoints points = copy ? SkyPoints.copyOf(contaminants) : contaminants;
+        try {
+            return new PreparedCut(points, copy, cosMax, radii, k, partitioner, strategy,
+                    tuning.strategy().orElse(null), expectedObjects);
+        } catch (RuntimeException | Error e) {
+            if (copy) {
+                points.close();
+            }
+            throw e;
         }
     }
 
@@ -165,14 +181,6 @@ public final class AngularCut {
                     + kernel.unavailableReason().orElse("unknown reason"));
         }
         return Kernels.get(kernel);
-    }
-
-    private static MemorySegment cosines(Arena arena, Angle[] radii) {
-        MemorySegment s = arena.allocate(Math.max(1, radii.length) * (long) Double.BYTES, 64);
-        for (int j = 0; j < radii.length; j++) {
-            s.setAtIndex(ValueLayout.JAVA_DOUBLE, j, radii[j].cosMax());
-        }
-        return s;
     }
 
     /** The fixed radius, or null when every contaminant has its own. */

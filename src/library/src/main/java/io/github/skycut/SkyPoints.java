@@ -155,6 +155,16 @@ public final class SkyPoints implements AutoCloseable {
         return p;
     }
 
+    /** An owned copy of {@code p}'s points (already validated), readable from any thread. */
+    static SkyPoints copyOf(SkyPoints p) {
+        SkyPoints c = allocate(p.size);
+        long bytes = (long) p.size * Double.BYTES;
+        MemorySegment.copy(p.x, 0, c.x, 0, bytes);
+        MemorySegment.copy(p.y, 0, c.y, 0, bytes);
+        MemorySegment.copy(p.z, 0, c.z, 0, bytes);
+        return c;
+    }
+
     /** Owned, zero-filled storage for {@code size} points, filled by the factories through {@link #set}. */
     private static SkyPoints allocate(int size) {
         if (size < 0) {
@@ -187,10 +197,22 @@ public final class SkyPoints implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
         }
-        double ra = Math.toRadians(raDeg);
-        double dec = Math.toRadians(decDeg);
-        double cosDec = Math.cos(dec);
-        set(i, cosDec * Math.cos(ra), cosDec * Math.sin(ra), Math.sin(dec));
+        set(i, xOf(raDeg, decDeg), yOf(raDeg, decDeg), zOf(decDeg));
+    }
+
+    /** x = cos δ cos α, from degrees: the one conversion every path uses (so every path decides alike). */
+    static double xOf(double raDeg, double decDeg) {
+        return Math.cos(Math.toRadians(decDeg)) * Math.cos(Math.toRadians(raDeg));
+    }
+
+    /** y = cos δ sin α, from degrees. */
+    static double yOf(double raDeg, double decDeg) {
+        return Math.cos(Math.toRadians(decDeg)) * Math.sin(Math.toRadians(raDeg));
+    }
+
+    /** z = sin δ, from degrees. */
+    static double zOf(double decDeg) {
+        return Math.sin(Math.toRadians(decDeg));
     }
 
     private void setVector(int i, double vx, double vy, double vz, boolean normalise) {

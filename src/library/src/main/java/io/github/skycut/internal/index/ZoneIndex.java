@@ -3,7 +3,6 @@ package io.github.skycut.internal.index;
 import io.github.skycut.Strategy;
 import io.github.skycut.internal.strategy.CutJob;
 import io.github.skycut.internal.strategy.CutStrategy;
-import io.github.skycut.internal.exec.Partitioner;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -26,15 +25,26 @@ import java.util.Objects;
  *
  * The candidate search is conservative and the final test is the kernel's own, so the cut set is
  * brute force's, bit for bit. With per-contaminant radii it searches with the largest radius.
- * The grids are given ({@link IndexPlan}): the planner chooses them from its cost model.
+ * The bands are built once per set of contaminants ({@link PreparedIndex}), on grids the planner
+ * chose ({@link IndexPlan}), and serve every batch of objects cut against them.
  */
 public final class ZoneIndex implements CutStrategy {
 
-    private final IndexPlan plan;
+    private final PreparedIndex index;
+    private final int block;
 
-    /** The index with these grids. */
-    public ZoneIndex(IndexPlan plan) {
-        this.plan = Objects.requireNonNull(plan, "plan");
+    /**
+     * The index over prepared bands, cutting {@code block} objects at a time.
+     *
+     * @param index what was prepared of the contaminants of the jobs this strategy will run: the
+     *              job's contaminants and thresholds must be those the index was built from
+     */
+    public ZoneIndex(PreparedIndex index, int block) {
+        this.index = Objects.requireNonNull(index, "index");
+        if (block < 1 || block > IndexPlan.MAX_BLOCK) {
+            throw new IllegalArgumentException("block must be in [1, " + IndexPlan.MAX_BLOCK + "], got " + block);
+        }
+        this.block = block;
     }
 
     @Override
@@ -44,30 +54,26 @@ public final class ZoneIndex implements CutStrategy {
 
     @Override
     public void run(CutJob job) {
-        int n = job.objects().size(), m = job.contaminants().size();
-        double cosMin = smallestThreshold(job);
-        if (n == 0 || m == 0 || !(cosMin < Double.POSITIVE_INFINITY)) {
+        int n = job.objects().size();
+        if (n == 0 || index.empty()) {
             return; // nothing to cut: no objects, no contaminants, or every radius is 0
         }
-        double radius = searchRadius(cosMin);
-        Partitioner partitioner = job.partitioner();
-        ZoneGrid grid = new ZoneGrid(plan.objectCell(), plan.objectCell());
-        CandidateSearch search = new CandidateSearch(grid, radius);
-        try (ContaminantBands bands = ContaminantBands.of(job.contaminants(), job.cosMaxEach(), grid, search,
-                plan.split(), partitioner)) {
-            BlockCutter cutter = new BlockCutter(job, grid, search, bands);
-            partitioner.withGrain(plan.block()).run(n, (from, to) -> cutter.cut(from, to, plan.block()));
-        }
+        BlockCutter cutter = new BlockCutter(job, index.grid, index.search, index.bands);
+        job.partitioner().withGrain(block).run(n, (from, to) -> cutter.cut(from, to, block));
     }
 
     /** The smallest threshold (largest radius) of the job; +∞ when nothing can be cut. */
     public static double smallestThreshold(CutJob job) {
-        if (!job.perContaminant()) {
-            return job.cosMax();
+        return smallestThreshold(job.contaminants().size(), job.cosMax(), job.cosMaxEach());
+    }
+
+    /** The smallest of {@code m} thresholds (per contaminant when {@code each} is not null, else {@code cosMax}). */
+    public static double smallestThreshold(int m, double cosMax, MemorySegment each) {
+        if (each == null) {
+            return cosMax;
         }
-        MemorySegment each = job.cosMaxEach();
         double min = Double.POSITIVE_INFINITY;
-        for (int j = 0, m = job.contaminants().size(); j < m; j++) {
+        for (int j = 0; j < m; j++) {
             double c = each.getAtIndex(ValueLayout.JAVA_DOUBLE, j);
             if (c < min) {
                 min = c; // NaN never hits, and never lowers the minimum

@@ -1,16 +1,18 @@
 package io.github.skycut.internal.plan;
 
+import io.github.skycut.KernelType;
 import io.github.skycut.Strategy;
 import io.github.skycut.internal.index.IndexPlan;
 import io.github.skycut.internal.index.ZoneIndex;
-import io.github.skycut.internal.strategy.BruteForce;
-import io.github.skycut.internal.strategy.CutJob;
-import io.github.skycut.internal.strategy.CutStrategy;
 
 /**
- * The one place where a strategy and its grids are chosen, from the sizes, the radius (the
- * largest, with per-contaminant radii), the threads and the kernel, through the measured
- * {@link CostModel}. Strategies know nothing of it.
+ * The one place where AUTO becomes a strategy and grids, from the sizes, the radius (the largest,
+ * with per-contaminant radii), the threads and the kernel, through the measured {@link CostModel}.
+ * Strategies know nothing of it.
+ *
+ * <p>Two steps, as a prepared cut runs: {@link #plan} once per set of contaminants (the grids, and
+ * which strategies are sensible for the objects expected), then {@link #choose} per batch of
+ * objects (a tiny batch goes by brute force whatever was planned).
  */
 public final class Planner {
 
@@ -20,55 +22,77 @@ public final class Planner {
     static final long TINY_PAIRS = 1L << 20;
     /** A strategy the model expects to be this many times slower than the best is not sensible. */
     static final double SENSIBLE_FACTOR = 4;
+    /** Objects a preparation plans for when the caller does not say: a stream of many batches. */
+    public static final long STREAM_OBJECTS = 1L << 24;
 
     private Planner() {
     }
 
     /**
-     * The strategy for a job.
+     * What the model expects for {@code objects} objects against these contaminants.
+     *
+     * @param objects      objects expected in all (a stream: {@link #STREAM_OBJECTS})
+     * @param contaminants their number
+     * @param cosMin       the smallest threshold (largest radius); +∞ when nothing can be cut
+     */
+    public static Plan plan(long objects, long contaminants, double cosMin, int threads, KernelType kernel) {
+        double radius = ZoneIndex.searchRadius(cosMin);
+        CostModel.KernelCost k = CostModel.KernelCost.of(kernel);
+        IndexPlan grids = CostModel.bestPlan(objects, contaminants, radius, threads, k);
+        double brute = CostModel.bruteSeconds(objects, contaminants, radius, k) / Math.max(1, threads);
+        boolean indexPossible = indexPossible(objects, contaminants, radius);
+        double best = Math.min(brute, indexPossible ? grids.seconds() : Double.POSITIVE_INFINITY);
+        return new Plan(grids, radius, indexPossible && grids.seconds() < brute,
+                indexPossible && grids.seconds() <= SENSIBLE_FACTOR * best, brute <= SENSIBLE_FACTOR * best);
+    }
+
+    private static boolean indexPossible(long objects, long contaminants, double radius) {
+        return objects > 0 && contaminants > 0 && objects * contaminants >= TINY_PAIRS && radius < INDEX_MAX_RADIUS;
+    }
+
+    /**
+     * The strategy for a batch of {@code objects} objects under a plan.
      *
      * @param requested what the caller asked for: BRUTE and INDEX are obeyed; AUTO is planned
-     * @param preferred a tuned preference (null or AUTO: none), taken for AUTO only when the
-     *                  model finds it sensible for this job ({@link #sensible})
+     * @param preferred a tuned preference (null or AUTO: none), taken for AUTO only when the plan
+     *                  finds it sensible
      */
-    public static CutStrategy choose(Strategy requested, Strategy preferred, CutJob job) {
-        Estimate e = estimate(job);
-        Strategy s = switch (requested) {
-            case BRUTE, INDEX -> requested;
-            case AUTO -> preferred != null && preferred != Strategy.AUTO && e.sensible(preferred) ? preferred : e.best();
-        };
-        return s == Strategy.INDEX ? new ZoneIndex(e.indexPlan()) : new BruteForce();
-    }
-
-    /** Whether the model finds {@code strategy} sensible for this job (AUTO always is). */
-    public static boolean sensible(Strategy strategy, CutJob job) {
-        return strategy == Strategy.AUTO || estimate(job).sensible(strategy);
-    }
-
-    private static Estimate estimate(CutJob job) {
-        long n = job.objects().size(), m = job.contaminants().size();
-        double radius = ZoneIndex.searchRadius(ZoneIndex.smallestThreshold(job));
-        int threads = job.partitioner().threads();
-        CostModel.KernelCost k = CostModel.KernelCost.of(job.kernel().type());
-        IndexPlan plan = CostModel.bestPlan(n, m, radius, threads, k);
-        double brute = CostModel.bruteSeconds(n, m, radius, k) / Math.max(1, threads);
-        boolean indexPossible = n > 0 && m > 0 && n * m >= TINY_PAIRS && radius < INDEX_MAX_RADIUS;
-        return new Estimate(plan, brute, indexPossible);
-    }
-
-    /** The model's figures for one job. */
-    private record Estimate(IndexPlan indexPlan, double bruteSeconds, boolean indexPossible) {
-
-        Strategy best() {
-            return indexPossible && indexPlan.seconds() < bruteSeconds ? Strategy.INDEX : Strategy.BRUTE;
+    public static Strategy choose(Strategy requested, Strategy preferred, Plan plan, long objects, long contaminants) {
+        if (requested != Strategy.AUTO) {
+            return requested;
         }
+        if (!indexPossible(objects, contaminants, plan.searchRadius())) {
+            return Strategy.BRUTE; // a tiny batch, or a wide radius: the index would not pay
+        }
+        if (preferred != null && preferred != Strategy.AUTO && plan.sensible(preferred)) {
+            return preferred;
+        }
+        return plan.preferIndex() ? Strategy.INDEX : Strategy.BRUTE;
+    }
 
-        boolean sensible(Strategy s) {
-            double best = Math.min(bruteSeconds, indexPossible ? indexPlan.seconds() : Double.POSITIVE_INFINITY);
+    /** Objects per block of the index for a batch: a few tasks per thread, each one block. */
+    public static int block(long objects, int threads) {
+        return CostModel.blockFor(objects, threads);
+    }
+
+    /**
+     * The model's view of one preparation.
+     *
+     * @param grids         the index's grids
+     * @param searchRadius  radians: the largest radius, widened as the index searches
+     * @param preferIndex   whether the index is expected to beat brute force
+     * @param indexSensible whether the index is within {@link #SENSIBLE_FACTOR} of the best
+     * @param bruteSensible whether brute force is
+     */
+    public record Plan(IndexPlan grids, double searchRadius, boolean preferIndex, boolean indexSensible,
+                       boolean bruteSensible) {
+
+        /** Whether the model finds {@code s} sensible here (AUTO always is). */
+        public boolean sensible(Strategy s) {
             return switch (s) {
                 case AUTO -> true;
-                case INDEX -> indexPossible && indexPlan.seconds() <= SENSIBLE_FACTOR * best;
-                case BRUTE -> bruteSeconds <= SENSIBLE_FACTOR * best;
+                case INDEX -> indexSensible;
+                case BRUTE -> bruteSensible;
             };
         }
     }

@@ -16,6 +16,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -50,11 +51,18 @@ class FineGridTest {
                 each = arena.allocate(Math.max(1, cosMaxEach.length) * 8L);
                 MemorySegment.copy(cosMaxEach, 0, each, ValueLayout.JAVA_DOUBLE, 0, cosMaxEach.length);
             }
-            CutJob job = new CutJob(objects, contaminants, cosMax, each, Kernels.get(kernel),
-                    Partitioner.of(null, threads, 0), mask);
-            new ZoneIndex(plan).run(job);
-            return java.util.stream.IntStream.range(0, objects.size())
-                    .filter(i -> mask.get(ValueLayout.JAVA_BYTE, i) != 0).toArray();
+            Partitioner partitioner = Partitioner.of(null, threads, 0);
+            CutJob job = new CutJob(objects, contaminants, cosMax, each, Kernels.get(kernel), partitioner, mask);
+            try (PreparedIndex index = PreparedIndex.build(contaminants, cosMax, each, plan, partitioner)) {
+                new ZoneIndex(index, plan.block()).run(job);
+                int[] cut = java.util.stream.IntStream.range(0, objects.size())
+                        .filter(i -> mask.get(ValueLayout.JAVA_BYTE, i) != 0).toArray();
+                for (int i = 0; i < objects.size(); i++) { // the one-point query decides alike
+                    assertEquals(mask.get(ValueLayout.JAVA_BYTE, i) != 0,
+                            index.isCut(objects.x(i), objects.y(i), objects.z(i)), "object " + i);
+                }
+                return cut;
+            }
         }
     }
 

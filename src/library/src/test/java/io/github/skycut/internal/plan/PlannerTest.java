@@ -2,18 +2,8 @@ package io.github.skycut.internal.plan;
 
 import io.github.skycut.Angle;
 import io.github.skycut.KernelType;
-import io.github.skycut.RandomSky;
-import io.github.skycut.SkyPoints;
 import io.github.skycut.Strategy;
-import io.github.skycut.internal.exec.Partitioner;
-import io.github.skycut.internal.kernel.Kernels;
-import io.github.skycut.internal.strategy.CutJob;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,66 +12,54 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The planner's choices: AUTO from the cost model, and a tuned preference only where it is sensible. */
 class PlannerTest {
 
-    private static SkyPoints objects, contaminants, few, fewer;
-    private static final Arena ARENA = Arena.ofShared();
-    private static final MemorySegment MASK = ARENA.allocate(500_000);
-
-    @BeforeAll
-    static void skies() {
-        objects = RandomSky.uniform(500_000, 1);
-        contaminants = RandomSky.uniform(50_000, 2);
-        few = RandomSky.uniform(500, 3);
-        fewer = RandomSky.uniform(50, 4);
+    private static Planner.Plan plan(long objects, long contaminants, Angle r) {
+        return Planner.plan(objects, contaminants, r.cosMax(), 2, KernelType.SCALAR);
     }
 
-    @AfterAll
-    static void free() {
-        objects.close();
-        contaminants.close();
-        few.close();
-        fewer.close();
-        ARENA.close();
-    }
-
-    private static CutJob job(SkyPoints o, SkyPoints c, Angle radius, KernelType kernel) {
-        return new CutJob(o, c, radius.cosMax(), null, Kernels.get(kernel), Partitioner.of(null, 2, 0), MASK);
-    }
-
-    private static Strategy auto(SkyPoints o, SkyPoints c, Angle r, Strategy preferred) {
-        return Planner.choose(Strategy.AUTO, preferred, job(o, c, r, KernelType.SCALAR)).type();
+    private static Strategy auto(long objects, long contaminants, Angle r, Strategy preferred) {
+        return Planner.choose(Strategy.AUTO, preferred, plan(objects, contaminants, r), objects, contaminants);
     }
 
     @Test
     void autoTakesTheIndexForLargeCataloguesAndBruteForceForTinyOrWideCuts() {
-        assertEquals(Strategy.INDEX, auto(objects, contaminants, Angle.ofArcmin(1), null));
-        assertEquals(Strategy.INDEX, auto(objects, contaminants, Angle.ofDegrees(1), null));
-        assertEquals(Strategy.BRUTE, auto(few, fewer, Angle.ofDegrees(1), null));
-        assertEquals(Strategy.BRUTE, auto(objects, contaminants, Angle.ofDegrees(120), null));
+        assertEquals(Strategy.INDEX, auto(500_000, 50_000, Angle.ofArcmin(1), null));
+        assertEquals(Strategy.INDEX, auto(500_000, 50_000, Angle.ofDegrees(1), null));
+        assertEquals(Strategy.BRUTE, auto(500, 50, Angle.ofDegrees(1), null));
+        assertEquals(Strategy.BRUTE, auto(500_000, 50_000, Angle.ofDegrees(120), null));
     }
 
     @Test
     void aPreferredIndexNeverTakesATinyOrWideCut() {
-        assertEquals(Strategy.BRUTE, auto(few, fewer, Angle.ofDegrees(1), Strategy.INDEX));
-        assertEquals(Strategy.BRUTE, auto(objects, contaminants, Angle.ofDegrees(120), Strategy.INDEX));
-        assertEquals(Strategy.BRUTE, auto(objects, contaminants, Angle.ofDegrees(150), Strategy.INDEX));
-        assertFalse(Planner.sensible(Strategy.INDEX, job(few, fewer, Angle.ofDegrees(1), KernelType.SCALAR)));
+        assertEquals(Strategy.BRUTE, auto(500, 50, Angle.ofDegrees(1), Strategy.INDEX));
+        assertEquals(Strategy.BRUTE, auto(500_000, 50_000, Angle.ofDegrees(120), Strategy.INDEX));
+        assertEquals(Strategy.BRUTE, auto(500_000, 50_000, Angle.ofDegrees(150), Strategy.INDEX));
+        assertFalse(plan(500, 50, Angle.ofDegrees(1)).sensible(Strategy.INDEX));
     }
 
     @Test
     void aPreferenceIsTakenWhereSensibleAndOverruledWhereNot() {
-        assertEquals(Strategy.INDEX, auto(objects, contaminants, Angle.ofArcmin(1), Strategy.INDEX));
-        assertEquals(Strategy.BRUTE, auto(few, fewer, Angle.ofDegrees(1), Strategy.BRUTE));
+        assertEquals(Strategy.INDEX, auto(500_000, 50_000, Angle.ofArcmin(1), Strategy.INDEX));
+        assertEquals(Strategy.BRUTE, auto(500, 50, Angle.ofDegrees(1), Strategy.BRUTE));
         // 500,000 x 50,000 at 1 arcmin by brute force: the model expects it far slower than the index
-        assertFalse(Planner.sensible(Strategy.BRUTE, job(objects, contaminants, Angle.ofArcmin(1), KernelType.SCALAR)));
-        assertEquals(Strategy.INDEX, auto(objects, contaminants, Angle.ofArcmin(1), Strategy.BRUTE));
+        assertFalse(plan(500_000, 50_000, Angle.ofArcmin(1)).sensible(Strategy.BRUTE));
+        assertEquals(Strategy.INDEX, auto(500_000, 50_000, Angle.ofArcmin(1), Strategy.BRUTE));
+    }
+
+    @Test
+    void aTinyBatchOfAStreamGoesByBruteForce() {
+        Planner.Plan stream = plan(Planner.STREAM_OBJECTS, 50_000, Angle.ofArcmin(1));
+        assertTrue(stream.preferIndex());
+        assertEquals(Strategy.INDEX, Planner.choose(Strategy.AUTO, null, stream, 262_144, 50_000));
+        assertEquals(Strategy.BRUTE, Planner.choose(Strategy.AUTO, null, stream, 3, 50_000));
+        assertEquals(Strategy.BRUTE, Planner.choose(Strategy.AUTO, Strategy.INDEX, stream, 0, 50_000));
     }
 
     @Test
     void explicitChoicesAreObeyed() {
-        CutJob tiny = job(few, fewer, Angle.ofDegrees(1), KernelType.SCALAR);
-        assertEquals(Strategy.INDEX, Planner.choose(Strategy.INDEX, null, tiny).type());
-        CutJob large = job(objects, contaminants, Angle.ofArcmin(1), KernelType.SCALAR);
-        assertEquals(Strategy.BRUTE, Planner.choose(Strategy.BRUTE, Strategy.INDEX, large).type());
-        assertTrue(Planner.sensible(Strategy.AUTO, tiny));
+        Planner.Plan tiny = plan(500, 50, Angle.ofDegrees(1));
+        assertEquals(Strategy.INDEX, Planner.choose(Strategy.INDEX, null, tiny, 500, 50));
+        Planner.Plan large = plan(500_000, 50_000, Angle.ofArcmin(1));
+        assertEquals(Strategy.BRUTE, Planner.choose(Strategy.BRUTE, Strategy.INDEX, large, 500_000, 50_000));
+        assertTrue(tiny.sensible(Strategy.AUTO));
     }
 }

@@ -1,0 +1,216 @@
+package io.github.skycut;
+
+import io.github.skycut.internal.exec.Partitioner;
+import io.github.skycut.internal.index.PreparedIndex;
+import io.github.skycut.internal.index.ZoneIndex;
+import io.github.skycut.internal.kernel.CutKernel;
+import io.github.skycut.internal.plan.Planner;
+import io.github.skycut.internal.strategy.BruteForce;
+import io.github.skycut.internal.strategy.CutJob;
+import io.github.skycut.internal.strategy.CutStrategy;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A cut prepared once for a set of contaminants and run on many batches of objects: what depends
+ * only on the contaminants and the radii (the thresholds, the kernel, the index's grids and
+ * contaminant bands) is built once and reused. Made by {@link AngularCut#prepare(SkyPoints)}.
+ *
+ * <pre>{@code
+ * try (PreparedCut stars = AngularCut.within(Angle.parse("1arcmin")).prepare(brightStars)) {
+ *     for (SkyPoints batch : batches) {
+ *         CutResult r = stars.run(batch);           // = AngularCut...run(batch, brightStars), bit for bit
+ *     }
+ *     boolean near = stars.isCut(150.1, 2.2);       // one object, no allocation
+ * }
+ * }</pre>
+ *
+ * <p>Safe to use from many threads at once. The contaminants are copied at preparation, so the
+ * caller may close theirs. The choice between brute force and the index is still made per batch
+ * (brute force for a tiny batch or a radius of 120° or more); the index is built on the first
+ * batch or point that uses it. {@link #close()} waits for the runs in progress to finish, then
+ * frees everything; a run started after it is refused.
+ */
+public final class PreparedCut implements AutoCloseable {
+
+    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
+    private final SkyPoints contaminants;   // our copy, or the caller's for a one-off AngularCut.run
+    private final boolean ownsContaminants;
+    private final double cosMax;            // NaN with per-contaminant radii
+    private final MemorySegment cosMaxEach; // null with a fixed radius
+    private final Arena arena;              // holds cosMaxEach
+    private final CutKernel kernel;
+    private final Partitioner partitioner;
+    private final Strategy strategy;
+    private final Strategy preferred;
+    private final Planner.Plan plan;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closed;
+    private volatile PreparedIndex index;
+
+    PreparedCut(SkyPoints contaminants, boolean ownsContaminants, double cosMax, Angle[] radii, CutKernel kernel,
+                Partitioner partitioner, Strategy strategy, Strategy preferred, long expectedObjects) {
+        this.contaminants = contaminants;
+        this.ownsContaminants = ownsContaminants;
+        this.cosMax = cosMax;
+        this.arena = Arena.ofShared();
+        this.cosMaxEach = radii == null ? null : cosines(arena, radii);
+        this.kernel = kernel;
+        this.partitioner = partitioner;
+        this.strategy = strategy;
+        this.preferred = preferred;
+        this.plan = Planner.plan(expectedObjects, contaminants.size(),
+                ZoneIndex.smallestThreshold(contaminants.size(), cosMax, cosMaxEach), partitioner.threads(), kernel.type());
+    }
+
+    private static MemorySegment cosines(Arena arena, Angle[] radii) {
+        MemorySegment s = arena.allocate(Math.max(1, radii.length) * (long) Double.BYTES, SkyPoints.ALIGNMENT);
+        for (int j = 0; j < radii.length; j++) {
+            s.setAtIndex(D, j, radii[j].cosMax());
+        }
+        return s;
+    }
+
+    /** The number of contaminants prepared. */
+    public int contaminantCount() {
+        return contaminants.size();
+    }
+
+    /**
+     * Cuts {@code objects} against the prepared contaminants: the same {@link CutResult} as
+     * {@code AngularCut.run(objects, contaminants)} with the same settings, bit for bit.
+     *
+     * @throws IllegalStateException if this prepared cut is closed
+     */
+    public CutResult run(SkyPoints objects) {
+        Objects.requireNonNull(objects, "objects");
+        enter();
+        try (Arena scratch = Arena.ofShared()) {
+            MemorySegment mask = scratch.allocate(Math.max(1, objects.size()), 64);
+            CutJob job = new CutJob(objects, contaminants, cosMax, cosMaxEach, kernel, partitioner, mask);
+            CutStrategy s = strategyFor(objects.size());
+            s.run(job);
+            byte[] m = mask.asSlice(0, objects.size()).toArray(ValueLayout.JAVA_BYTE);
+            return new CutResult(m, kernel.type(), s.type(), partitioner.threads());
+        } finally {
+            exit();
+        }
+    }
+
+    private CutStrategy strategyFor(int objects) {
+        Strategy s = Planner.choose(strategy, preferred, plan, objects, contaminants.size());
+        return s == Strategy.INDEX ? new ZoneIndex(index(), Planner.block(objects, partitioner.threads()))
+                : new BruteForce();
+    }
+
+    /**
+     * Whether an object at this right ascension and declination (degrees) is cut: the same decision
+     * as {@link #run} makes for it. Allocates nothing; for hosts that ask one row at a time.
+     *
+     * @throws IllegalArgumentException for a NaN or infinite value or |Dec| &gt; 90°
+     */
+    public boolean isCut(double raDeg, double decDeg) {
+        SkyPoints.checkRa(raDeg);
+        SkyPoints.checkDec(decDeg);
+        return decide(SkyPoints.xOf(raDeg, decDeg), SkyPoints.yOf(raDeg, decDeg), SkyPoints.zOf(decDeg));
+    }
+
+    /**
+     * Whether an object at this unit vector is cut: the same decision as {@link #run} makes for it.
+     * Allocates nothing.
+     *
+     * @throws IllegalArgumentException for a vector that is not unit within {@link SkyPoints#UNIT_TOLERANCE}
+     */
+    public boolean isCutUnitVector(double x, double y, double z) {
+        SkyPoints.checkUnitVector(x, y, z);
+        return decide(x, y, z);
+    }
+
+    private boolean decide(double x, double y, double z) {
+        enter();
+        try {
+            if (plan.preferIndex() || strategy == Strategy.INDEX) {
+                return index().isCut(x, y, z);
+            }
+            return anyHit(x, y, z);
+        } finally {
+            exit();
+        }
+    }
+
+    /** The contract's test against every contaminant, with early exit (the scalar kernel's loop). */
+    private boolean anyHit(double x, double y, double z) {
+        MemorySegment cx = contaminants.xSegment(), cy = contaminants.ySegment(), cz = contaminants.zSegment();
+        for (int j = 0, m = contaminants.size(); j < m; j++) {
+            double dot = (x * cx.getAtIndex(D, j) + y * cy.getAtIndex(D, j)) + z * cz.getAtIndex(D, j);
+            if (dot > (cosMaxEach == null ? cosMax : cosMaxEach.getAtIndex(D, j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index, built on first use. */
+    private PreparedIndex index() {
+        PreparedIndex i = index;
+        if (i == null) {
+            synchronized (this) {
+                i = index;
+                if (i == null) {
+                    i = PreparedIndex.build(contaminants, cosMax, cosMaxEach, plan.grids(), partitioner);
+                    index = i;
+                }
+            }
+        }
+        return i;
+    }
+
+    private void enter() {
+        inFlight.incrementAndGet();
+        if (closed) {
+            exit();
+            throw new IllegalStateException("this prepared cut is closed");
+        }
+    }
+
+    private void exit() {
+        inFlight.decrementAndGet();
+    }
+
+    /**
+     * Waits until no run is in progress, then frees the prepared contaminants, thresholds and
+     * index. Later runs are refused. Calling it again does nothing.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        while (inFlight.get() != 0) {
+            LockSupport.parkNanos(100_000);
+        }
+        PreparedIndex i = index;
+        if (i != null) {
+            i.close();
+        }
+        arena.close();
+        if (ownsContaminants) {
+            contaminants.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PreparedCut[" + contaminants.size() + " contaminants, kernel=" + kernel.name()
+                + (closed ? ", closed" : "") + "]";
+    }
+}
