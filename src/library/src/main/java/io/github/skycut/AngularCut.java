@@ -135,7 +135,7 @@ public final class AngularCut {
      */
     public CutResult run(SkyPoints objects, SkyPoints contaminants) {
         Objects.requireNonNull(objects, "objects");
-        try (PreparedCut prepared = prepare(contaminants, false, objects.size())) {
+        try (PreparedCut prepared = prepare(contaminants, false, objects.size(), objects.size())) {
             return prepared.run(objects);
         }
     }
@@ -148,10 +148,10 @@ public final class AngularCut {
      *                                  the contaminants'; or if the chosen kernel is unavailable
      */
     public PreparedCut prepare(SkyPoints contaminants) {
-        return prepare(contaminants, true, Planner.STREAM_OBJECTS);
+        return prepare(contaminants, true, Planner.STREAM_OBJECTS, Planner.STREAM_BATCH);
     }
 
-    private PreparedCut prepare(SkyPoints contaminants, boolean copy, long expectedObjects) {
+    private PreparedCut prepare(SkyPoints contaminants, boolean copy, long expectedObjects, long expectedBatch) {
         Objects.requireNonNull(contaminants, "contaminants");
         if (radii != null && radii.length != contaminants.size()) {
             throw new IllegalArgumentException(radii.length + " radii for " + contaminants.size() + " contaminants");
@@ -163,7 +163,7 @@ public final class AngularCut {
         SkyPoints points = copy ? SkyPoints.copyOf(contaminants) : contaminants;
         try {
             return new PreparedCut(points, copy, cosMax, radii, k, partitioner, strategy,
-                    tuning.strategy().orElse(null), expectedObjects);
+                    tuning.strategy().orElse(null), expectedObjects, expectedBatch);
         } catch (RuntimeException | Error e) {
             if (copy) {
                 points.close();

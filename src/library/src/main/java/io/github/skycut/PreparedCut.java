@@ -55,7 +55,7 @@ public final class PreparedCut implements AutoCloseable {
     private volatile PreparedIndex index;
 
     PreparedCut(SkyPoints contaminants, boolean ownsContaminants, double cosMax, Angle[] radii, CutKernel kernel,
-                Partitioner partitioner, Strategy strategy, Strategy preferred, long expectedObjects) {
+                Partitioner partitioner, Strategy strategy, Strategy preferred, long expectedObjects, long expectedBatch) {
         this.contaminants = contaminants;
         this.ownsContaminants = ownsContaminants;
         this.cosMax = cosMax;
@@ -65,7 +65,7 @@ public final class PreparedCut implements AutoCloseable {
         this.partitioner = partitioner;
         this.strategy = strategy;
         this.preferred = preferred;
-        this.plan = Planner.plan(expectedObjects, contaminants.size(),
+        this.plan = Planner.plan(expectedObjects, expectedBatch, contaminants.size(),
                 ZoneIndex.smallestThreshold(contaminants.size(), cosMax, cosMaxEach), partitioner.threads(), kernel.type());
     }
 

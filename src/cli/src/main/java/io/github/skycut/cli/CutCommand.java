@@ -3,13 +3,13 @@ package io.github.skycut.cli;
 import io.github.skycut.Angle;
 import io.github.skycut.AngularCut;
 import io.github.skycut.CutResult;
+import io.github.skycut.PreparedCut;
 import io.github.skycut.SkyPoints;
 import io.github.skycut.cli.io.CatalogueException;
 import io.github.skycut.cli.io.CatalogueFormat;
 import io.github.skycut.cli.io.CatalogueReader;
 import io.github.skycut.cli.io.CatalogueWriter;
 import io.github.skycut.cli.io.Catalogues;
-import io.github.skycut.cli.io.Chunk;
 import io.github.skycut.cli.io.ColumnRequest;
 import io.github.skycut.KernelType;
 import io.github.skycut.Strategy;
@@ -29,8 +29,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code skycut cut}: reads the objects in chunks, cuts each chunk against the contaminants
- * (held in memory), and writes the kept or cut rows, the flags, or the cut indices.
+ * {@code skycut cut}: prepares the cut once for the contaminants (held in memory), then streams the
+ * objects through it in chunks, reading, cutting and writing in overlapped stages
+ * ({@link CutPipeline}), and writes the kept or cut rows, the flags, or the cut indices.
  */
 @Command(name = "cut", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Cuts every object that lies within a radius of any contaminant.",
@@ -114,11 +115,15 @@ final class CutCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "stack traces with errors")
     boolean debug;
 
+    @Option(names = "--timings", description = "also say where the time went: start, preparation, and the busy time of each stage")
+    boolean timings;
+
     @Spec
     CommandSpec spec;
 
     /** What a run did, for the summary line. */
-    record Summary(long read, long cut, double seconds, KernelType kernel, Strategy strategy, int threads) {
+    record Summary(long read, long cut, double seconds, KernelType kernel, Strategy strategy, int threads,
+                   String timings) {
     }
 
     @Override
@@ -129,6 +134,9 @@ final class CutCommand implements Callable<Integer> {
             if (!quiet) {
                 err.printf(Locale.ROOT, "skycut cut: %,d objects read, %,d cut, %,d kept in %.2f s (kernel %s, strategy %s, %d threads)%n",
                         s.read, s.cut, s.read - s.cut, s.seconds, s.kernel.label(), s.strategy.label(), s.threads);
+                if (timings) {
+                    err.println("skycut cut: " + s.timings);
+                }
             }
             return 0;
         } catch (CatalogueException | IllegalArgumentException | UnsupportedOperationException e) {
@@ -168,25 +176,22 @@ final class CutCommand implements Callable<Integer> {
     }
 
     private Summary cutAll(CatalogueReader reader, AngularCut cut, SkyPoints stars, long t0) throws IOException {
-        long read = 0;
-        long cutCount = 0;
-        CutResult last = null;
-        Chunk chunk = new Chunk(chunkRows);
         boolean bar = !quiet && Terminal.stderrIsTerminal();
-        try (CutSink sink = CutSink.open(mode, output, reader, List.of(objects, contaminants), spec.commandLine().getOut());
+        long t1 = System.nanoTime();
+        try (PreparedCut prepared = cut.prepare(stars);
+             CutSink sink = CutSink.open(mode, output, reader, List.of(objects, contaminants), spec.commandLine().getOut());
              Progress progress = new Progress(bar, reader.progressUnit(), reader.progressTotal())) {
-            while (reader.read(chunk) > 0 || last == null) {
-                try (SkyPoints points = chunk.toSkyPoints()) {
-                    last = cut.run(points, stars);
-                }
-                sink.accept(chunk, last);
-                read += chunk.size();
-                cutCount += last.cutCount();
-                progress.update(reader.progress());
-            }
-            sink.finish();
+            long t2 = System.nanoTime();
+            CutPipeline.Totals t = CutPipeline.run(reader, prepared, sink, progress, chunkRows);
+            long t3 = System.nanoTime();
+            CutResult last = t.last();
+            String timings = !this.timings ? "" : String.format(Locale.ROOT, "JVM start to command %.2f s, contaminants read %.2f s, "
+                            + "prepared %.2f s, streamed %.2f s (busy: reading %.2f s, cutting %.2f s, writing %.2f s)",
+                    (t0 - START_NANOS) / 1e9 + jvmStartSeconds(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
+                    t.readSeconds(), t.cutSeconds(), t.writeSeconds());
+            return new Summary(t.read(), t.cut(), (t3 - t0) / 1e9, last.kernel(), last.strategy(), last.threads(),
+                    timings);
         }
-        return new Summary(read, cutCount, (System.nanoTime() - t0) / 1e9, last.kernel(), last.strategy(), last.threads());
     }
 
     private AngularCut angularCut(double[] radiusValues) {
@@ -246,6 +251,15 @@ final class CutCommand implements Callable<Integer> {
             throw CatalogueException.of(objects, "already has a column " + CatalogueWriter.FLAG_COLUMN
                     + "; flag mode would add a second one");
         }
+    }
+
+    /** When this class was loaded: close to when the command began. */
+    private static final long START_NANOS = System.nanoTime();
+
+    /** Seconds from the JVM's start to this class's loading. */
+    private static double jvmStartSeconds() {
+        return (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3
+                - (System.nanoTime() - START_NANOS) / 1e9;
     }
 
     private static String or(String a, String b) {

@@ -6,13 +6,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -43,32 +42,36 @@ public final class Kernels {
         if (type == KernelType.AUTO) {
             return auto();
         }
-        CutKernel k = Holder.AVAILABLE.get(type);
-        if (k == null) {
+        Loaded v = loaded(type);
+        if (v.kernel == null) {
             throw new IllegalStateException("the " + type.label() + " kernel is not available on this machine: "
-                    + Holder.REASONS.getOrDefault(type, "unknown reason"));
+                    + v.problem);
         }
-        return k;
+        return v.kernel;
     }
 
-    /** The kernel of that type, if it loaded. AUTO always resolves. */
+    /** The kernel of that type, if it loads. AUTO always resolves. */
     public static Optional<CutKernel> find(KernelType type) {
-        return type == KernelType.AUTO ? Optional.of(auto()) : Optional.ofNullable(Holder.AVAILABLE.get(type));
+        return type == KernelType.AUTO ? Optional.of(auto()) : Optional.ofNullable(loaded(type).kernel);
     }
 
-    /** The kernels that loaded on this machine, reference first. */
+    /** The kernels that load on this machine, reference first (loads every variant). */
     public static List<CutKernel> available() {
-        return Collections.unmodifiableList(new ArrayList<>(Holder.AVAILABLE.values()));
+        List<CutKernel> all = new ArrayList<>();
+        for (KernelType t : VARIANTS) {
+            find(t).ifPresent(all::add);
+        }
+        return Collections.unmodifiableList(all);
     }
 
     /** The types of {@link #available()}. */
     public static List<KernelType> availableTypes() {
-        return List.copyOf(Holder.AVAILABLE.keySet());
+        return available().stream().map(CutKernel::type).toList();
     }
 
     /** Why a variant did not load, or empty if it did. */
     public static Optional<String> unavailableReason(KernelType type) {
-        return Optional.ofNullable(Holder.REASONS.get(type));
+        return type == KernelType.AUTO ? Optional.empty() : Optional.ofNullable(loaded(type).problem);
     }
 
     /** What AUTO means here without a preference: {@code -Dskycut.kernel} if set, else native, vector, scalar. */
@@ -82,7 +85,12 @@ public final class Kernels {
      * vector, scalar in that order.
      */
     public static CutKernel auto(KernelType preferred) {
-        return get(choose(System.getProperty(PROPERTY), preferred, Holder.AVAILABLE.keySet(), Kernels::warnOnce));
+        return get(choose(System.getProperty(PROPERTY), preferred, Kernels::loads, Kernels::warnOnce));
+    }
+
+    /** Whether a variant loads here; loads it (only it) the first time. */
+    private static boolean loads(KernelType type) {
+        return loaded(type).kernel != null;
     }
 
     /**
@@ -90,19 +98,19 @@ public final class Kernels {
      * system property) wins, even if unavailable (the caller then fails loudly); then the preferred
      * kernel if available, else one warning and the built-in order.
      */
-    static KernelType choose(String forced, KernelType preferred, Set<KernelType> available, Consumer<String> warn) {
+    static KernelType choose(String forced, KernelType preferred, Predicate<KernelType> available, Consumer<String> warn) {
         if (forced != null && !forced.isBlank() && KernelType.parse(forced) != KernelType.AUTO) {
             return KernelType.parse(forced);
         }
         if (preferred != null && preferred != KernelType.AUTO) {
-            if (available.contains(preferred)) {
+            if (available.test(preferred)) {
                 return preferred;
             }
             warn.accept("skycut: the tuning prefers the " + preferred.label()
                     + " kernel, which is not available here; using the built-in order (native, vector, scalar)");
         }
         for (KernelType t : new KernelType[] {KernelType.NATIVE, KernelType.VECTOR, KernelType.SCALAR}) {
-            if (available.contains(t)) {
+            if (available.test(t)) {
                 return t;
             }
         }
@@ -117,40 +125,54 @@ public final class Kernels {
         }
     }
 
-    /** Lazy, thread-safe, once: the JVM initialises a holder class exactly once. */
-    private static final class Holder {
-        static final Map<KernelType, CutKernel> AVAILABLE = new EnumMap<>(KernelType.class);
-        static final Map<KernelType, String> REASONS = new EnumMap<>(KernelType.class);
+    /** The variants in their listing order, the reference first. */
+    private static final KernelType[] VARIANTS = {KernelType.SCALAR, KernelType.VECTOR, KernelType.NATIVE};
 
-        static {
-            AVAILABLE.put(KernelType.SCALAR, new ScalarKernel());
-            load(KernelType.VECTOR, "io.github.skycut.internal.kernel.VectorKernel", Kernels::vectorModulePresent);
-            load(KernelType.NATIVE, "io.github.skycut.internal.kernel.NativeKernel", () -> null);
-        }
+    /** A variant as it loaded: its kernel, or why not (and the fix). */
+    private record Loaded(CutKernel kernel, String problem) {
+    }
 
-        interface Check {
-            /** Null if the variant can be tried, else the reason and fix. */
-            String problem();
-        }
+    private static Loaded loaded(KernelType type) {
+        return switch (type) {
+            case SCALAR -> ScalarHolder.LOADED;
+            case VECTOR -> VectorHolder.LOADED;
+            case NATIVE -> NativeHolder.LOADED;
+            case AUTO -> throw new IllegalArgumentException("AUTO is not a variant");
+        };
+    }
 
-        private static void load(KernelType type, String className, Check check) {
-            String problem = check.problem();
-            if (problem == null) {
-                try {
-                    Class<?> c = Class.forName(className);
-                    CutKernel k = (CutKernel) MethodHandles.lookup()
-                            .findConstructor(c, MethodType.methodType(void.class)).invoke();
-                    AVAILABLE.put(type, k);
-                    return;
-                } catch (ClassNotFoundException e) {
-                    problem = "not built into this jar (" + className + " missing)";
-                } catch (Throwable e) {
-                    problem = e.getMessage() != null ? e.getMessage() : e.toString();
-                }
+    /*
+     * One holder per variant: lazy, thread-safe, once (the JVM initialises a class exactly once),
+     * and independent, so that a cut on the native kernel never initialises the Vector API.
+     */
+    private static final class ScalarHolder {
+        static final Loaded LOADED = new Loaded(new ScalarKernel(), null);
+    }
+
+    private static final class VectorHolder {
+        static final Loaded LOADED = load(KernelType.VECTOR, "io.github.skycut.internal.kernel.VectorKernel",
+                vectorModulePresent());
+    }
+
+    private static final class NativeHolder {
+        static final Loaded LOADED = load(KernelType.NATIVE, "io.github.skycut.internal.kernel.NativeKernel", null);
+    }
+
+    /** Loads a variant reflectively, unless {@code problem} already says why it cannot; logs one line if not. */
+    private static Loaded load(KernelType type, String className, String problem) {
+        if (problem == null) {
+            try {
+                Class<?> c = Class.forName(className);
+                return new Loaded((CutKernel) MethodHandles.lookup()
+                        .findConstructor(c, MethodType.methodType(void.class)).invoke(), null);
+            } catch (ClassNotFoundException e) {
+                problem = "not built into this jar (" + className + " missing)";
+            } catch (Throwable e) {
+                problem = e.getMessage() != null ? e.getMessage() : e.toString();
             }
-            REASONS.put(type, problem);
-            LOG.warning("skycut: " + type.label() + " kernel unavailable: " + problem);
         }
+        LOG.warning("skycut: " + type.label() + " kernel unavailable: " + problem);
+        return new Loaded(null, problem);
     }
 
     private static String vectorModulePresent() {

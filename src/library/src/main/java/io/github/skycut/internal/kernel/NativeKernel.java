@@ -234,21 +234,28 @@ public final class NativeKernel implements CutKernel {
     }
 
     private static void checkColumns(String what, SkyPoints p) {
-        checkDoubles(what + " x column", p.xSegment(), p.size());
-        checkDoubles(what + " y column", p.ySegment(), p.size());
-        checkDoubles(what + " z column", p.zSegment(), p.size());
+        checkDoubles(what, " x column", p.xSegment(), p.size());
+        checkDoubles(what, " y column", p.ySegment(), p.size());
+        checkDoubles(what, " z column", p.zSegment(), p.size());
     }
 
     private static void checkDoubles(String what, MemorySegment s, int n) {
+        checkDoubles(what, "", s, n);
+    }
+
+    /** The message is built only on failure: this runs before every call, in the index once per cell. */
+    private static void checkDoubles(String what, String column, MemorySegment s, int n) {
         if (!s.isNative()) {
-            throw new IllegalArgumentException("the native kernel needs an off-heap (native) segment for the " + what);
+            throw new IllegalArgumentException("the native kernel needs an off-heap (native) segment for the "
+                    + what + column);
         }
         if (s.byteSize() < (long) n * Double.BYTES) {
-            throw new IndexOutOfBoundsException("the " + what + " holds " + s.byteSize() / Double.BYTES
+            throw new IndexOutOfBoundsException("the " + what + column + " holds " + s.byteSize() / Double.BYTES
                     + " doubles for " + n + " entries");
         }
         if (s.address() % Double.BYTES != 0) {
-            throw new IllegalArgumentException("the " + what + " is not 8-byte aligned (address " + s.address() + ")");
+            throw new IllegalArgumentException("the " + what + column + " is not 8-byte aligned (address "
+                    + s.address() + ")");
         }
     }
 

@@ -80,10 +80,6 @@ final class CostModel {
     }
 
     /** The index's time on one thread with its best grids; see {@link #bestPlan}. */
-    static double indexSeconds(long objects, long contaminants, double radius, int threads, KernelCost k) {
-        return bestPlan(objects, contaminants, radius, threads, k).seconds() * Math.max(1, threads);
-    }
-
     /** The objects per block for N objects on some threads: a few tasks per thread, each one block. */
     static int blockFor(long objects, int threads) {
         long perTask = (objects + (long) TASKS_PER_THREAD * threads - 1) / ((long) TASKS_PER_THREAD * threads);
@@ -95,8 +91,16 @@ final class CostModel {
      * {@code seconds} are the wall time on {@code threads} threads.
      */
     static IndexPlan bestPlan(long objects, long contaminants, double radius, int threads, KernelCost kernel) {
+        return bestPlan(objects, objects, contaminants, radius, threads, kernel);
+    }
+
+    /**
+     * The same for {@code objects} in all, cut in batches of {@code batch} (the blocks are sized for
+     * a batch: a prepared cut of a stream is planned with the stream's total and its batch size).
+     */
+    static IndexPlan bestPlan(long objects, long batch, long contaminants, double radius, int threads, KernelCost kernel) {
         double r = Math.min(radius, Math.PI);
-        int block = blockFor(objects, threads);
+        int block = blockFor(Math.min(objects, batch), threads);
         IndexPlan best = null;
         for (double s = IndexPlan.MIN_CELL * 4; s < 2; s *= 1.15) {
             for (int split = 1; split <= 8; split *= 2) {

@@ -22,8 +22,10 @@ public final class Planner {
     static final long TINY_PAIRS = 1L << 20;
     /** A strategy the model expects to be this many times slower than the best is not sensible. */
     static final double SENSIBLE_FACTOR = 4;
-    /** Objects a preparation plans for when the caller does not say: a stream of many batches. */
+    /** Objects a preparation plans for when the caller does not say: a stream of many batches... */
     public static final long STREAM_OBJECTS = 1L << 24;
+    /** ...of about this many objects each (skycut cut's default chunk). */
+    public static final long STREAM_BATCH = 1L << 18;
 
     private Planner() {
     }
@@ -32,13 +34,14 @@ public final class Planner {
      * What the model expects for {@code objects} objects against these contaminants.
      *
      * @param objects      objects expected in all (a stream: {@link #STREAM_OBJECTS})
+     * @param batch        objects expected per batch (a stream: {@link #STREAM_BATCH})
      * @param contaminants their number
      * @param cosMin       the smallest threshold (largest radius); +∞ when nothing can be cut
      */
-    public static Plan plan(long objects, long contaminants, double cosMin, int threads, KernelType kernel) {
+    public static Plan plan(long objects, long batch, long contaminants, double cosMin, int threads, KernelType kernel) {
         double radius = ZoneIndex.searchRadius(cosMin);
         CostModel.KernelCost k = CostModel.KernelCost.of(kernel);
-        IndexPlan grids = CostModel.bestPlan(objects, contaminants, radius, threads, k);
+        IndexPlan grids = CostModel.bestPlan(objects, batch, contaminants, radius, threads, k);
         double brute = CostModel.bruteSeconds(objects, contaminants, radius, k) / Math.max(1, threads);
         boolean indexPossible = indexPossible(objects, contaminants, radius);
         double best = Math.min(brute, indexPossible ? grids.seconds() : Double.POSITIVE_INFINITY);

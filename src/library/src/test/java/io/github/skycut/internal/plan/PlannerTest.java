@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlannerTest {
 
     private static Planner.Plan plan(long objects, long contaminants, Angle r) {
-        return Planner.plan(objects, contaminants, r.cosMax(), 2, KernelType.SCALAR);
+        return Planner.plan(objects, objects, contaminants, r.cosMax(), 2, KernelType.SCALAR);
     }
 
     private static Strategy auto(long objects, long contaminants, Angle r, Strategy preferred) {
@@ -47,7 +47,7 @@ class PlannerTest {
 
     @Test
     void aTinyBatchOfAStreamGoesByBruteForce() {
-        Planner.Plan stream = plan(Planner.STREAM_OBJECTS, 50_000, Angle.ofArcmin(1));
+        Planner.Plan stream = Planner.plan(Planner.STREAM_OBJECTS, Planner.STREAM_BATCH, 50_000, Angle.ofArcmin(1).cosMax(), 2, KernelType.SCALAR);
         assertTrue(stream.preferIndex());
         assertEquals(Strategy.INDEX, Planner.choose(Strategy.AUTO, null, stream, 262_144, 50_000));
         assertEquals(Strategy.BRUTE, Planner.choose(Strategy.AUTO, null, stream, 3, 50_000));

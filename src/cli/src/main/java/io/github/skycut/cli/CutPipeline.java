@@ -1,0 +1,253 @@
+package io.github.skycut.cli;
+
+import io.github.skycut.CutResult;
+import io.github.skycut.PreparedCut;
+import io.github.skycut.SkyPoints;
+import io.github.skycut.cli.io.CatalogueReader;
+import io.github.skycut.cli.io.Chunk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+
+/**
+ * The stages of {@code skycut cut}, overlapped: a reader thread decodes chunk k+1 while the calling
+ * thread cuts chunk k (through one {@link PreparedCut}, on its own threads) and a writer thread
+ * writes chunk k-1. The stages hand chunks on through bounded queues, and a fixed set of
+ * {@link #DEPTH} chunks circulates, so memory stays O(contaminants + a few chunks); chunks are
+ * written in the order they were read.
+ *
+ * <p>The first stage to fail wins: the others stop at their next hand-over, its exception is
+ * rethrown as it was, and the output is never committed (the caller's sink then deletes it).
+ */
+final class CutPipeline {
+
+    /** Chunks in circulation: one being read, one being cut, one being written. */
+    static final int DEPTH = 3;
+    /** How often a waiting stage looks whether another one failed. */
+    private static final long POLL_MILLIS = 20;
+
+    /** Test hooks, called with the chunk's sequence number before it is read, cut or written. */
+    static volatile IntConsumer readHook = k -> { };
+    static volatile IntConsumer cutHook = k -> { };
+
+    /**
+     * What a run did, and where its time went: the seconds each stage was busy (reading and
+     * decoding, converting and cutting, writing), which overlap.
+     */
+    record Totals(long read, long cut, CutResult last, double readSeconds, double cutSeconds, double writeSeconds) {
+    }
+
+    /** A chunk on its way, with how far the reader had got (for the progress bar). */
+    private record Item(Chunk chunk, int sequence, long progress, CutResult result) {
+        static final Item END = new Item(null, -1, 0, null);
+    }
+
+    private final CatalogueReader reader;
+    private final PreparedCut cut;
+    private final CutSink sink;
+    private final Progress progress;
+    private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(DEPTH);
+    private final BlockingQueue<Item> toCut = new ArrayBlockingQueue<>(DEPTH);
+    private final BlockingQueue<Item> toWrite = new ArrayBlockingQueue<>(DEPTH);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private long read;
+    private long cutCount;
+    private long readNanos, cutNanos, writeNanos; // each written by its own stage's thread
+
+    private CutPipeline(CatalogueReader reader, PreparedCut cut, CutSink sink, Progress progress, int chunkRows) {
+        this.reader = reader;
+        this.cut = cut;
+        this.sink = sink;
+        this.progress = progress;
+        for (int i = 0; i < DEPTH; i++) {
+            free.add(new Chunk(chunkRows));
+        }
+    }
+
+    /** Reads, cuts and writes every chunk, then finishes the sink; returns the totals. */
+    static Totals run(CatalogueReader reader, PreparedCut cut, CutSink sink, Progress progress, int chunkRows)
+            throws IOException {
+        return new CutPipeline(reader, cut, sink, progress, chunkRows).run();
+    }
+
+    private Totals run() throws IOException {
+        Thread readThread = stage("skycut-read", this::readAll);
+        Thread writeThread = stage("skycut-write", this::writeAll);
+        CutResult last = null;
+        try {
+            last = cutAll();
+        } catch (Throwable e) {
+            fail(e);
+        }
+        join(readThread);
+        join(writeThread);
+        rethrow();
+        return new Totals(read, cutCount, last, readNanos / 1e9, cutNanos / 1e9, writeNanos / 1e9);
+    }
+
+    private Thread stage(String name, Step step) {
+        Thread t = new Thread(() -> {
+            try {
+                step.run();
+            } catch (Throwable e) {
+                fail(e);
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Reader thread: fills free chunks, hands them on; END after the last. */
+    private void readAll() throws IOException {
+        for (int k = 0; ; k++) {
+            Chunk chunk = take(free);
+            if (chunk == null) {
+                return; // another stage failed
+            }
+            readHook.accept(k);
+            long t0 = System.nanoTime();
+            int n = reader.read(chunk);
+            readNanos += System.nanoTime() - t0;
+            if (n == 0) {
+                put(toCut, Item.END);
+                return;
+            }
+            if (!put(toCut, new Item(chunk, k, reader.progress(), null))) {
+                return;
+            }
+        }
+    }
+
+    /** The calling thread: cuts each chunk through the prepared cut. */
+    private CutResult cutAll() {
+        CutResult last = null;
+        for (Item item; (item = take(toCut)) != null; ) {
+            if (item == Item.END) {
+                put(toWrite, Item.END);
+                break;
+            }
+            cutHook.accept(item.sequence);
+            long t0 = System.nanoTime();
+            try (SkyPoints points = item.chunk.toSkyPoints()) {
+                last = cut.run(points);
+            }
+            cutNanos += System.nanoTime() - t0;
+            if (!put(toWrite, new Item(item.chunk, item.sequence, item.progress, last))) {
+                break;
+            }
+        }
+        if (last == null && failure.get() == null) {
+            try (SkyPoints none = SkyPoints.empty()) {
+                last = cut.run(none); // an empty catalogue: still say which kernel and strategy would run
+            }
+        }
+        return last;
+    }
+
+    /** Writer thread: writes each chunk's rows in order, returns the chunk; finishes the sink after END. */
+    private void writeAll() throws IOException {
+        for (Item item; (item = take(toWrite)) != null; ) {
+            if (item == Item.END) {
+                if (failure.get() == null) {
+                    long t0 = System.nanoTime();
+                    sink.finish();
+                    writeNanos += System.nanoTime() - t0;
+                }
+                return;
+            }
+            long t0 = System.nanoTime();
+            sink.accept(item.chunk, item.result);
+            writeNanos += System.nanoTime() - t0;
+            read += item.chunk.size();
+            cutCount += item.result.cutCount();
+            progress.update(item.progress);
+            if (!put(free, item.chunk)) {
+                return;
+            }
+        }
+    }
+
+    /** The next element, or null once any stage has failed. */
+    private <T> T take(BlockingQueue<T> queue) {
+        try {
+            while (failure.get() == null) {
+                T t = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (t != null) {
+                    return t;
+                }
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(e);
+            return null;
+        }
+    }
+
+    /** Hands {@code t} on; false once any stage has failed. */
+    private <T> boolean put(BlockingQueue<T> queue, T t) {
+        try {
+            while (failure.get() == null) {
+                if (queue.offer(t, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(e);
+            return false;
+        }
+    }
+
+    private void fail(Throwable e) {
+        failure.compareAndSet(null, e);
+    }
+
+    private void join(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                fail(e);
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void rethrow() throws IOException {
+        Throwable e = failure.get();
+        if (e == null) {
+            return;
+        }
+        if (e instanceof IOException io) {
+            throw io;
+        }
+        if (e instanceof UncheckedIOException io) {
+            throw io.getCause();
+        }
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        throw new IOException("interrupted", e);
+    }
+}
