@@ -319,7 +319,7 @@ class CutCommandTest {
     }
 
     /** A writer that fails like a full disk after some rows. */
-    private static CatalogueWriter failingAfter(CatalogueWriter w, int rows) {
+    static CatalogueWriter failingAfter(CatalogueWriter w, int rows) {
         return new CatalogueWriter() {
             int written;
 
