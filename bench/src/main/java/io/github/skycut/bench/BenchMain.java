@@ -24,19 +24,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code skycut bench}: runs {@link KernelBenchmark} for every kernel and strategy available here,
  * on 1 thread and on all cores, and writes into the output folder JMH's JSON
  * ({@code jmh-result.json}), a report ({@code report.md}), a chart ({@code throughput.png}) and
  * the recommended machine profile ({@code profile.properties}); {@code --save-profile} also
- * installs that profile where the library reads it.
+ * installs that profile where the library reads it. {@code --end-to-end} instead times
+ * {@code skycut cut} against the cKDTree script as separate processes ({@link EndToEnd}).
  */
 @Command(name = "skycut bench", sortOptions = false,
         description = "Measures every available kernel, strategy and thread count with JMH and recommends "
                 + "the variant for this machine. Writes jmh-result.json, report.md, throughput.png and "
-                + "profile.properties into the output folder.")
+                + "profile.properties into the output folder. With --end-to-end: times skycut cut against "
+                + "scipy's cKDTree, each run a new process, on NumPy catalogues, and writes end-to-end.md.")
 public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--quick", description = "the quick mode (the default): about 1-3 minutes")
@@ -62,6 +67,20 @@ public final class BenchMain implements Callable<Integer> {
             description = "the 'all cores' thread count (default: the number of cores)")
     Integer allThreads;
 
+    @Option(names = "--end-to-end", description = "instead of JMH: time skycut cut and the cKDTree script "
+            + "(bench/python/ckdtree_cut.py), each run a new process, on 500,000 to 10,000,000 objects")
+    boolean endToEnd;
+
+    @Option(names = "--large", description = "with --end-to-end: also 100,000,000 objects (writes a 2.4 GB catalogue)")
+    boolean large;
+
+    @Option(names = "--runs", paramLabel = "N", description = "with --end-to-end: runs of each tool per case (default 3)")
+    Integer runs;
+
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "with --end-to-end: the Python with numpy and scipy (default /usr/bin/python3)")
+    Path python;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     boolean help;
 
@@ -72,6 +91,11 @@ public final class BenchMain implements Callable<Integer> {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
         }
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the exit codes of skycut bench: 2 for a usage error, 1 for any other failure. */
+    static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new BenchMain());
         cl.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? 2 : 1);
         cl.getCommandSpec().exitCodeOnInvalidInput(2);
@@ -83,11 +107,15 @@ public final class BenchMain implements Callable<Integer> {
             }
             return cmd.getExitCodeExceptionMapper().getExitCode(e);
         });
-        System.exit(cl.execute(args));
+        return cl;
     }
 
     @Override
-    public Integer call() throws IOException, RunnerException {
+    public Integer call() throws IOException, RunnerException, InterruptedException {
+        checkModeOptions();
+        if (endToEnd) {
+            return runEndToEnd();
+        }
         if (quick && full) {
             throw new IllegalArgumentException("choose one of --quick and --full");
         }
@@ -120,6 +148,33 @@ public final class BenchMain implements Callable<Integer> {
             out.println("saved the machine profile to " + target + ": " + profile);
         }
         out.flush();
+        return 0;
+    }
+
+    /** Refuses options of the JMH mode with --end-to-end, and options of --end-to-end without it. */
+    private void checkModeOptions() {
+        if (endToEnd) {
+            String jmhOnly = Stream.of(quick ? "--quick" : null, full ? "--full" : null,
+                    reportOnly != null ? "--report-only" : null, saveProfile != null ? "--save-profile" : null,
+                    allThreads != null ? "--threads" : null).filter(Objects::nonNull).collect(Collectors.joining(", "));
+            if (!jmhOnly.isEmpty()) {
+                throw new IllegalArgumentException("--end-to-end cannot be combined with " + jmhOnly);
+            }
+            if (runs != null && runs < 1) {
+                throw new IllegalArgumentException("--runs must be >= 1, got " + runs);
+            }
+        } else if (large || runs != null || python != null) {
+            throw new IllegalArgumentException("--large, --runs and --python need --end-to-end");
+        }
+    }
+
+    /** Runs {@link EndToEnd}; the skycut home is -Dskycut.home (the launcher's folder), else the current folder. */
+    private int runEndToEnd() throws IOException, InterruptedException {
+        Path home = Path.of(System.getProperty("skycut.home", "."));
+        EndToEnd.Settings settings = new EndToEnd.Settings(home, python != null ? python : EndToEnd.DEFAULT_PYTHON,
+                EndToEnd.DEFAULT_INPUTS, output != null ? output : EndToEnd.defaultOutput(),
+                runs != null ? runs : EndToEnd.DEFAULT_RUNS, EndToEndCase.cases(large));
+        new EndToEnd(settings, spec.commandLine().getOut()).run();
         return 0;
     }
 
