@@ -3,6 +3,10 @@ package io.github.skycut.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 /**
  * The {@code skycut} command. Exit status: 0 success, 1 internal error (or, for {@code demo},
  * a variant that disagrees with the reference), 2 bad input or usage.
@@ -11,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Cuts every object of a sky catalogue that lies within an angle of any contaminant.",
-        subcommands = {DemoCommand.class, CutCommand.class, ExampleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {}) // added in commandLine(args), one at a time when possible
 public final class SkycutCommand implements Runnable {
 
     /** Bad input or usage. */
@@ -27,10 +31,35 @@ public final class SkycutCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: demo, cut or example (see --help; the launcher also runs 'skycut bench')");
     }
 
-    /** The command line with skycut's exit codes and error handling. */
+    /** The subcommands, by name; each is built only when needed (picocli's model costs start-up time). */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("demo", DemoCommand::new);
+        COMMANDS.put("cut", CutCommand::new);
+        COMMANDS.put("example", ExampleCommand::new);
+        COMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
+
+    /** The command line with every subcommand, skycut's exit codes and error handling. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a subcommand's name, only that
+     * subcommand is built (its annotations are read by reflection, which is most of the start-up
+     * time of a short run); otherwise all of them, for the usage help.
+     */
+    static CommandLine commandLine(String[] args) {
         Logging.configure();
         CommandLine cl = new CommandLine(new SkycutCommand());
+        String first = args != null && args.length > 0 ? args[0] : null;
+        if (first != null && COMMANDS.containsKey(first) && !first.equals("help")) {
+            cl.addSubcommand(first, COMMANDS.get(first).get());
+        } else {
+            COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
         cl.setExecutionExceptionHandler(SkycutCommand::handle);
         cl.getCommandSpec().exitCodeOnInvalidInput(EXIT_BAD_INPUT);
         cl.setParameterExceptionHandler(SkycutCommand::usageError);
@@ -64,6 +93,6 @@ public final class SkycutCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 }
