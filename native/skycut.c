@@ -3,6 +3,8 @@
  * any x86-64 machine (and the portable path on any other). Also the portable path itself, built
  * for the baseline ISA (SSE2 on x86-64, which has no FMA).
  */
+#include <stddef.h>
+
 #include "skycut.h"
 #include "cut_internal.h"
 
@@ -29,6 +31,19 @@
 
 EXPORT int skycut_abi_version(void) {
     return SKYCUT_ABI_VERSION;
+}
+
+/* The CPU's answer per path, asked once (a benign race: every thread computes the same value). */
+static int supported_cache[3] = {-1, -1, -1};
+
+static int isa_supported_cached(int isa) {
+    if (isa < 0 || isa > 2) {
+        return 0;
+    }
+    if (supported_cache[isa] < 0) {
+        supported_cache[isa] = skycut_isa_supported(isa);
+    }
+    return supported_cache[isa];
 }
 
 EXPORT int skycut_isa_supported(int isa) {
@@ -65,7 +80,7 @@ EXPORT int skycut_cut(int isa,
     if (objFrom < 0 || objTo < objFrom || conFrom < 0 || conTo < conFrom) {
         return SKYCUT_ERR_RANGE;
     }
-    if (!skycut_isa_supported(isa)) {
+    if (!isa_supported_cached(isa)) {
         return SKYCUT_ERR_ISA;
     }
     switch (isa) {
@@ -87,7 +102,7 @@ EXPORT int skycut_cut_each(int isa,
     if (objFrom < 0 || objTo < objFrom || conFrom < 0 || conTo < conFrom) {
         return SKYCUT_ERR_RANGE;
     }
-    if (!skycut_isa_supported(isa)) {
+    if (!isa_supported_cached(isa)) {
         return SKYCUT_ERR_ISA;
     }
     switch (isa) {
@@ -100,4 +115,33 @@ EXPORT int skycut_cut_each(int isa,
     default:
         return skycut_cut_each_portable(ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, cosMaxEach, mask);
     }
+}
+
+EXPORT int skycut_cut_ranges(int isa,
+                             const double *ox, const double *oy, const double *oz, int64_t nObj,
+                             const double *cx, const double *cy, const double *cz, int64_t nCon,
+                             double cosMax, const double *cosMaxEach, uint8_t *mask,
+                             const int32_t *ranges, int64_t count) {
+    if (count < 0 || nObj < 0 || nCon < 0) {
+        return SKYCUT_ERR_RANGE;
+    }
+    for (int64_t k = 0; k < count; k++) {
+        const int32_t *r = ranges + 4 * k;
+        if (r[0] < 0 || r[1] < r[0] || r[1] > nObj || r[2] < 0 || r[3] < r[2] || r[3] > nCon) {
+            return SKYCUT_ERR_RANGE;
+        }
+    }
+    if (!isa_supported_cached(isa)) {
+        return SKYCUT_ERR_ISA;
+    }
+    for (int64_t k = 0; k < count; k++) {
+        const int32_t *r = ranges + 4 * k;
+        int rc = cosMaxEach == NULL
+                ? skycut_cut(isa, ox, oy, oz, r[0], r[1], cx, cy, cz, r[2], r[3], cosMax, mask)
+                : skycut_cut_each(isa, ox, oy, oz, r[0], r[1], cx, cy, cz, r[2], r[3], cosMaxEach, mask);
+        if (rc != SKYCUT_OK) {
+            return rc;
+        }
+    }
+    return SKYCUT_OK;
 }

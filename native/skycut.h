@@ -1,6 +1,6 @@
 /*
  * skycut native kernel: the exported functions, one for one with the FunctionDescriptors of
- * io.github.skycut.kernel.NativeKernel.
+ * io.github.skycut.internal.kernel.NativeKernel (and NativeLibrary).
  *
  * The decision (every path, every ISA): object o is hit by contaminant c exactly when
  *     (o.x*c.x + o.y*c.y) + o.z*c.z > cosMax
@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 /* Bumped whenever a signature below changes; Java refuses a library with another value. */
-#define SKYCUT_ABI_VERSION 1
+#define SKYCUT_ABI_VERSION 2
 
 /* Instruction-set paths. */
 #define SKYCUT_ISA_PORTABLE 0
@@ -48,5 +48,17 @@ int skycut_cut_each(int isa,
                     const double *ox, const double *oy, const double *oz, int64_t objFrom, int64_t objTo,
                     const double *cx, const double *cy, const double *cz, int64_t conFrom, int64_t conTo,
                     const double *cosMaxEach, uint8_t *mask);
+
+/*
+ * Many range pairs in one call (the index runs one per cell of a block of objects): for k in
+ * [0, count), objects [r[4k], r[4k+1]) against contaminants [r[4k+2], r[4k+3]), as skycut_cut (or,
+ * when cosMaxEach is not NULL, skycut_cut_each) would, in order. Every range is checked against
+ * nObj and nCon before any is cut: SKYCUT_ERR_RANGE and nothing written if one is outside.
+ */
+int skycut_cut_ranges(int isa,
+                      const double *ox, const double *oy, const double *oz, int64_t nObj,
+                      const double *cx, const double *cy, const double *cz, int64_t nCon,
+                      double cosMax, const double *cosMaxEach, uint8_t *mask,
+                      const int32_t *ranges, int64_t count);
 
 #endif

@@ -47,6 +47,8 @@ final class Block {
     final int[] order = new int[CAPACITY];
     /** Candidate ranges of the current cell (see {@link CandidateSearch#candidates}). */
     final int[] range = new int[4];
+    /** The block's range pairs for the kernel, off-heap: objects from, to, contaminants from, to; grown as needed. */
+    MemorySegment pairs = Arena.ofAuto().allocate(4L * Integer.BYTES * 1024, 64);
     /** Per cell: count, then start, then end; cells + 1 entries, grown as grids need. */
     int[] start = new int[1];
 
@@ -61,6 +63,15 @@ final class Block {
             px.setAtIndex(ValueLayout.JAVA_DOUBLE, i, 1.0);
         }
         points = SkyPoints.wrap(px, py, pz, CAPACITY);
+    }
+
+    /** Room for {@code n} range pairs in {@link #pairs}, keeping the first {@code keep}. */
+    void ensurePairs(int n, int keep) {
+        if (pairs.byteSize() < 16L * n) {
+            MemorySegment bigger = Arena.ofAuto().allocate(16L * Math.max(n, 2 * (pairs.byteSize() / 16)), 64);
+            MemorySegment.copy(pairs, 0, bigger, 0, 16L * keep);
+            pairs = bigger;
+        }
     }
 
     /** A block from the pool, or a new one, with room for {@code cells} cells. */

@@ -19,6 +19,7 @@ final class BlockCutter {
 
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
     private static final ValueLayout.OfByte B = ValueLayout.JAVA_BYTE;
+    private static final ValueLayout.OfInt I = ValueLayout.JAVA_INT;
 
     private final CutJob job;
     private final ZoneGrid grid;
@@ -98,20 +99,30 @@ final class BlockCutter {
         MemorySegment.copy(b.sFlags, 0, b.mask, B, 0, n);
     }
 
-    /** Runs the kernel on each non-empty cell of the sorted block. */
+    /**
+     * Runs the kernel on each non-empty cell of the sorted block: the cells' range pairs (objects of
+     * the cell, one or two candidate ranges) go to the kernel in one call.
+     */
     private void cutCells(Block b, CutJob sorted) {
         int[] start = b.start, range = b.range;
-        int begin = 0;
+        int begin = 0, count = 0;
         for (int c = 0, cells = grid.cells; c < cells; c++) {
             int end = start[c];
             if (end > begin) {
                 int pieces = search.candidates(bands, c, range);
+                b.ensurePairs(count + pieces, count);
+                MemorySegment pairs = b.pairs;
                 for (int piece = 0; piece < pieces; piece++) {
-                    sorted.cut(begin, end, range[2 * piece], range[2 * piece + 1]);
+                    long at = 4L * count++;
+                    pairs.setAtIndex(I, at, begin);
+                    pairs.setAtIndex(I, at + 1, end);
+                    pairs.setAtIndex(I, at + 2, range[2 * piece]);
+                    pairs.setAtIndex(I, at + 3, range[2 * piece + 1]);
                 }
                 begin = end;
             }
         }
+        sorted.cutRanges(b.pairs, count);
     }
 
     /** Puts the block's cut flags back in input order, into the job's mask. */

@@ -4,6 +4,7 @@ import io.github.skycut.KernelType;
 import io.github.skycut.SkyPoints;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * Marks, for a range of objects against a range of contaminants, the objects that are hit.
@@ -52,6 +53,43 @@ public interface CutKernel {
     void cutEach(SkyPoints objects, int objFrom, int objTo,
                  SkyPoints contaminants, int conFrom, int conTo,
                  MemorySegment cosMaxEach, MemorySegment mask);
+
+    /**
+     * Many pairs of ranges at once, as the index runs them (one or two per cell of a block): for k
+     * in {@code [0, count)}, objects {@code [r[4k], r[4k+1])} against contaminants
+     * {@code [r[4k+2], r[4k+3])}, where r is {@code ranges} read as ints; with {@code cosMax}, or
+     * per contaminant when {@code cosMaxEach} is not null. Exactly what {@link #cut} or
+     * {@link #cutEach} gives on each pair in turn; every range is checked before any is cut.
+     * Variants whose calls cost something (the native one) override it to make one call.
+     */
+    default void cutRanges(SkyPoints objects, SkyPoints contaminants, double cosMax, MemorySegment cosMaxEach,
+                           MemorySegment mask, MemorySegment ranges, int count) {
+        checkRanges(objects, contaminants, ranges, count);
+        for (int k = 0; k < count; k++) {
+            long at = 4L * k;
+            int of = ranges.getAtIndex(ValueLayout.JAVA_INT, at), ot = ranges.getAtIndex(ValueLayout.JAVA_INT, at + 1);
+            int cf = ranges.getAtIndex(ValueLayout.JAVA_INT, at + 2), ct = ranges.getAtIndex(ValueLayout.JAVA_INT, at + 3);
+            if (cosMaxEach == null) {
+                cut(objects, of, ot, contaminants, cf, ct, cosMax, mask);
+            } else {
+                cutEach(objects, of, ot, contaminants, cf, ct, cosMaxEach, mask);
+            }
+        }
+    }
+
+    /** Checks every range of a {@link #cutRanges} call against the points' sizes. */
+    static void checkRanges(SkyPoints objects, SkyPoints contaminants, MemorySegment ranges, int count) {
+        if (count < 0 || ranges.byteSize() < 16L * count) {
+            throw new IndexOutOfBoundsException(count + " range pairs, but the ranges hold " + ranges.byteSize() / 16);
+        }
+        for (int k = 0; k < count; k++) {
+            long at = 4L * k;
+            checkRange("object", ranges.getAtIndex(ValueLayout.JAVA_INT, at), ranges.getAtIndex(ValueLayout.JAVA_INT, at + 1),
+                    objects.size());
+            checkRange("contaminant", ranges.getAtIndex(ValueLayout.JAVA_INT, at + 2),
+                    ranges.getAtIndex(ValueLayout.JAVA_INT, at + 3), contaminants.size());
+        }
+    }
 
     /**
      * Checks ranges and segment sizes; every kernel calls this before touching memory, so that

@@ -177,6 +177,37 @@ public final class NativeKernel implements CutKernel {
         run(objects, objFrom, objTo, contaminants, conFrom, conTo, Double.NaN, cosMaxEach, mask);
     }
 
+    /** One downcall for every range pair, after every range and segment is checked here. */
+    @Override
+    public void cutRanges(SkyPoints objects, SkyPoints contaminants, double cosMax, MemorySegment cosMaxEach,
+                          MemorySegment mask, MemorySegment ranges, int count) {
+        CutKernel.checkRanges(objects, contaminants, ranges, count);
+        CutKernel.checkArguments(objects, 0, 0, contaminants, 0, 0, cosMaxEach, mask);
+        checkNative(objects, contaminants, cosMaxEach, mask);
+        if (!ranges.isNative()) {
+            throw new IllegalArgumentException("the native kernel needs an off-heap (native) segment of ranges");
+        }
+        if (count == 0) {
+            return;
+        }
+        int rc;
+        MemorySegment each = cosMaxEach == null ? MemorySegment.NULL : cosMaxEach; // a local: invokeExact types it exactly
+        double fixed = cosMaxEach == null ? cosMax : Double.NaN;
+        try {
+            rc = (int) NativeLibrary.CUT_RANGES_HANDLE.invokeExact(isaCode,
+                    objects.xSegment(), objects.ySegment(), objects.zSegment(), (long) objects.size(),
+                    contaminants.xSegment(), contaminants.ySegment(), contaminants.zSegment(), (long) contaminants.size(),
+                    fixed, each, mask, ranges, (long) count);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("native call failed: " + e, e);
+        }
+        if (rc != 0) {
+            throw new IllegalStateException("the native kernel refused " + count + " range pairs (code " + rc + ")");
+        }
+    }
+
     /** Downcalls over chunks of objects, each at most {@link #pairsPerCall} pair tests. */
     private void run(SkyPoints objects, int objFrom, int objTo, SkyPoints contaminants, int conFrom, int conTo,
                      double cosMax, MemorySegment cosMaxEach, MemorySegment mask) {

@@ -30,7 +30,7 @@ final class NativeLibrary {
     /** System property: an explicit path to the library, instead of the one in the jar. */
     static final String PATH_PROPERTY = "skycut.native.path";
     /** Must equal SKYCUT_ABI_VERSION in skycut.h. */
-    static final int ABI_VERSION = 1;
+    static final int ABI_VERSION = 2;
 
     /** int skycut_abi_version(void) */
     static final FunctionDescriptor ABI = FunctionDescriptor.of(JAVA_INT);
@@ -46,6 +46,14 @@ final class NativeLibrary {
             ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG,
             ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS);
 
+    /**
+     * int skycut_cut_ranges(int isa, ox, oy, oz, nObj, cx, cy, cz, nCon, double cosMax, cosMaxEach, mask,
+     * ranges, count)
+     */
+    static final FunctionDescriptor CUT_RANGES = FunctionDescriptor.of(JAVA_INT, JAVA_INT,
+            ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG,
+            JAVA_DOUBLE, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
+
     /** Null when the library loaded; else what failed and the fix. */
     static final String PROBLEM;
     /** Where the library was loaded from (null if it did not load). */
@@ -57,11 +65,12 @@ final class NativeLibrary {
     /** The same, without the thread-state transition: for short calls only (no safepoint inside). */
     static final MethodHandle CUT_SHORT_HANDLE;
     static final MethodHandle CUT_EACH_SHORT_HANDLE;
+    static final MethodHandle CUT_RANGES_HANDLE;
 
     static {
         String problem = null;
         Path path = null;
-        MethodHandle[] h = new MethodHandle[6];
+        MethodHandle[] h = new MethodHandle[7];
         try {
             path = locate();
             SymbolLookup lookup = SymbolLookup.libraryLookup(path, Arena.global());
@@ -78,9 +87,10 @@ final class NativeLibrary {
             h[3] = linker.downcallHandle(find(lookup, "skycut_cut_each"), CUT_EACH);
             h[4] = linker.downcallHandle(find(lookup, "skycut_cut"), CUT, Linker.Option.critical(false));
             h[5] = linker.downcallHandle(find(lookup, "skycut_cut_each"), CUT_EACH, Linker.Option.critical(false));
+            h[6] = linker.downcallHandle(find(lookup, "skycut_cut_ranges"), CUT_RANGES);
         } catch (Throwable e) {
             problem = e.getMessage() != null ? e.getMessage() : e.toString();
-            h = new MethodHandle[6];
+            h = new MethodHandle[7];
         }
         PROBLEM = problem;
         PATH = problem == null ? path : null;
@@ -90,6 +100,7 @@ final class NativeLibrary {
         CUT_EACH_HANDLE = h[3];
         CUT_SHORT_HANDLE = h[4];
         CUT_EACH_SHORT_HANDLE = h[5];
+        CUT_RANGES_HANDLE = h[6];
     }
 
     private NativeLibrary() {

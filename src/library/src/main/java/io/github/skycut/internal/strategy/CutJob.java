@@ -22,6 +22,11 @@ public record CutJob(SkyPoints objects, SkyPoints contaminants,
         return cosMaxEach != null;
     }
 
+    /** Runs the kernel on {@code count} range pairs at once (see {@link CutKernel#cutRanges}). */
+    public void cutRanges(MemorySegment ranges, int count) {
+        kernel.cutRanges(objects, contaminants, cosMax, cosMaxEach, mask, ranges, count);
+    }
+
     /** Runs the kernel on objects {@code [objFrom, objTo)} against contaminants {@code [conFrom, conTo)}. */
     public void cut(int objFrom, int objTo, int conFrom, int conTo) {
         if (cosMaxEach == null) {

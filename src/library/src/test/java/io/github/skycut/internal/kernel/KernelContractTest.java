@@ -202,6 +202,76 @@ public abstract class KernelContractTest {
         }
     }
 
+    // ---------------------------------------------------------------- many range pairs in one call
+
+    @Test
+    void rangePairsInOneCallEqualTheScalarKernelRangeByRange() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        try (SkyPoints o = RandomSky.uniform(997, 31); SkyPoints c = RandomSky.uniform(613, 32);
+             Arena arena = Arena.ofShared()) {
+            for (int trial = 0; trial < 60; trial++) {
+                int count = trial % 7 == 0 ? 0 : 1 + rnd.nextInt(300);
+                MemorySegment pairs = arena.allocate(16L * Math.max(1, count), 64);
+                for (int k = 0; k < count; k++) { // cells: objects in order, often repeated, ranges anywhere
+                    int of = rnd.nextInt(o.size() + 1), ot = of + rnd.nextInt(Math.min(40, o.size() - of) + 1);
+                    int cf = rnd.nextInt(c.size() + 1), ct = cf + rnd.nextInt(c.size() - cf + 1);
+                    pairs.setAtIndex(ValueLayout.JAVA_INT, 4L * k, of);
+                    pairs.setAtIndex(ValueLayout.JAVA_INT, 4L * k + 1, ot);
+                    pairs.setAtIndex(ValueLayout.JAVA_INT, 4L * k + 2, cf);
+                    pairs.setAtIndex(ValueLayout.JAVA_INT, 4L * k + 3, ct);
+                }
+                double cosMax = 1 - rnd.nextDouble() * 0.02;
+                for (MemorySegment each : new MemorySegment[] {null, each(c, cosMax, trial)}) {
+                    byte[] preCut = preCut(o.size(), trial);
+                    byte[] expected = ranges(REFERENCE, o, c, cosMax, each, pairs, count, preCut, true);
+                    byte[] actual = ranges(kernel(), o, c, cosMax, each, pairs, count, preCut, false);
+                    assertArrayEquals(expected, actual, kernel().name() + ", trial " + trial + (each == null ? "" : ", each"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBadRangePairIsRefusedBeforeAnyIsCut() {
+        try (SkyPoints o = RandomSky.uniform(10, 1); SkyPoints c = RandomSky.uniform(10, 2); Arena arena = Arena.ofShared()) {
+            MemorySegment mask = arena.allocate(10);
+            MemorySegment pairs = arena.allocate(32, 64);
+            int[][] bad = {{0, 11, 0, 10}, {-1, 5, 0, 10}, {6, 5, 0, 10}, {0, 10, 0, 11}, {0, 10, 5, 4}};
+            for (int[] b : bad) {
+                MemorySegment.copy(new int[] {0, 10, 0, 10}, 0, pairs, ValueLayout.JAVA_INT, 0, 4); // a good first pair
+                MemorySegment.copy(b, 0, pairs, ValueLayout.JAVA_INT, 16, 4);
+                assertThrows(IndexOutOfBoundsException.class,
+                        () -> kernel().cutRanges(o, c, -1, null, mask, pairs, 2), java.util.Arrays.toString(b));
+                assertTrue(mask.elements(ValueLayout.JAVA_BYTE).allMatch(x -> x.get(ValueLayout.JAVA_BYTE, 0) == 0),
+                        "a refused call cut nothing, not even the good first pair");
+            }
+            assertThrows(IndexOutOfBoundsException.class, () -> kernel().cutRanges(o, c, -1, null, mask, pairs, 3));
+        }
+    }
+
+    /** Range pairs through {@code cutRanges}, or (one by one) through cut/cutEach when {@code oneByOne}. */
+    private static byte[] ranges(CutKernel k, SkyPoints o, SkyPoints c, double cosMax, MemorySegment each,
+                                 MemorySegment pairs, int count, byte[] preCut, boolean oneByOne) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment mask = arena.allocate(Math.max(1, o.size()));
+            MemorySegment.copy(preCut, 0, mask, ValueLayout.JAVA_BYTE, 0, o.size());
+            if (!oneByOne) {
+                k.cutRanges(o, c, cosMax, each, mask, pairs, count);
+            } else {
+                for (int r = 0; r < count; r++) {
+                    int of = pairs.getAtIndex(ValueLayout.JAVA_INT, 4L * r), ot = pairs.getAtIndex(ValueLayout.JAVA_INT, 4L * r + 1);
+                    int cf = pairs.getAtIndex(ValueLayout.JAVA_INT, 4L * r + 2), ct = pairs.getAtIndex(ValueLayout.JAVA_INT, 4L * r + 3);
+                    if (each == null) {
+                        k.cut(o, of, ot, c, cf, ct, cosMax, mask);
+                    } else {
+                        k.cutEach(o, of, ot, c, cf, ct, each, mask);
+                    }
+                }
+            }
+            return mask.asSlice(0, o.size()).toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void assertSame(SkyPoints o, SkyPoints c, int of, int ot, int cf, int ct,
