@@ -65,7 +65,7 @@ public final class PreparedCut implements AutoCloseable {
         this.partitioner = partitioner;
         this.strategy = strategy;
         this.preferred = preferred;
-        this.plan = Planner.plan(expectedObjects, expectedBatch, contaminants.size(),
+        this.plan = Planner.plan(expectedObjects, expectedBatch, contaminants,
                 ZoneIndex.smallestThreshold(contaminants.size(), cosMax, cosMaxEach), partitioner.threads(), kernel.type());
     }
 

@@ -1,7 +1,10 @@
 package io.github.skycut.internal.plan;
 
 import io.github.skycut.KernelType;
+import io.github.skycut.SkyPoints;
 import io.github.skycut.internal.index.IndexPlan;
+
+import java.util.BitSet;
 
 /**
  * Measured costs behind the index's grids ({@link IndexPlan}) and the choice between brute force
@@ -48,7 +51,7 @@ import io.github.skycut.internal.index.IndexPlan;
  */
 final class CostModel {
 
-    private static final double FOUR_PI = 4 * Math.PI;
+    static final double FOUR_PI = 4 * Math.PI;
     /** Tasks per thread: enough for work stealing to even out the threads. */
     static final int TASKS_PER_THREAD = 4;
 
@@ -91,21 +94,22 @@ final class CostModel {
      * {@code seconds} are the wall time on {@code threads} threads.
      */
     static IndexPlan bestPlan(long objects, long contaminants, double radius, int threads, KernelCost kernel) {
-        return bestPlan(objects, objects, contaminants, radius, threads, kernel);
+        return bestPlan(objects, objects, contaminants, radius, threads, kernel, FOUR_PI);
     }
 
     /**
      * The same for {@code objects} in all, cut in batches of {@code batch} (the blocks are sized for
      * a batch: a prepared cut of a stream is planned with the stream's total and its batch size).
      */
-    static IndexPlan bestPlan(long objects, long batch, long contaminants, double radius, int threads, KernelCost kernel) {
+    static IndexPlan bestPlan(long objects, long batch, long contaminants, double radius, int threads, KernelCost kernel,
+                              double area) {
         double r = Math.min(radius, Math.PI);
         int block = blockFor(Math.min(objects, batch), threads);
         IndexPlan best = null;
         for (double s = IndexPlan.MIN_CELL * 4; s < 2; s *= 1.15) {
             for (int split = 1; split <= 8; split *= 2) {
                 double c = Math.max(IndexPlan.MIN_CELL, s / split);
-                double t = seconds(objects, contaminants, r, s, c, block, kernel) / Math.max(1, threads);
+                double t = seconds(objects, contaminants, r, s, c, block, kernel, area) / Math.max(1, threads);
                 if (best == null || t < best.seconds()) {
                     best = new IndexPlan(s, c, block, t);
                 }
@@ -114,16 +118,21 @@ final class CostModel {
         return best;
     }
 
-    /** The model's time on one thread for cells of side s (objects) and c (band bins). */
-    static double seconds(double n, double m, double r, double s, double c, int block, KernelCost k) {
+    /**
+     * The model's time on one thread for cells of side s (objects) and c (band bins), with the
+     * objects and contaminants spread over {@code area} steradians of sky (4π: the whole sky; a
+     * survey field is smaller, and denser).
+     */
+    static double seconds(double n, double m, double r, double s, double c, int block, KernelCost k, double area) {
         double span = Math.min(Math.PI, s + 2 * r);
         double window = Math.min(FOUR_PI, span * Math.min(2 * Math.PI, span + c));
         double cells = Math.max(1, FOUR_PI / (s * s));
         double blocks = Math.ceil(n / block);
-        double occupied = cells * -Math.expm1(-Math.min(block, n) / cells);
+        double used = Math.max(1, Math.min(cells, area / (s * s))); // the cells the objects fall into
+        double occupied = used * -Math.expm1(-Math.min(block, n) / used);
         double copies = m * Math.min(Math.PI / s, 1 + 2 * r / s);
         double bins = (Math.PI / s) * (2 * Math.PI / c);
-        double candidates = m / FOUR_PI * window;
+        double candidates = Math.min(m, m / area * window);
         double tests = testsUntilHit(candidates, Math.min(1, FOUR_PI * capShare(r) / window));
         return n * PER_OBJECT + copies * PER_COPY + bins * PER_BIN
                 + blocks * occupied * (PER_CELL + k.perCall()) + blocks * cells * PER_BLOCK_CELL
@@ -132,7 +141,58 @@ final class CostModel {
 
     /** Brute force on one thread: each object runs until its first hit ({@link #testsUntilHit}). */
     static double bruteSeconds(long objects, long contaminants, double radius, KernelCost k) {
-        return objects * testsUntilHit(contaminants, capShare(radius)) * k.brutePair();
+        return bruteSeconds(objects, contaminants, radius, k, FOUR_PI);
+    }
+
+    /** The same with everything in {@code area} steradians (a denser sky: more hits, earlier exits). */
+    static double bruteSeconds(long objects, long contaminants, double radius, KernelCost k, double area) {
+        return objects * testsUntilHit(contaminants, Math.min(1, capShare(radius) * FOUR_PI / area)) * k.brutePair();
+    }
+
+    /** Cells of the occupancy grid of {@link #effectiveArea}: equal-area, 128 bands in z by 256 in RA. */
+    private static final int AREA_BANDS = 128, AREA_BINS = 256;
+    /** Points looked at by {@link #effectiveArea}, at most (evenly strided). */
+    private static final int AREA_SAMPLE = 1 << 16;
+
+    /**
+     * The area of sky (steradians) the points are spread over, as seen through an equal-area grid
+     * of 32,768 cells of about 1.26 deg²: the number of cells K that N uniformly spread points
+     * would need to occupy as many cells as they do ({@code K (1 - e^(-N/K))} = occupied), times a
+     * cell's area; the whole sky when they could be anywhere (as many cells occupied as points).
+     */
+    static double effectiveArea(SkyPoints points) {
+        int n = points.size();
+        if (n == 0) {
+            return FOUR_PI;
+        }
+        int stride = Math.max(1, n / AREA_SAMPLE);
+        BitSet occupied = new BitSet(AREA_BANDS * AREA_BINS);
+        int sampled = 0;
+        for (int i = 0; i < n; i += stride, sampled++) {
+            double x = points.x(i), y = points.y(i), z = points.z(i);
+            int band = Math.min(AREA_BANDS - 1, (int) ((z + 1) / 2 * AREA_BANDS));
+            int bin = Math.min(AREA_BINS - 1, Math.max(0, (int) ((Math.atan2(y, x) + Math.PI) / (2 * Math.PI) * AREA_BINS)));
+            occupied.set(band * AREA_BINS + bin);
+        }
+        double cells = cellsFor(sampled, occupied.cardinality());
+        return Math.min(FOUR_PI, cells * FOUR_PI / (AREA_BANDS * AREA_BINS));
+    }
+
+    /** K with {@code K (1 - e^(-n/K)) = o} (o ≤ n), by bisection; infinite when o is n or close to it. */
+    static double cellsFor(int n, int o) {
+        double lo = o, hi = 1e12;
+        if (hi * -Math.expm1(-n / hi) <= o) {
+            return Double.POSITIVE_INFINITY;
+        }
+        for (int i = 0; i < 200 && hi - lo > 1e-6 * lo; i++) {
+            double mid = Math.sqrt(lo * hi);
+            if (mid * -Math.expm1(-n / mid) < o) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
     }
 
     /** The share of the sphere within {@code radius} of a point. */

@@ -1,6 +1,7 @@
 package io.github.skycut.internal.plan;
 
 import io.github.skycut.KernelType;
+import io.github.skycut.SkyPoints;
 import io.github.skycut.Strategy;
 import io.github.skycut.internal.index.IndexPlan;
 import io.github.skycut.internal.index.ZoneIndex;
@@ -39,10 +40,24 @@ public final class Planner {
      * @param cosMin       the smallest threshold (largest radius); +∞ when nothing can be cut
      */
     public static Plan plan(long objects, long batch, long contaminants, double cosMin, int threads, KernelType kernel) {
+        return plan(objects, batch, contaminants, cosMin, threads, kernel, CostModel.FOUR_PI);
+    }
+
+    /**
+     * The same for these contaminants, planned for the part of the sky they cover (objects are
+     * assumed to lie where the contaminants do, as in a survey field; see {@link CostModel#effectiveArea}).
+     */
+    public static Plan plan(long objects, long batch, SkyPoints contaminants, double cosMin, int threads,
+                            KernelType kernel) {
+        return plan(objects, batch, contaminants.size(), cosMin, threads, kernel, CostModel.effectiveArea(contaminants));
+    }
+
+    private static Plan plan(long objects, long batch, long contaminants, double cosMin, int threads, KernelType kernel,
+                             double area) {
         double radius = ZoneIndex.searchRadius(cosMin);
         CostModel.KernelCost k = CostModel.KernelCost.of(kernel);
-        IndexPlan grids = CostModel.bestPlan(objects, batch, contaminants, radius, threads, k);
-        double brute = CostModel.bruteSeconds(objects, contaminants, radius, k) / Math.max(1, threads);
+        IndexPlan grids = CostModel.bestPlan(objects, batch, contaminants, radius, threads, k, area);
+        double brute = CostModel.bruteSeconds(objects, contaminants, radius, k, area) / Math.max(1, threads);
         boolean indexPossible = indexPossible(objects, contaminants, radius);
         double best = Math.min(brute, indexPossible ? grids.seconds() : Double.POSITIVE_INFINITY);
         return new Plan(grids, radius, indexPossible && grids.seconds() < brute,
