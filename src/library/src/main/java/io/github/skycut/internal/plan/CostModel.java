@@ -152,7 +152,7 @@ final class CostModel {
     /** Cells of the occupancy grid of {@link #effectiveArea}: equal-area, 128 bands in z by 256 in RA. */
     private static final int AREA_BANDS = 128, AREA_BINS = 256;
     /** Points looked at by {@link #effectiveArea}, at most (evenly strided). */
-    private static final int AREA_SAMPLE = 1 << 16;
+    private static final int AREA_SAMPLE = 1 << 14;
 
     /**
      * The area of sky (steradians) the points are spread over, as seen through an equal-area grid
