@@ -6,6 +6,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Splits a range of work items (objects, or an index's cells) into ForkJoin tasks of at most
@@ -104,11 +106,56 @@ public final class Partitioner {
             }
             return;
         }
-        Slice root = new Slice(action, 0, n, g);
-        if (pool != null) {
-            pool.invoke(root);
-        } else {
-            root.invoke(); // forks go to the common pool; this thread works too
+        Run run = new Run();
+        Slice root = new Slice(action, 0, n, g, run);
+        try {
+            if (pool != null) {
+                pool.invoke(root);
+            } else {
+                root.invoke(); // forks go to the common pool; this thread works too
+            }
+        } catch (RuntimeException | Error e) {
+            // The pool may end the wait early (shutdownNow cancels the root, a shut-down pool rejects
+            // it) while slices still run in its workers, and queued ones could start later: stop
+            // any from starting, and wait for those inside their work before the caller frees what
+            // they read.
+            run.abandon();
+            throw e;
+        }
+    }
+
+    /**
+     * One call of {@link #run}: how many slices are inside their work, and whether the caller has
+     * given up on it (a slice that starts after that does nothing).
+     */
+    private static final class Run {
+        private final AtomicInteger inside = new AtomicInteger();
+        private volatile boolean abandoned;
+
+        /** True if the slice may work; then {@link #exit} must follow. */
+        boolean enter() {
+            inside.incrementAndGet();
+            if (abandoned) { // checked after the increment: abandon() either sees us or we see it
+                inside.decrementAndGet();
+                return false;
+            }
+            return true;
+        }
+
+        void exit() {
+            inside.decrementAndGet();
+        }
+
+        /** No slice starts its work from now on; returns once none is inside it. */
+        void abandon() {
+            abandoned = true;
+            boolean interrupted = Thread.interrupted();
+            while (inside.get() != 0) {
+                LockSupport.parkNanos(50_000);
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -133,29 +180,37 @@ public final class Partitioner {
     private static final class Slice extends RecursiveAction {
         private final RangeAction action;
         private final int from, to, grain;
+        private final Run run;
 
-        Slice(RangeAction action, int from, int to, int grain) {
+        Slice(RangeAction action, int from, int to, int grain, Run run) {
             this.action = action;
             this.from = from;
             this.to = to;
             this.grain = grain;
+            this.run = run;
         }
 
         @Override
         protected void compute() {
             if (to - from <= grain) {
-                action.run(from, to);
+                if (run.enter()) {
+                    try {
+                        action.run(from, to);
+                    } finally {
+                        run.exit();
+                    }
+                }
                 return;
             }
             int mid = from + (int) (((long) (to - from) / grain + 1) / 2) * grain;
             if (mid >= to) {
                 mid = from + (to - from) / 2;
             }
-            Slice right = new Slice(action, mid, to, grain);
+            Slice right = new Slice(action, mid, to, grain, run);
             right.fork();
             Throwable failure = null;
             try {
-                new Slice(action, from, mid, grain).compute();
+                new Slice(action, from, mid, grain, run).compute();
             } catch (Throwable e) {
                 failure = e;
             }

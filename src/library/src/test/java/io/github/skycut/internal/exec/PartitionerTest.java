@@ -1,5 +1,6 @@
 package io.github.skycut.internal.exec;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,6 +48,42 @@ class PartitionerTest {
             if (own != null) {
                 own.shutdownNow();
             }
+        }
+    }
+
+    @Test
+    void noSliceRunsOrStartsAfterRunReturnsFromAPoolShutDownUnderIt() throws Exception {
+        for (int delayMillis : new int[] {5, 15, 40}) {
+            ForkJoinPool own = new ForkJoinPool(2);
+            Partitioner p = Partitioner.of(own, 0, 1);
+            AtomicInteger inside = new AtomicInteger();
+            AtomicInteger started = new AtomicInteger();
+            Thread killer = new Thread(() -> {
+                LockSupport.parkNanos(delayMillis * 1_000_000L);
+                own.shutdownNow();
+            });
+            killer.start();
+            try {
+                p.run(400, (from, to) -> {
+                    started.incrementAndGet();
+                    inside.incrementAndGet();
+                    try {
+                        for (long end = System.nanoTime() + 3_000_000; System.nanoTime() < end; ) {
+                            Thread.onSpinWait(); // a slow slice that ignores interruption, as a kernel does
+                        }
+                    } finally {
+                        inside.decrementAndGet();
+                    }
+                });
+            } catch (RuntimeException e) {
+                // cancelled or rejected: what matters is what still runs
+            }
+            assertEquals(0, inside.get(), "a slice was still inside its work after run() ended (delay " + delayMillis + " ms)");
+            int after = started.get();
+            Thread.sleep(50);
+            assertEquals(after, started.get(), "a slice started after run() ended (delay " + delayMillis + " ms)");
+            killer.join();
+            own.close();
         }
     }
 
