@@ -42,7 +42,8 @@ final class FitsWriter implements CatalogueWriter {
         this.columns = columns;
         this.flagColumn = flagColumn;
         Path dir = file.toAbsolutePath().getParent();
-        this.scratch = Files.createTempFile(dir, "." + file.getFileName() + ".", ".rows");
+        this.scratch = Files.createTempFile(dir, ".skycut-", ".rows");
+        Leftovers.add(scratch);
         this.rows = new BufferedOutputStream(Files.newOutputStream(scratch), 1 << 16);
     }
 
@@ -130,6 +131,7 @@ final class FitsWriter implements CatalogueWriter {
             rows.close();
         } finally {
             Files.deleteIfExists(scratch);
+            Leftovers.remove(scratch);
         }
     }
 }

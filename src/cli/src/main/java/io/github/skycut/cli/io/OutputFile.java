@@ -44,11 +44,26 @@ public final class OutputFile implements Closeable {
         if (dir == null || !Files.isDirectory(dir)) {
             throw CatalogueException.of(target, "cannot write: directory " + dir + " does not exist");
         }
-        Path temp = Files.createTempFile(dir, ".skycut-", "-" + abs.getFileName());
+        Path temp = Files.createTempFile(dir, ".skycut-", suffix(abs.getFileName().toString()));
+        Leftovers.add(temp);
         return new OutputFile(target, temp);
     }
 
-    /** Where to write now: a hidden temporary file whose name ends with the target's (so .gz still says gzip). */
+    /**
+     * The temporary file's suffix: the target's extension (".csv", ".npy", ".fits.gz"), so a writer
+     * still sees the format; never the whole name, which may already be as long as a name can be.
+     */
+    static String suffix(String name) {
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && name.substring(dot).equalsIgnoreCase(".gz")) {
+            int before = name.lastIndexOf('.', dot - 1);
+            dot = before > 0 ? before : dot;
+        }
+        String ext = dot > 0 ? name.substring(dot) : "";
+        return ext.length() <= 16 ? ext : "";
+    }
+
+    /** Where to write now: a hidden temporary file whose name ends with the target's extension (.gz still says gzip). */
     public Path temp() {
         return temp;
     }
@@ -66,6 +81,7 @@ public final class OutputFile implements Closeable {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
+        Leftovers.remove(temp);
     }
 
     /** Deletes the temporary file unless committed. */
@@ -73,6 +89,7 @@ public final class OutputFile implements Closeable {
     public void close() throws IOException {
         if (!committed) {
             Files.deleteIfExists(temp);
+            Leftovers.remove(temp);
         }
     }
 }

@@ -1,0 +1,61 @@
+package io.github.skycut.cli.io;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The unfinished files a run has made (hidden temporary outputs, FITS row scratch files), so that
+ * a run stopped by SIGINT or SIGTERM leaves nothing behind: a shutdown hook deletes whatever is
+ * still registered and says so on stderr. A file leaves the registry when it is renamed to its
+ * target or deleted in the ordinary way.
+ */
+public final class Leftovers {
+
+    private static final Set<Path> FILES = new LinkedHashSet<>();
+    private static boolean hooked;
+
+    private Leftovers() {
+    }
+
+    /** Registers an unfinished file. */
+    public static synchronized void add(Path file) {
+        if (!hooked) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> clean(System.err), "skycut-cleanup"));
+            hooked = true;
+        }
+        FILES.add(file);
+    }
+
+    /** The file is finished (renamed) or gone. */
+    public static synchronized void remove(Path file) {
+        FILES.remove(file);
+    }
+
+    /** Deletes every registered file; one line on {@code err} when there were any. */
+    static void clean(PrintStream err) {
+        List<Path> files;
+        synchronized (Leftovers.class) {
+            files = new ArrayList<>(FILES);
+            FILES.clear();
+        }
+        int removed = 0;
+        for (Path f : files) {
+            try {
+                removed += Files.deleteIfExists(f) ? 1 : 0;
+            } catch (IOException e) {
+                err.println("skycut: could not remove the unfinished file " + f + ": " + e.getMessage());
+            }
+        }
+        if (removed > 0) {
+            err.println("skycut: stopped before the end; removed " + removed + " unfinished file"
+                    + (removed == 1 ? "" : "s") + " (" + String.join(", ", files.stream().map(Path::toString).toList()) + ")");
+            err.flush();
+        }
+    }
+}
