@@ -10,6 +10,7 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,14 +111,26 @@ abstract class CutSink implements Closeable {
                 out.write(Long.toString(chunk.firstRow() + i));
                 out.write('\n');
             }
+            checkWritten();
         }
 
         @Override
         void finish() throws IOException {
             out.flush();
+            checkWritten();
             if (file != null) {
                 out.close();
                 file.commit();
+            }
+        }
+
+        /**
+         * A PrintWriter, and the PrintStream System.out under it, keep their write errors to
+         * themselves: ask them (standard output only; a file's writer throws).
+         */
+        private void checkWritten() throws IOException {
+            if (file == null && (out instanceof PrintWriter pw && pw.checkError() || System.out.checkError())) {
+                throw new IOException("cannot write the indices to standard output (a full disk, or a closed pipe?)");
             }
         }
 
