@@ -13,6 +13,7 @@ import io.github.skycut.cli.io.Catalogues;
 import io.github.skycut.cli.io.ColumnRequest;
 import io.github.skycut.KernelType;
 import io.github.skycut.Strategy;
+import io.github.skycut.Tuning;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -215,11 +216,12 @@ final class CutCommand implements Callable<Integer> {
     }
 
     private void check() {
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        if (threads != null && (threads < 1 || threads > Tuning.MAX_THREADS)) {
+            throw new IllegalArgumentException("--threads must be between 1 and " + Tuning.MAX_THREADS + ", got " + threads);
         }
-        if (chunkRows < 1) {
-            throw new IllegalArgumentException("--chunk-rows must be >= 1, got " + chunkRows);
+        if (chunkRows < 1 || chunkRows > MAX_CHUNK_ROWS) {
+            throw new IllegalArgumentException("--chunk-rows must be between 1 and " + MAX_CHUNK_ROWS + ", got " + chunkRows
+                    + " (" + CutPipeline.DEPTH + " chunks are in memory at once)");
         }
         if (radiusUnit != null) {
             if (radius.column == null) {
@@ -252,6 +254,9 @@ final class CutCommand implements Callable<Integer> {
                     + "; flag mode would add a second one");
         }
     }
+
+    /** The largest chunk: {@link CutPipeline#DEPTH} chunks of this many rows stay well inside a default heap. */
+    static final int MAX_CHUNK_ROWS = 1 << 22;
 
     /** When this class was loaded: close to when the command began. */
     private static final long START_NANOS = System.nanoTime();

@@ -64,10 +64,15 @@ public record ColumnRequest(String raColumn, String decColumn, String extraColum
                 + " (any case); name it with " + option + "; columns are " + names);
     }
 
-    /** The exact name if present, else the one name equal ignoring case; -1 if none. */
+    /** The exact name if present (once), else the one name equal ignoring case; -1 if none. */
     private static int indexOf(Path file, List<String> names, String wanted) {
         int exact = names.indexOf(wanted);
         if (exact >= 0) {
+            int again = names.lastIndexOf(wanted);
+            if (again != exact) {
+                throw CatalogueException.of(file, "column name '" + wanted + "' is ambiguous: it names columns "
+                        + (exact + 1) + " and " + (again + 1) + "; rename one");
+            }
             return exact;
         }
         int found = -1;
