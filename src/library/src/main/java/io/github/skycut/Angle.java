@@ -49,6 +49,34 @@ public record Angle(double value, Unit unit) implements Comparable<Angle>, Seria
         }
     }
 
+    /**
+     * The smallest radius the cut resolves, about 0.0152 arcsec: below it {@code cos(r)} in
+     * float64 lies so close to 1 that the radius the decision {@code dot > cos(r)} really applies
+     * differs from r by more than 1 % (at 0.001 arcsec the cosine is exactly 1, and nothing is cut).
+     * Computed from {@link Math#cos} as the cut uses it. {@link AngularCut#within} refuses a radius
+     * between 0 and this; 0 stays valid (it cuts nothing).
+     */
+    public static final Angle SMALLEST_RESOLVED = ofRadians(smallestResolved());
+
+    /** The smallest r from which on the radius {@code 2 asin(sqrt((1 - cos r) / 2))} is within 1 % of r. */
+    private static double smallestResolved() {
+        double coarse = lastUnresolved(1e-10, 1e-5, 1.001);
+        return lastUnresolved(coarse / 1.1, coarse * 1.2, 1.00001) * 1.00001; // finer around it (the error steps)
+    }
+
+    /** The largest r in the geometric scan whose applied radius is off by more than 1 %. */
+    private static double lastUnresolved(double from, double to, double step) {
+        double lastBad = from;
+        for (double r = from; r < to; r *= step) {
+            double c = Math.cos(r);
+            double applied = 2 * Math.asin(Math.sqrt((1 - c) / 2)); // 1 - c is exact this close to 1
+            if (Math.abs(applied - r) > 0.01 * r) {
+                lastBad = r;
+            }
+        }
+        return lastBad;
+    }
+
     private static final Pattern FORM = Pattern.compile(
             "\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*([A-Za-z]*)\\s*");
 
@@ -130,6 +158,11 @@ public record Angle(double value, Unit unit) implements Comparable<Angle>, Seria
             return Double.NEGATIVE_INFINITY;
         }
         return Math.cos(rad);
+    }
+
+    /** Whether the cut resolves this radius: 0, or at least {@link #SMALLEST_RESOLVED}. */
+    public boolean isResolved() {
+        return value == 0 || radians() >= SMALLEST_RESOLVED.radians();
     }
 
     @Override

@@ -31,6 +31,8 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class AngularCut {
 
+    private static final double SMALLEST_ARCSEC = Math.toDegrees(Angle.SMALLEST_RESOLVED.radians()) * 3600;
+
     private final Angle radius;            // null when per contaminant
     private final Angle[] radii;           // null when fixed
     private final KernelType kernel;
@@ -52,9 +54,20 @@ public final class AngularCut {
         this.tuning = tuning;
     }
 
-    /** A cut with one radius for every contaminant. */
+    /**
+     * A cut with one radius for every contaminant.
+     *
+     * @throws IllegalArgumentException for a radius between 0 and {@link Angle#SMALLEST_RESOLVED}
+     *                                  (about 0.015 arcsec), which float64 cannot tell apart
+     */
     public static AngularCut within(Angle radius) {
-        return new AngularCut(Objects.requireNonNull(radius, "radius"), null,
+        Objects.requireNonNull(radius, "radius");
+        if (!radius.isResolved()) {
+            throw new IllegalArgumentException("radius " + radius + " is below what the cut resolves: in float64, cos(r)"
+                    + " is too close to 1 to tell it from other radii; the smallest radius that works is "
+                    + String.format(java.util.Locale.ROOT, "%.4f", SMALLEST_ARCSEC) + "arcsec (radius 0 cuts nothing)");
+        }
+        return new AngularCut(radius, null,
                 KernelType.AUTO, Strategy.AUTO, null, 0, 0, Tuning.NONE);
     }
 

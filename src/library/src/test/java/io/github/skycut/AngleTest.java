@@ -59,4 +59,21 @@ class AngleTest {
         assertThrows(IllegalArgumentException.class, () -> Angle.ofDegrees(Double.POSITIVE_INFINITY));
         assertThrows(IllegalArgumentException.class, () -> new Angle(1, null));
     }
+
+    @Test
+    void radiiBelowTheResolutionOfTheCosineAreRefused() {
+        double smallest = Math.toDegrees(Angle.SMALLEST_RESOLVED.radians()) * 3600;
+        org.junit.jupiter.api.Assertions.assertTrue(smallest > 0.015 && smallest < 0.02, "about 0.015-0.02 arcsec: " + smallest);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AngularCut.within(Angle.ofArcsec(0.001)));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("radius 0.001arcsec is below what the cut resolves")
+                && e.getMessage().contains(String.format(java.util.Locale.ROOT, "%.4farcsec", smallest)), e.getMessage());
+        AngularCut.within(Angle.ofArcsec(0)); // cuts nothing, as always
+        AngularCut.within(Angle.ofArcsec(0.02));
+        org.junit.jupiter.api.Assertions.assertTrue(Angle.ofArcsec(0).isResolved());
+        org.junit.jupiter.api.Assertions.assertFalse(Angle.ofArcsec(0.01).isResolved());
+        // below the resolution the contract still decides, but with another radius than the one asked:
+        // at 0.001 arcsec cos(r) is exactly 1, so nothing is cut, not even an object on a contaminant
+        org.junit.jupiter.api.Assertions.assertEquals(1.0, Math.cos(Angle.ofArcsec(0.001).radians()));
+    }
 }

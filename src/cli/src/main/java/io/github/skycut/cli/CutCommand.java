@@ -202,12 +202,20 @@ final class CutCommand implements Callable<Integer> {
         } else {
             Angle.Unit unit = Angle.Unit.parse(radiusUnit == null ? "arcsec" : radiusUnit);
             Angle[] radii = new Angle[radiusValues.length];
+            int unresolved = 0;
             for (int j = 0; j < radii.length; j++) {
                 try {
                     radii[j] = new Angle(radiusValues[j], unit);
                 } catch (IllegalArgumentException e) {
                     throw CatalogueException.at(contaminants, j, radius.column, e.getMessage());
                 }
+                unresolved += radii[j].isResolved() ? 0 : 1;
+            }
+            if (unresolved > 0) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "skycut cut: warning: %,d radi%s of column '%s' %s below"
+                                + " %.4farcsec, the smallest the cut resolves; used as given (cut where dot > cos r)%n",
+                        unresolved, unresolved == 1 ? "us" : "i", radius.column, unresolved == 1 ? "is" : "are",
+                        Math.toDegrees(Angle.SMALLEST_RESOLVED.radians()) * 3600);
             }
             cut = AngularCut.withRadii(radii);
         }

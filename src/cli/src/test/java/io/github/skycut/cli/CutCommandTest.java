@@ -278,7 +278,7 @@ class CutCommandTest {
                 "--radius-unit", "deg"},
             {"a .npy array has no named columns", "--objects", objects, "--contaminants", p("stars.npy"),
                 "--radius-column", "radius_arcsec"},
-            {"--threads must be >= 1", "--objects", objects, "--contaminants", stars, "--radius", "1deg", "--threads", "0"},
+            {"--threads must be between 1 and 32767, got 0", "--objects", objects, "--contaminants", stars, "--radius", "1deg", "--threads", "0"},
         };
         for (String[] c : cases) {
             Set<String> before = listing();

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static io.github.skycut.cli.CutCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Options and columns that cannot work are refused up front with one line that says the limit (exit 2). */
 class RefusedOptionsTest {
@@ -51,5 +52,19 @@ class RefusedOptionsTest {
         assertEquals(List.of("skycut cut: " + dup + ": column name 'ra' is ambiguous: it names columns 1 and 2; rename one"),
                 refused("cut", "--objects", dup.toString(), "--contaminants", dir.resolve("stars.csv").toString(),
                         "--radius", "1deg", "--output-mode", "indices"));
+    }
+
+    @Test
+    void aRadiusBelowTheResolutionIsRefusedAndARadiusColumnWarns() throws IOException {
+        List<String> lines = refused("cut", "--objects", dir.resolve("objects.csv").toString(), "--contaminants",
+                dir.resolve("stars.csv").toString(), "--radius", "0.001arcsec", "--output-mode", "indices");
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.getFirst().startsWith("skycut cut: radius 0.001arcsec is below what the cut resolves"), lines.getFirst());
+        Path stars = Files.writeString(dir.resolve("tiny.csv"), "ra,dec,r\n150,2,0.001\n151,2,0.005\n152,2,30\n");
+        CutCommandTest.Run r = run("cut", "--objects", dir.resolve("objects.csv").toString(), "--contaminants", stars.toString(),
+                "--radius-column", "r", "--output-mode", "indices");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("skycut cut: warning: 2 radii of column 'r' are below 0.0152arcsec, the smallest the cut"
+                + " resolves; used as given (cut where dot > cos r)"), r.errLines().stream().filter(l -> l.contains("warning")).toList());
     }
 }
