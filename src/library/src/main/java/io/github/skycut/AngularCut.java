@@ -172,6 +172,9 @@ public final class AngularCut {
         CutKernel k = kernel();
         int threads = pool == null && parallelism == 0 ? tuning.threads().orElse(0) : parallelism;
         Partitioner partitioner = Partitioner.of(pool, threads, grain);
+        if (!copy) {
+            contaminants.checkReadableBy(partitioner.threads(), partitioner.usesOtherThreads(), "contaminants");
+        }
         double cosMax = radius == null ? Double.NaN : radius.cosMax();
         SkyPoints points = copy ? SkyPoints.copyOf(contaminants) : contaminants;
         try {

@@ -90,6 +90,7 @@ public final class PreparedCut implements AutoCloseable {
      */
     public CutResult run(SkyPoints objects) {
         Objects.requireNonNull(objects, "objects");
+        objects.checkReadableBy(partitioner.threads(), partitioner.usesOtherThreads(), "objects");
         enter();
         try (Arena scratch = Arena.ofShared()) {
             MemorySegment mask = scratch.allocate(Math.max(1, objects.size()), 64);

@@ -137,7 +137,9 @@ public final class SkyPoints implements AutoCloseable {
 
     /**
      * Reads the caller's off-heap columns without copying. Each segment holds at least
-     * {@code size} doubles in native byte order; they need not be aligned. The caller keeps
+     * {@code size} doubles in native byte order, each starting at an address that is a multiple of 8
+     * (as every allocator gives; 64-byte alignment is faster), and readable from the cut's threads
+     * (a shared, global or automatic arena; a confined one only with {@code withParallelism(1)}). The caller keeps
      * them alive while these points are used; {@link #close()} frees nothing. The vectors are
      * validated (unit length within {@link #UNIT_TOLERANCE}).
      */
@@ -187,6 +189,25 @@ public final class SkyPoints implements AutoCloseable {
         if (s.byteSize() < (long) size * Double.BYTES) {
             throw new IllegalArgumentException("column " + name + " holds " + s.byteSize() / Double.BYTES
                     + " doubles, fewer than the " + size + " points");
+        }
+        if (s.address() % Double.BYTES != 0) {
+            throw new IllegalArgumentException("column " + name + " starts at address " + s.address()
+                    + ", not a multiple of 8: doubles must be 8-byte aligned (copy the column, or use fromColumns)");
+        }
+    }
+
+    /** Whether another thread than the owner's may read these points (false for a confined arena's). */
+    boolean readableByAnyThread() {
+        Thread other = new Thread(() -> { });
+        return x.isAccessibleBy(other) && y.isAccessibleBy(other) && z.isAccessibleBy(other);
+    }
+
+    /** Refuses points that the threads of a cut could not read, in one line that says what to do. */
+    void checkReadableBy(int threads, boolean otherThreads, String what) {
+        if (otherThreads && !readableByAnyThread()) {
+            throw new IllegalArgumentException("the " + what + "' columns belong to a confined arena, but this cut runs on "
+                    + threads + " threads: allocate them in a shared, global or automatic arena, or cut with"
+                    + " withParallelism(1)");
         }
     }
 

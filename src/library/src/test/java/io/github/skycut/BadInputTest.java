@@ -95,4 +95,36 @@ class BadInputTest {
     void mismatchedColumns() {
         refused("RA has 2 values but Dec has 1", () -> SkyPoints.fromRaDec(new double[] {1, 2}, new double[] {1}));
     }
+
+    @Test
+    void wrappedColumnsMustBeAlignedAndShared() {
+        try (java.lang.foreign.Arena shared = java.lang.foreign.Arena.ofShared();
+             java.lang.foreign.Arena confined = java.lang.foreign.Arena.ofConfined()) {
+            MemorySegment y = shared.allocate(16, 64), z = shared.allocate(16, 64);
+            z.setAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, 0, 1.0);
+            z.setAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, 1, 1.0);
+            for (int offset = 1; offset <= 4; offset++) {
+                MemorySegment x = shared.allocate(16 + 8, 64).asSlice(offset, 16);
+                IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> SkyPoints.wrap(x, y, z, 2));
+                org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not a multiple of 8: doubles must be 8-byte aligned"),
+                        e.getMessage());
+            }
+            MemorySegment cx = confined.allocate(8, 64), cy = confined.allocate(8, 64), cz = confined.allocate(8, 64);
+            cz.set(java.lang.foreign.ValueLayout.JAVA_DOUBLE, 0, 1.0);
+            try (SkyPoints mine = SkyPoints.wrap(cx, cy, cz, 1); SkyPoints stars = RandomSky.uniform(10, 1)) {
+                IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> AngularCut.within(Angle.ofDegrees(1)).withParallelism(2).run(mine, stars));
+                org.junit.jupiter.api.Assertions.assertEquals("the objects' columns belong to a confined arena, but this cut runs on 2"
+                        + " threads: allocate them in a shared, global or automatic arena, or cut with withParallelism(1)", e.getMessage());
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> AngularCut.within(Angle.ofDegrees(1)).withParallelism(2).run(stars, mine));
+                org.junit.jupiter.api.Assertions.assertEquals(0, AngularCut.within(Angle.ofDegrees(1)).withParallelism(1)
+                        .run(mine, stars).objectCount() - 1, "one thread: the owner reads them");
+            }
+            try (SkyPoints ok = SkyPoints.wrap(shared.allocate(16, 64).asSlice(8, 8), y.asSlice(0, 8), z.asSlice(0, 8), 1)) {
+                org.junit.jupiter.api.Assertions.assertEquals(1, ok.size(), "8-byte aligned (not 64) is fine");
+            }
+        }
+    }
 }

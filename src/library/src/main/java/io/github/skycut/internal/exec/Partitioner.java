@@ -76,6 +76,11 @@ public final class Partitioner {
         return new Partitioner(pool, threads, itemsPerTask);
     }
 
+    /** Whether work may run on other threads than the caller's. */
+    public boolean usesOtherThreads() {
+        return pool != null || threads > 1;
+    }
+
     /** How many threads take part. */
     public int threads() {
         return threads;
