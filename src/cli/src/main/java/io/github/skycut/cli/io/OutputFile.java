@@ -3,9 +3,12 @@ package io.github.skycut.cli.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.security.SecureRandom;
 import java.util.List;
 
 /**
@@ -40,14 +43,54 @@ public final class OutputFile implements Closeable {
         if (Files.isDirectory(target)) {
             throw CatalogueException.of(target, "is a directory; --output names a file");
         }
-        Path dir = abs.getParent();
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            throw CatalogueException.of(target, "is not a regular file (a device, FIFO or socket); --output names a"
+                    + " regular file, which skycut replaces only at the end of a successful run");
+        }
+        Path real = Files.isSymbolicLink(target) && Files.exists(target) ? target.toRealPath() : abs; // write through a link
+        Path dir = real.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw CatalogueException.of(target, "cannot write: directory " + dir + " does not exist");
         }
-        Path temp = Files.createTempFile(dir, ".skycut-", suffix(abs.getFileName().toString()));
+        Path temp = newTemporary(dir, suffix(real.getFileName().toString()));
         Leftovers.add(temp);
-        return new OutputFile(target, temp);
+        try {
+            if (Files.exists(real)) {
+                keepMode(real, temp);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            Leftovers.remove(temp);
+            throw e;
+        }
+        return new OutputFile(real, temp);
     }
+
+    /**
+     * A new hidden file in {@code dir}, created with the default permissions (what the umask
+     * leaves of 0666, as any program's new file), unlike {@link Files#createTempFile}'s 0600.
+     */
+    private static Path newTemporary(Path dir, String suffix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve(".skycut-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix);
+            try {
+                return Files.createFile(p);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** An existing output keeps its permissions when the new one replaces it. */
+    private static void keepMode(Path existing, Path temp) throws IOException {
+        if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(existing));
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * The temporary file's suffix: the target's extension (".csv", ".npy", ".fits.gz"), so a writer
