@@ -49,8 +49,16 @@ final class FitsReader implements CatalogueReader {
             }
             skip(primary);
             this.table = firstBinaryTable();
-            this.rowBytes = table.getIntValue("NAXIS1");
-            this.rows = table.getLongValue("NAXIS2");
+            long width = table.getLongValue("NAXIS1", -1);
+            long height = table.getLongValue("NAXIS2", -1);
+            if (width < 1 || width > Integer.MAX_VALUE / 2) {
+                throw malformed("NAXIS1 = " + width + ": a row must be between 1 and " + Integer.MAX_VALUE / 2 + " bytes");
+            }
+            if (height < 0) {
+                throw malformed("NAXIS2 = " + height + ": the number of rows cannot be negative");
+            }
+            this.rowBytes = (int) width;
+            this.rows = height;
             this.names = columnNames(table);
             int[] offsets = offsets(table, names.size());
             this.ra = column(table, columns.raIndex(path, names), offsets);
@@ -176,20 +184,24 @@ final class FitsReader implements CatalogueReader {
         return names;
     }
 
+    /** The most row bytes one read decodes: wide rows make a chunk of fewer rows. */
+    private static final int MAX_CHUNK_BYTES = 1 << 28;
+
     @Override
     public int read(Chunk chunk) throws IOException {
         chunk.firstRow = row;
         chunk.unitVectors = false;
-        int n = (int) Math.min(chunk.capacity(), rows - row);
-        if (chunk.raw == null || chunk.raw.length < n * rowBytes) {
-            chunk.raw = new byte[Math.multiplyExact(chunk.capacity(), rowBytes)];
+        int n = (int) Math.min(Math.min(chunk.capacity(), MAX_CHUNK_BYTES / rowBytes), rows - row);
+        n = Math.max(n, rows > row ? 1 : 0);
+        int bytes = n * rowBytes; // at most MAX_CHUNK_BYTES, or one row
+        if (chunk.raw == null || chunk.raw.length < bytes) {
+            chunk.raw = new byte[bytes]; // what the rows read need, never the chunk's capacity times a wide row
         }
         chunk.rowBytes = rowBytes;
-        try {
-            in.readFully(chunk.raw, 0, n * rowBytes);
-        } catch (EOFException e) {
-            throw CatalogueException.of(path, "truncated: the header promises " + rows + " rows, the data ends before row "
-                    + (row + n - 1));
+        int got = in.readNBytes(chunk.raw, 0, bytes);
+        if (got < bytes) {
+            throw CatalogueException.of(path, "truncated: the header promises " + rows + " rows, the data ends in row "
+                    + (row + got / rowBytes) + " (the first missing)");
         }
         ByteBuffer data = ByteBuffer.wrap(chunk.raw).order(ByteOrder.BIG_ENDIAN);
         if (extra != null) {

@@ -88,6 +88,10 @@ record NpyHeader(ByteOrder order, long rows, int columns, long dataOffset) {
         if (columns != 2 && columns != 3) {
             throw bad(file, "shape (" + rows + ", " + columns + "): skycut reads (n, 2) RA/Dec degrees or (n, 3) unit vectors");
         }
+        if (rows < 0 || rows > Long.MAX_VALUE / 64) {
+            throw bad(file, "shape (" + rows + ", " + columns + "): the number of rows must be between 0 and "
+                    + Long.MAX_VALUE / 64);
+        }
         return new NpyHeader(order, rows, columns, offset);
     }
 

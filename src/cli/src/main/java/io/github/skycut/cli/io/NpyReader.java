@@ -36,8 +36,10 @@ final class NpyReader implements CatalogueReader {
             long expected = header.dataOffset() + header.rows() * header.columns() * Double.BYTES;
             long actual = Files.size(path);
             if (actual < expected) {
+                long rowBytes = (long) header.columns() * Double.BYTES;
+                long whole = Math.max(0, actual - header.dataOffset()) / rowBytes;
                 throw CatalogueException.of(path, "truncated: the header promises " + header.rows() + " rows ("
-                        + expected + " bytes) but the file has " + actual + " bytes");
+                        + expected + " bytes) but the file has " + actual + " bytes: row " + whole + " is the first missing");
             }
             this.names = header.columns() == 3 ? List.of("x", "y", "z") : List.of("ra", "dec");
         } catch (RuntimeException | IOException e) {
