@@ -11,13 +11,13 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the first binary-table extension of a FITS file (gzip-compressed or not), streaming:
@@ -77,7 +77,15 @@ final class FitsReader implements CatalogueReader {
         int m0 = b.read();
         int m1 = b.read();
         b.reset();
-        return m0 == 0x1f && m1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(b, 1 << 16), 1 << 16) : b;
+        if (m0 == 0x1f && m1 == 0x8b) {
+            try {
+                return new BufferedInputStream(new GzipInput(path, b), 1 << 16);
+            } catch (IOException | RuntimeException e) {
+                b.close();
+                throw e;
+            }
+        }
+        return b;
     }
 
     private Header primaryHeader() throws IOException {
@@ -166,7 +174,8 @@ final class FitsReader implements CatalogueReader {
     }
 
     private CatalogueException malformed(String message) {
-        return CatalogueException.of(path, "malformed FITS header: " + message);
+        String first = message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable").trim();
+        return CatalogueException.of(path, "malformed FITS header: " + first);
     }
 
     @Override
@@ -227,6 +236,9 @@ final class FitsReader implements CatalogueReader {
         }
         chunk.size = n;
         row += n;
+        if (row == rows) {
+            in.transferTo(OutputStream.nullOutputStream()); // to the end: a gzip trailer's CRC is checked there
+        }
         return n;
     }
 
