@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * A run of consecutive rows of a catalogue: their positions (RA/Dec in degrees, or unit vectors),
  * the extra column when one was asked for, and what the format's writer needs to write the rows
- * back untouched (the text lines of a CSV file, the row bytes of a FITS table; a NumPy array is
+ * back untouched (the line bytes of a CSV file, the row bytes of a FITS table; a NumPy array is
  * written back from the positions themselves, which hold the values exactly as read).
  *
  * <p>A reader fills a chunk again and again; its arrays are reused, so memory stays
@@ -23,7 +23,9 @@ public final class Chunk {
     final double[] b;     // Dec degrees, or y
     double[] c;           // z, when unit vectors
     double[] extra;       // the extra column, when asked for
-    String[] lines;       // CSV: the rows' text
+    byte[] text;          // CSV: the rows' bytes, one after the other, line endings included
+    int[] lineStart;      // CSV: row i is text[lineStart[i], lineStart[i + 1])
+    int textLength;       // CSV: bytes of text in use
     byte[] raw;           // FITS: the rows' bytes, rowBytes each
     int rowBytes;
 

@@ -2,9 +2,8 @@ package io.github.skycut.cli.io;
 
 import io.github.skycut.SkyPoints;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +13,19 @@ import java.util.List;
 /**
  * Reads a CSV catalogue: a header row of column names, then one row per line. Fields may be
  * quoted ({@code "a, b"}, {@code ""} for a quote) but a row may not span lines. Blank lines are
- * skipped. Rows are kept as text, so the writer carries every column through untouched.
+ * skipped. Rows are kept as the bytes they were, line ending included, so the writer carries every
+ * column through untouched whatever the encoding (UTF-8, Latin-1), a byte-order mark, or CRLF.
+ * Only the header's names (UTF-8) and the RA, Dec and radius fields (ASCII numbers) are decoded.
  */
 final class CsvReader implements CatalogueReader {
 
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     private final Path path;
     private final CountingInputStream counter;
-    private final BufferedReader in;
+    private final LineInput in;
     private final long size;
-    private final String header;
+    private final byte[] header;       // the header line's bytes, as read (BOM and line ending included)
     private final List<String> names;
     private final int ra;
     private final int dec;
@@ -36,32 +39,47 @@ final class CsvReader implements CatalogueReader {
         this.path = path;
         this.size = Files.size(path);
         this.counter = new CountingInputStream(Files.newInputStream(path));
-        this.in = new BufferedReader(new InputStreamReader(counter, StandardCharsets.UTF_8), 1 << 16);
+        this.in = new LineInput(counter);
         try {
-            String h = in.readLine();
-            if (h == null || h.isBlank()) {
+            byte[] h = in.nextLine();
+            int from = startsWith(h, BOM) ? BOM.length : 0;
+            String text = h == null ? "" : new String(h, from, LineInput.contentEnd(h, h.length) - from, StandardCharsets.UTF_8);
+            if (text.isBlank()) {
                 throw CatalogueException.of(path, "no header row: the first line must name the columns");
             }
-            this.header = h.startsWith("\uFEFF") ? h.substring(1) : h;
-            this.names = splitHeader(header);
+            this.header = h;
+            this.names = splitHeader(text);
             this.starts = new int[names.size()];
             this.ends = new int[names.size()];
             this.ra = columns.raIndex(path, names);
             this.dec = columns.decIndex(path, names);
             this.extra = columns.extraIndex(path, names);
         } catch (RuntimeException | IOException e) {
-            in.close();
+            counter.close();
             throw e;
         }
     }
 
-    private List<String> splitHeader(String h) {
-        int[] s = new int[h.length() + 1];
-        int[] e = new int[h.length() + 1];
-        int n = scan(h, s, e);
+    private static boolean startsWith(byte[] b, byte[] prefix) {
+        if (b == null || b.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> splitHeader(String h) {
+        byte[] b = h.getBytes(StandardCharsets.UTF_8);
+        int[] s = new int[b.length + 1];
+        int[] e = new int[b.length + 1];
+        int n = scan(b, 0, b.length, s, e);
         List<String> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            out.add(unquote(h, s[k], e[k]).trim());
+            out.add(unquote(new String(b, s[k], e[k] - s[k], StandardCharsets.UTF_8)).trim());
         }
         return List.copyOf(out);
     }
@@ -81,38 +99,46 @@ final class CsvReader implements CatalogueReader {
         return names;
     }
 
-    String header() {
-        return header;
-    }
-
     @Override
     public int read(Chunk chunk) throws IOException {
         chunk.size = 0;
         chunk.firstRow = row;
         chunk.unitVectors = false;
-        if (chunk.lines == null || chunk.lines.length < chunk.capacity()) {
-            chunk.lines = new String[chunk.capacity()];
+        chunk.textLength = 0;
+        if (chunk.lineStart == null || chunk.lineStart.length < chunk.capacity() + 1) {
+            chunk.lineStart = new int[chunk.capacity() + 1];
+        }
+        if (chunk.text == null) {
+            chunk.text = new byte[1 << 16];
         }
         if (extra >= 0) {
             chunk.ensureExtra();
         }
         int n = 0;
-        String text;
-        while (n < chunk.capacity() && (text = in.readLine()) != null) {
+        while (n < chunk.capacity()) {
+            int at = chunk.textLength;
+            int end = in.appendLine(chunk, at);
+            if (end < 0) {
+                break; // the end of the file
+            }
             line++;
-            if (text.isBlank()) {
+            if (LineInput.blank(chunk.text, at, end)) {
+                chunk.textLength = at; // a blank line is skipped, and not written back
                 continue;
             }
-            parseRow(chunk, n, text);
-            chunk.lines[n++] = text;
+            parseRow(chunk, n, at, LineInput.contentEnd(chunk.text, at, end));
+            chunk.lineStart[n] = at;
+            chunk.lineStart[++n] = end;
+            chunk.textLength = end;
             row++;
         }
         chunk.size = n;
         return n;
     }
 
-    private void parseRow(Chunk chunk, int i, String text) {
-        int fields = scan(text, starts, ends);
+    private void parseRow(Chunk chunk, int i, int from, int to) {
+        byte[] text = chunk.text;
+        int fields = scan(text, from, to, starts, ends);
         if (fields != names.size()) {
             throw new CatalogueException(where() + ": " + fields + " fields, but the header has " + names.size());
         }
@@ -135,8 +161,10 @@ final class CsvReader implements CatalogueReader {
         }
     }
 
-    private double number(String text, int column) {
-        String field = unquote(text, starts[column], ends[column]).trim();
+    /** A numeric field: ASCII, so decoded as Latin-1 (any byte is one char, none is lost). */
+    private double number(byte[] text, int column) {
+        String field = unquote(new String(text, starts[column], ends[column] - starts[column],
+                StandardCharsets.ISO_8859_1)).trim();
         if (field.isEmpty()) {
             throw error(column, "missing value");
         }
@@ -156,18 +184,17 @@ final class CsvReader implements CatalogueReader {
     }
 
     /**
-     * Finds the fields of one line: field k is {@code [starts[k], ends[k])}, quotes included.
-     * Records at most {@code starts.length} fields and returns how many there are.
+     * Finds the fields of {@code b[from, to)}: field k is {@code [starts[k], ends[k])}, quotes
+     * included. Records at most {@code starts.length} fields and returns how many there are.
      */
-    static int scan(String text, int[] starts, int[] ends) {
+    static int scan(byte[] b, int from, int to, int[] starts, int[] ends) {
         int n = 0;
-        int i = 0;
-        int len = text.length();
+        int i = from;
         while (true) {
             int start = i;
             boolean quoted = false;
-            while (i < len) {
-                char ch = text.charAt(i);
+            while (i < to) {
+                byte ch = b[i];
                 if (ch == '"') {
                     quoted = !quoted;
                 } else if (ch == ',' && !quoted) {
@@ -180,7 +207,7 @@ final class CsvReader implements CatalogueReader {
                 ends[n] = i;
             }
             n++;
-            if (i >= len) {
+            if (i >= to) {
                 return n;
             }
             i++; // the comma
@@ -188,8 +215,7 @@ final class CsvReader implements CatalogueReader {
     }
 
     /** The field's text without its surrounding quotes, {@code ""} read as {@code "}. */
-    static String unquote(String text, int start, int end) {
-        String f = text.substring(start, end);
+    static String unquote(String f) {
         String t = f.trim();
         if (t.length() >= 2 && t.charAt(0) == '"' && t.charAt(t.length() - 1) == '"') {
             return t.substring(1, t.length() - 1).replace("\"\"", "\"");
@@ -219,6 +245,87 @@ final class CsvReader implements CatalogueReader {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        counter.close();
+    }
+
+    /** Lines of bytes from a stream, each with its own ending ("\n", "\r\n", or none at the end). */
+    static final class LineInput {
+        private final InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int limit;
+
+        LineInput(InputStream in) {
+            this.in = in;
+        }
+
+        /** The next line as a new array, ending included; null at the end of the stream. */
+        byte[] nextLine() throws IOException {
+            Chunk c = new Chunk(1);
+            c.text = new byte[256];
+            int end = appendLine(c, 0);
+            return end < 0 ? null : java.util.Arrays.copyOf(c.text, end);
+        }
+
+        /**
+         * Appends the next line, ending included, to {@code chunk.text} from {@code at} (growing it);
+         * returns where it ends, or -1 at the end of the stream.
+         */
+        int appendLine(Chunk chunk, int at) throws IOException {
+            int end = at;
+            boolean any = false;
+            while (true) {
+                if (pos == limit) {
+                    limit = in.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return any ? end : -1;
+                    }
+                }
+                any = true;
+                int nl = pos;
+                while (nl < limit && buf[nl] != '\n') {
+                    nl++;
+                }
+                int take = (nl < limit ? nl + 1 : limit) - pos;
+                if (chunk.text.length < end + take) {
+                    chunk.text = java.util.Arrays.copyOf(chunk.text, Math.max(end + take, 2 * chunk.text.length));
+                }
+                System.arraycopy(buf, pos, chunk.text, end, take);
+                end += take;
+                pos += take;
+                if (nl < limit) {
+                    return end;
+                }
+            }
+        }
+
+        /** Where the line {@code b[from, end)} ends without its "\n" or "\r\n". */
+        static int contentEnd(byte[] b, int from, int end) {
+            int e = end;
+            if (e > from && b[e - 1] == '\n') {
+                e--;
+            }
+            if (e > from && b[e - 1] == '\r') {
+                e--;
+            }
+            return e;
+        }
+
+        static int contentEnd(byte[] b, int end) {
+            return contentEnd(b, 0, end);
+        }
+
+        /** Whether the line holds only spaces, tabs and its ending. */
+        static boolean blank(byte[] b, int from, int end) {
+            for (int i = from; i < end; i++) {
+                byte c = b[i];
+                if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

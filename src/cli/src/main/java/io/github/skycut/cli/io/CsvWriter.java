@@ -1,35 +1,50 @@
 package io.github.skycut.cli.io;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes CSV rows back as they were read, with the flag column {@code skycut_cut} appended if asked. */
+/**
+ * Writes CSV rows back as the bytes they were read (encoding, byte-order mark and line endings
+ * kept), with the flag column {@code skycut_cut} appended before each line's ending if asked.
+ */
 final class CsvWriter implements CatalogueWriter {
 
-    private final BufferedWriter out;
+    private static final byte[] TRUE = ",true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = ",false".getBytes(StandardCharsets.US_ASCII);
+
+    private final OutputStream out;
     private final boolean flagColumn;
 
-    CsvWriter(Path file, String header, boolean flagColumn) throws IOException {
-        this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+    CsvWriter(Path file, byte[] header, boolean flagColumn) throws IOException {
+        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         this.flagColumn = flagColumn;
-        out.write(header);
+        int content = CsvReader.LineInput.contentEnd(header, header.length);
+        out.write(header, 0, content);
         if (flagColumn) {
-            out.write("," + FLAG_COLUMN);
+            out.write(("," + FLAG_COLUMN).getBytes(StandardCharsets.US_ASCII));
         }
-        out.write('\n');
+        if (content < header.length) {
+            out.write(header, content, header.length - content);
+        } else {
+            out.write('\n'); // a header with no line ending: the rows need one before them
+        }
     }
 
     @Override
     public void write(Chunk chunk, int i, boolean cut) throws IOException {
-        out.write(chunk.lines[i]);
-        if (flagColumn) {
-            out.write(cut ? ",true" : ",false");
+        int from = chunk.lineStart[i], end = chunk.lineStart[i + 1];
+        if (!flagColumn) {
+            out.write(chunk.text, from, end - from);
+            return;
         }
-        out.write('\n');
+        int content = CsvReader.LineInput.contentEnd(chunk.text, from, end);
+        out.write(chunk.text, from, content - from);
+        out.write(cut ? TRUE : FALSE);
+        out.write(chunk.text, content, end - content);
     }
 
     @Override
