@@ -3,9 +3,12 @@ package io.github.skycut.cli;
 import io.github.skycut.Tuning;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
@@ -13,9 +16,10 @@ import java.util.logging.Logger;
  * (which reads no file itself) as a {@link Tuning}.
  *
  * <p>Where from: {@code -Dskycut.profile=PATH} ({@code none}: no profile), else
- * {@link Tuning#defaultFile()}. A missing default file is normal and silent; a missing named one,
- * an unreadable or a malformed one is one warning naming the file (and line), and no profile: a
- * tuning file never stops a cut.
+ * {@link Tuning#defaultFile()}. A missing default file is normal and silent; a missing named one or
+ * an unreadable one is one warning naming the file, and no profile; a bad line (an unknown key, a
+ * value such as {@code threads=40000}) is one warning naming the file and line, and only that
+ * line is ignored: a tuning file never stops a cut.
  */
 final class ProfileFile {
 
@@ -48,11 +52,37 @@ final class ProfileFile {
             }
             return Tuning.NONE;
         }
+        List<String> lines;
         try {
-            return Tuning.load(file);
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warning("skycut: ignoring machine profile " + e.getMessage() + "; using the built-in defaults");
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("skycut: ignoring machine profile " + file + ": cannot read (" + e.getMessage()
+                    + "); using the built-in defaults");
             return Tuning.NONE;
         }
+        Properties good = new Properties();
+        for (int n = 1; n <= lines.size(); n++) {
+            String text = lines.get(n - 1);
+            int hash = text.indexOf('#');
+            String entry = (hash >= 0 ? text.substring(0, hash) : text).trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            try {
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("expected key=value, got '" + entry + "'");
+                }
+                Properties one = new Properties();
+                one.setProperty(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+                Tuning.of(one); // refuses a bad key or value
+                good.putAll(one);
+            } catch (IllegalArgumentException e) {
+                String why = e.getMessage().replaceFirst("^properties:\\d+: ", "");
+                LOG.warning("skycut: machine profile " + file + ":" + n + ": " + why + "; that line is ignored");
+            }
+        }
+        Tuning t = Tuning.of(good);
+        return t.equals(Tuning.NONE) ? Tuning.NONE : t;
     }
 }

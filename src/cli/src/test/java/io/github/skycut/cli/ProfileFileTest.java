@@ -31,11 +31,23 @@ class ProfileFileTest {
     }
 
     @Test
-    void aMalformedProfileIsIgnoredWithOneWarningNamingFileAndLine() throws IOException {
-        Path file = Files.writeString(dir.resolve("profile.properties"), "kernel=native\nthreads=many\n");
-        List<String> warnings = captureWarnings(() -> assertSame(Tuning.NONE, ProfileFile.load(file, false)));
+    void aBadLineIsIgnoredWithOneWarningNamingFileAndLineAndTheRestIsUsed() throws IOException {
+        Path file = Files.writeString(dir.resolve("profile.properties"), "kernel=native\nthreads=many\nstrategy=index\n");
+        List<String> warnings = captureWarnings(() -> {
+            Tuning t = ProfileFile.load(file, false);
+            assertEquals(Optional.of(KernelType.NATIVE), t.kernel());
+            assertEquals(Optional.of(io.github.skycut.Strategy.INDEX), t.strategy());
+        });
+        assertEquals(List.of("skycut: machine profile " + file + ":2: threads must be a positive count or 'all', got 'many';"
+                + " that line is ignored"), warnings);
+        Path huge = Files.writeString(dir.resolve("huge.properties"), "threads=40000\nkernel=scalar\n");
+        warnings = captureWarnings(() -> assertEquals(Optional.of(KernelType.SCALAR), ProfileFile.load(huge, false).kernel()));
+        assertEquals(List.of("skycut: machine profile " + huge + ":1: threads must be between 1 and 32767 (or all), got 40000;"
+                + " that line is ignored"), warnings);
+        Path junk = Files.writeString(dir.resolve("junk.properties"), "kernal=native\n");
+        warnings = captureWarnings(() -> assertSame(Tuning.NONE, ProfileFile.load(junk, false)));
         assertEquals(1, warnings.size());
-        assertTrue(warnings.getFirst().contains(file + ":2: threads must be"), warnings.getFirst());
+        assertTrue(warnings.getFirst().contains(junk + ":1: unknown key 'kernal'"), warnings.getFirst());
     }
 
     @Test
