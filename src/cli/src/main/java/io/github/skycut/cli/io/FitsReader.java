@@ -105,6 +105,11 @@ final class FitsReader implements CatalogueReader {
             return h;
         } catch (FitsException e) {
             throw malformed(e.getMessage());
+        } catch (EOFException e) {
+            throw e;
+        } catch (IOException e) {
+            // nom-tam reports some unreadable headers as plain IOExceptions ("Invalid FITS Header")
+            throw malformed(e.getMessage());
         }
     }
 
