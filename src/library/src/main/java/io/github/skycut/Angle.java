@@ -43,7 +43,7 @@ public record Angle(double value, Unit unit) implements Comparable<Angle>, Seria
                 case "arcmin", "amin", "arcminute", "arcminutes" -> ARCMINUTES;
                 case "arcsec", "asec", "arcsecond", "arcseconds" -> ARCSECONDS;
                 case "rad", "radian", "radians" -> RADIANS;
-                default -> throw new IllegalArgumentException("unknown angle unit '" + s
+                default -> throw new IllegalArgumentException("unknown angle unit '" + shown(s)
                         + "': use deg, arcmin, arcsec or rad");
             };
         }
@@ -118,7 +118,7 @@ public record Angle(double value, Unit unit) implements Comparable<Angle>, Seria
         }
         Matcher m = FORM.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("cannot read angle '" + text
+            throw new IllegalArgumentException("cannot read angle '" + shown(text)
                     + "': give a number and a unit, e.g. 1deg, 30arcmin, 5arcsec, 0.01rad");
         }
         if (m.group(2).isEmpty()) {
@@ -126,6 +126,20 @@ public record Angle(double value, Unit unit) implements Comparable<Angle>, Seria
                     + "' has no unit: write e.g. " + text.trim() + "deg, " + text.trim() + "arcmin or " + text.trim() + "arcsec");
         }
         return new Angle(Double.parseDouble(m.group(1)), Unit.parse(m.group(2)));
+    }
+
+    /** Text echoed in a message: on one line (control characters escaped), at most 40 characters. */
+    static String shown(String text) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < text.length() && b.length() < 40; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.length() >= 40 && b.length() < text.length() ? b.append("...").toString() : b.toString();
     }
 
     /** This angle in radians. Degrees convert with {@link Math#toRadians}. */

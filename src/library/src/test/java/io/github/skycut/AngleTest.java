@@ -76,4 +76,13 @@ class AngleTest {
         // at 0.001 arcsec cos(r) is exactly 1, so nothing is cut, not even an object on a contaminant
         org.junit.jupiter.api.Assertions.assertEquals(1.0, Math.cos(Angle.ofArcsec(0.001).radians()));
     }
+
+    @Test
+    void messagesEchoingTheTextStayOnOneLine() {
+        for (String text : new String[] {" \n", "1\n2deg", "x\ry", "\u2028", "5 fur\tlongs"}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Angle.parse(text));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().lines().count() == 1, e.getMessage());
+        }
+    }
 }
