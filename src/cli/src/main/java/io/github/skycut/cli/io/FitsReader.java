@@ -51,8 +51,8 @@ final class FitsReader implements CatalogueReader {
             this.table = firstBinaryTable();
             long width = table.getLongValue("NAXIS1", -1);
             long height = table.getLongValue("NAXIS2", -1);
-            if (width < 1 || width > Integer.MAX_VALUE / 2) {
-                throw malformed("NAXIS1 = " + width + ": a row must be between 1 and " + Integer.MAX_VALUE / 2 + " bytes");
+            if (width < 1 || width > MAX_ROW_BYTES) {
+                throw malformed("NAXIS1 = " + width + ": a row must be between 1 and " + MAX_ROW_BYTES + " bytes");
             }
             if (height < 0) {
                 throw malformed("NAXIS2 = " + height + ": the number of rows cannot be negative");
@@ -198,8 +198,34 @@ final class FitsReader implements CatalogueReader {
         return names;
     }
 
+    /** The widest row read: 16 MiB (a catalogue row is rarely more than a few kilobytes). */
+    private static final int MAX_ROW_BYTES = 1 << 24;
+
     /** The most row bytes one read decodes: wide rows make a chunk of fewer rows. */
-    private static final int MAX_CHUNK_BYTES = 1 << 28;
+    private static final int MAX_CHUNK_BYTES = 1 << 26;
+
+    /**
+     * Reads {@code bytes} bytes into {@code chunk.raw}, growing it (from at most 1 MiB, doubling)
+     * only as the data arrives: a header that claims more than the file holds costs no more memory
+     * than the file. Returns the bytes read, fewer at the end of the data.
+     */
+    private int readGrowing(Chunk chunk, int bytes) throws IOException {
+        if (chunk.raw == null) {
+            chunk.raw = new byte[Math.min(bytes, 1 << 20)];
+        }
+        int got = 0;
+        while (got < bytes) {
+            if (got == chunk.raw.length) {
+                chunk.raw = java.util.Arrays.copyOf(chunk.raw, (int) Math.min(bytes, 2L * chunk.raw.length));
+            }
+            int r = in.readNBytes(chunk.raw, got, Math.min(bytes, chunk.raw.length) - got);
+            if (r == 0) {
+                break;
+            }
+            got += r;
+        }
+        return got;
+    }
 
     @Override
     public int read(Chunk chunk) throws IOException {
@@ -208,11 +234,8 @@ final class FitsReader implements CatalogueReader {
         int n = (int) Math.min(Math.min(chunk.capacity(), MAX_CHUNK_BYTES / rowBytes), rows - row);
         n = Math.max(n, rows > row ? 1 : 0);
         int bytes = n * rowBytes; // at most MAX_CHUNK_BYTES, or one row
-        if (chunk.raw == null || chunk.raw.length < bytes) {
-            chunk.raw = new byte[bytes]; // what the rows read need, never the chunk's capacity times a wide row
-        }
         chunk.rowBytes = rowBytes;
-        int got = in.readNBytes(chunk.raw, 0, bytes);
+        int got = readGrowing(chunk, bytes);
         if (got < bytes) {
             throw CatalogueException.of(path, "truncated: the header promises " + rows + " rows, the data ends in row "
                     + (row + got / rowBytes) + " (the first missing)");

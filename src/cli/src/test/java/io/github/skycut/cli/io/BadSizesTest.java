@@ -101,4 +101,17 @@ class BadSizesTest {
         CatalogueException e = assertThrows(CatalogueException.class, () -> Catalogues.open(in, ColumnRequest.defaults()));
         assertTrue(e.getMessage().endsWith("row 1 is the first missing"), e.getMessage());
     }
+
+    @Test
+    void aWideRowClaimOnAShortFileCostsNoMoreMemoryThanTheFile() throws Exception {
+        Path file = wideTable("huge.fits", 2, 1_000_000); // 8 MB rows
+        byte[] b = Files.readAllBytes(file);
+        Path cut = Files.write(dir.resolve("huge-cut.fits"), Arrays.copyOf(b, 1_500_000));
+        try (CatalogueReader r = Catalogues.open(cut, ColumnRequest.defaults())) {
+            Chunk c = new Chunk(262_144);
+            CatalogueException e = assertThrows(CatalogueException.class, () -> r.read(c));
+            assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+            assertTrue(c.raw.length <= 2 << 20, "the buffer grew with the data, to " + c.raw.length + " bytes");
+        }
+    }
 }
