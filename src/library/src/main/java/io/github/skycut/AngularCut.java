@@ -33,7 +33,8 @@ public final class AngularCut {
 
     private static final double SMALLEST_ARCSEC = Math.toDegrees(Angle.SMALLEST_RESOLVED.radians()) * 3600;
 
-    private final Angle radius;            // null when per contaminant
+    private final Angle radius;            // null when per contaminant or given as a cosine
+    private final double cosMax;           // the fixed threshold; NaN when per contaminant
     private final Angle[] radii;           // null when fixed
     private final KernelType kernel;
     private final Strategy strategy;
@@ -42,9 +43,10 @@ public final class AngularCut {
     private final int grain;               // 0: default
     private final Tuning tuning;
 
-    private AngularCut(Angle radius, Angle[] radii, KernelType kernel, Strategy strategy,
+    private AngularCut(Angle radius, double cosMax, Angle[] radii, KernelType kernel, Strategy strategy,
                        ForkJoinPool pool, int parallelism, int grain, Tuning tuning) {
         this.radius = radius;
+        this.cosMax = cosMax;
         this.radii = radii;
         this.kernel = kernel;
         this.strategy = strategy;
@@ -67,8 +69,31 @@ public final class AngularCut {
                     + " is too close to 1 to tell it from other radii; the smallest radius that works is "
                     + String.format(java.util.Locale.ROOT, "%.4f", SMALLEST_ARCSEC) + "arcsec (radius 0 cuts nothing)");
         }
-        return new AngularCut(radius, null,
+        return new AngularCut(radius, radius.cosMax(), null,
                 KernelType.AUTO, Strategy.AUTO, null, 0, 0, Tuning.NONE);
+    }
+
+    /**
+     * A cut with one threshold for every contaminant, given as the cosine itself: object {@code o} is
+     * cut by contaminant {@code c} exactly when {@code (o.x*c.x + o.y*c.y) + o.z*c.z > cosMax}, with
+     * {@code cosMax} used as given. For callers who already hold the cosine (the Python loop's
+     * {@code cos_maxsep}): going through an {@link Angle} ({@code acos}, then {@code cos}) does not
+     * give the same double back, and so not always the same cut.
+     *
+     * <p>Any value but NaN is used as it is, as the formula uses it: {@code +∞} cuts nothing,
+     * {@code -∞} (or anything below -1) every object when there is a contaminant; 1 or more cuts only
+     * pairs whose dot product rounds above 1 (vectors within {@link SkyPoints#UNIT_TOLERANCE} of unit
+     * length). Unlike {@link #within}, a threshold that float64 cannot tell from its neighbours'
+     * radii is not refused: the caller chose the double.
+     *
+     * @throws IllegalArgumentException for NaN (the formula would cut nothing, silently)
+     */
+    public static AngularCut withinCosine(double cosMax) {
+        if (Double.isNaN(cosMax)) {
+            throw new IllegalArgumentException("the cosine threshold is NaN: give a number (e.g. cos(1 degree) = "
+                    + Math.cos(Math.toRadians(1)) + ")");
+        }
+        return new AngularCut(null, cosMax, null, KernelType.AUTO, Strategy.AUTO, null, 0, 0, Tuning.NONE);
     }
 
     /** A cut where contaminant {@code j} has radius {@code radii[j]} (bright-star masks). */
@@ -80,7 +105,7 @@ public final class AngularCut {
                 throw new IllegalArgumentException("row " + j + ": radius is missing");
             }
         }
-        return new AngularCut(null, copy, KernelType.AUTO, Strategy.AUTO, null, 0, 0, Tuning.NONE);
+        return new AngularCut(null, Double.NaN, copy, KernelType.AUTO, Strategy.AUTO, null, 0, 0, Tuning.NONE);
     }
 
     /** Per-contaminant radii in degrees; a negative or NaN radius is refused, naming its row. */
@@ -93,7 +118,7 @@ public final class AngularCut {
                 throw new IllegalArgumentException("row " + j + ": " + e.getMessage(), e);
             }
         }
-        return new AngularCut(null, a, KernelType.AUTO, Strategy.AUTO, null, 0, 0, Tuning.NONE);
+        return new AngularCut(null, Double.NaN, a, KernelType.AUTO, Strategy.AUTO, null, 0, 0, Tuning.NONE);
     }
 
     /**
@@ -103,19 +128,19 @@ public final class AngularCut {
      * @throws IllegalArgumentException at {@link #run} if that variant is not available here
      */
     public AngularCut withKernel(KernelType k) {
-        return new AngularCut(radius, radii, Objects.requireNonNull(k, "kernel"), strategy, pool, parallelism, grain,
+        return new AngularCut(radius, cosMax, radii, Objects.requireNonNull(k, "kernel"), strategy, pool, parallelism, grain,
                 tuning);
     }
 
     /** The strategy; AUTO (the default) is planned from the sizes and the radius. */
     public AngularCut withStrategy(Strategy s) {
-        return new AngularCut(radius, radii, kernel, Objects.requireNonNull(s, "strategy"), pool, parallelism, grain,
+        return new AngularCut(radius, cosMax, radii, kernel, Objects.requireNonNull(s, "strategy"), pool, parallelism, grain,
                 tuning);
     }
 
     /** Runs in the caller's pool. */
     public AngularCut withPool(ForkJoinPool p) {
-        return new AngularCut(radius, radii, kernel, strategy, Objects.requireNonNull(p, "pool"), 0, grain, tuning);
+        return new AngularCut(radius, cosMax, radii, kernel, strategy, Objects.requireNonNull(p, "pool"), 0, grain, tuning);
     }
 
     /** Runs on {@code n} threads (1: the calling thread alone). Default: all cores. */
@@ -123,7 +148,7 @@ public final class AngularCut {
         if (n < 1 || n > Tuning.MAX_THREADS) {
             throw new IllegalArgumentException("parallelism must be between 1 and " + Tuning.MAX_THREADS + ", got " + n);
         }
-        return new AngularCut(radius, radii, kernel, strategy, null, n, grain, tuning);
+        return new AngularCut(radius, cosMax, radii, kernel, strategy, null, n, grain, tuning);
     }
 
     /** Objects per task (tuning and tests); the result never depends on it. */
@@ -131,7 +156,7 @@ public final class AngularCut {
         if (objectsPerTask < 1) {
             throw new IllegalArgumentException("grain must be >= 1, got " + objectsPerTask);
         }
-        return new AngularCut(radius, radii, kernel, strategy, pool, parallelism, objectsPerTask, tuning);
+        return new AngularCut(radius, cosMax, radii, kernel, strategy, pool, parallelism, objectsPerTask, tuning);
     }
 
     /**
@@ -139,7 +164,7 @@ public final class AngularCut {
      * defaults; choices made with the other {@code with...} methods still win. See {@link Tuning}.
      */
     public AngularCut withTuning(Tuning t) {
-        return new AngularCut(radius, radii, kernel, strategy, pool, parallelism, grain, Objects.requireNonNull(t, "tuning"));
+        return new AngularCut(radius, cosMax, radii, kernel, strategy, pool, parallelism, grain, Objects.requireNonNull(t, "tuning"));
     }
 
     /**
@@ -175,7 +200,6 @@ public final class AngularCut {
         if (!copy) {
             contaminants.checkReadableBy(partitioner.threads(), partitioner.usesOtherThreads(), "contaminants");
         }
-        double cosMax = radius == null ? Double.NaN : radius.cosMax();
         SkyPoints points = copy ? SkyPoints.copyOf(contaminants) : contaminants;
         try {
             return new PreparedCut(points, copy, cosMax, radii, k, partitioner, strategy,
@@ -199,14 +223,14 @@ public final class AngularCut {
         return Kernels.get(kernel);
     }
 
-    /** The fixed radius, or null when every contaminant has its own. */
+    /** The fixed radius, or null when every contaminant has its own or the cut was given its cosine. */
     public Angle radius() {
         return radius;
     }
 
     @Override
     public String toString() {
-        return "AngularCut[" + (radius != null ? "radius=" + radius : radii.length + " radii")
+        return "AngularCut[" + (radius != null ? "radius=" + radius : radii != null ? radii.length + " radii" : "cosMax=" + cosMax)
                 + ", kernel=" + kernel.label() + ", strategy=" + strategy.label() + "]";
     }
 }
