@@ -1,0 +1,122 @@
+"""skycut from Python: the exact angular-distance cut, in the notebook, on numpy arrays.
+
+    import skycut
+    cut = skycut.cut(objects, stars, "1arcmin")          # sorted int64 indices of the cut objects
+    keep = ~skycut.mask(objects, stars, "1arcmin")       # a boolean array, True where cut
+    with skycut.prepare(stars, radius_arcsec, unit="arcsec") as stars_cut:   # one radius per star
+        for batch in batches:
+            kept = batch[~stars_cut.mask(batch)]
+    idx = skycut.angdistcut(vec_obj, vec_ps, cos_maxsep)  # the notebook's loop, same signature and result
+
+Catalogues: an (n, 3) float64 array of unit vectors, a tuple (ra_deg, dec_deg) of two arrays, or an
+astropy SkyCoord. Radius: a string such as "1arcmin", "5arcsec", "1deg"; an astropy Quantity
+(scalar, or one per contaminant); or a number or array with unit="arcsec" (a bare number is
+refused: the unit would be a guess). Object o is cut by contaminant c exactly when
+(o.x*c.x + o.y*c.y) + o.z*c.z > cos(radius) in float64, as the Java library and the command line
+decide, bit for bit.
+
+The Java library runs in this process through JPype: the JVM (JDK 25 or newer) starts on the first
+call; see skycut._jvm for how the JDK and the jar are found (SKYCUT_JAVA_HOME, SKYCUT_JAR).
+"""
+import numpy as np
+
+from . import _convert, _jvm
+from ._jvm import java_errors
+
+__all__ = ["cut", "mask", "prepare", "angdistcut", "PreparedCut"]
+__version__ = "0.1.0"
+
+
+def _cut_of(j, radius, unit, kernel, strategy, threads):
+    return _convert.configure(j, _convert.angular_cut(j, radius, unit), kernel, strategy, threads)
+
+
+def _run(j, angular_cut, objects, contaminants):
+    """One AngularCut.run on the two catalogues; their arrays stay referenced until it returns."""
+    with _convert.points(j, objects, "objects") as o, _convert.points(j, contaminants, "contaminants") as c:
+        with java_errors():
+            return angular_cut.run(o.java, c.java)
+
+
+def _indices(result):
+    return np.asarray(result.cutIndices(), dtype=np.int32).astype(np.int64)
+
+
+def _mask(result):
+    return np.asarray(result.mask(), dtype=np.bool_)
+
+
+def cut(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="auto", threads=None):
+    """The sorted indices (int64) of the objects within `radius` of any contaminant.
+
+    kernel: "auto", "native", "vector" or "scalar"; strategy: "auto", "index" or "brute";
+    threads: how many (default all cores). Every choice gives the same indices.
+    """
+    j = _jvm.classes()
+    return _indices(_run(j, _cut_of(j, radius, unit, kernel, strategy, threads), objects, contaminants))
+
+
+def mask(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="auto", threads=None):
+    """A boolean array, one per object, True where the object is cut (see `cut`)."""
+    j = _jvm.classes()
+    return _mask(_run(j, _cut_of(j, radius, unit, kernel, strategy, threads), objects, contaminants))
+
+
+def angdistcut(vec_obj, vec_ps, cos_maxsep):
+    """The notebook's `angdistcut_python_naive(vec_obj, vec_ps, cos_maxsep)`: the indices of the objects
+    (rows of vec_obj, unit vectors) with a contaminant (row of vec_ps) whose dot product exceeds
+    cos_maxsep, used as given: `for i: for j: if sum_k o[i,k]*c[j,k] > cos_maxsep: cut i; break`.
+    """
+    j = _jvm.classes()
+    with java_errors("cos_maxsep"):
+        angular_cut = j.AngularCut.withinCosine(float(cos_maxsep))
+    return _indices(_run(j, angular_cut, vec_obj, vec_ps))
+
+
+def prepare(contaminants, radius, *, unit=None, kernel="auto", threads=None):
+    """A cut prepared once for these contaminants, to run on many batches of objects (`.cut`, `.mask`).
+    Close it when done, or use it in a `with` block. The contaminants are copied: the arrays may go."""
+    j = _jvm.classes()
+    angular_cut = _cut_of(j, radius, unit, kernel, None, threads)
+    with _convert.points(j, contaminants, "contaminants") as c:
+        with java_errors():
+            return PreparedCut(j, angular_cut.prepare(c.java))
+
+
+class PreparedCut:
+    """A skycut PreparedCut: what depends only on the contaminants and radii, built once.
+    Safe to use from several threads; `close()` (or the end of a `with` block) frees it."""
+
+    def __init__(self, j, prepared):
+        self._j = j
+        self._prepared = prepared
+
+    def _run(self, objects):
+        with _convert.points(self._j, objects, "objects") as o:
+            with java_errors():
+                return self._prepared.run(o.java)
+
+    def cut(self, objects):
+        """The sorted indices (int64) of the cut objects of this batch."""
+        return _indices(self._run(objects))
+
+    def mask(self, objects):
+        """True where an object of this batch is cut."""
+        return _mask(self._run(objects))
+
+    @property
+    def contaminant_count(self):
+        return int(self._prepared.contaminantCount())
+
+    def close(self):
+        """Frees the prepared contaminants and index; later calls are refused. Calling it again does nothing."""
+        self._prepared.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        return f"skycut.{self._prepared}"

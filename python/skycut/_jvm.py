@@ -1,0 +1,204 @@
+"""The JVM skycut runs in: found, started once per process on first use, and checked.
+
+The JDK (25 or newer) is found as the `skycut` launcher finds it: SKYCUT_JAVA_HOME (a JDK's home),
+SKYCUT_JAVA (a `java` binary), JAVA_HOME, the `java` on the PATH, then /usr/lib/jvm/*, /opt/java/*
+and ~/.jdks/*. The library jar is SKYCUT_JAR, else the one a build of this checkout made
+(src/library/target/skycut.jar). Java exceptions come back as Python ones with skycut's one-line
+message, never a Java stack.
+"""
+import contextlib
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+#: The JVM flags skycut needs: the Vector API kernel and the C kernel (without the JDK's warning).
+FLAGS = ("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED")
+MIN_JAVA = 25
+CHECKOUT = Path(__file__).resolve().parents[2]
+BUILD = "mvn -B -q -pl src/library -am package -DskipTests"
+
+_lock = threading.Lock()
+_classes = None
+
+
+def classes():
+    """The Java classes skycut uses, starting the JVM on the first call."""
+    global _classes
+    if _classes is None:
+        with _lock:
+            if _classes is None:
+                import jpype
+                if jpype.isJVMStarted():
+                    check_running_jvm(jpype)
+                else:
+                    start(jpype)
+                _classes = _Classes(jpype)
+    return _classes
+
+
+class _Classes:
+    """Handles on the Java API (jpype.JClass: Python's own `io` module hides `io.github...` from import)."""
+
+    def __init__(self, jpype):
+        import jpype.nio
+        self.AngularCut = jpype.JClass("io.github.skycut.AngularCut")
+        self.SkyPoints = jpype.JClass("io.github.skycut.SkyPoints")
+        self.Angle = jpype.JClass("io.github.skycut.Angle")
+        self.AngleUnit = jpype.JClass("io.github.skycut.Angle$Unit")
+        self.KernelType = jpype.JClass("io.github.skycut.KernelType")
+        self.Strategy = jpype.JClass("io.github.skycut.Strategy")
+        self.MemorySegment = jpype.JClass("java.lang.foreign.MemorySegment")
+        self.doubles = jpype.JArray(jpype.JDouble)
+        self.angles = jpype.JArray(self.Angle)
+        self.direct_buffer = jpype.nio.convertToDirectBuffer
+
+
+def start(jpype):
+    home = find_java_home()
+    jar = find_jar()
+    jpype.startJVM(str(jvm_library(home)), *FLAGS, classpath=[str(jar), *jpype_support_jar(jpype)],
+                   convertStrings=False)
+
+
+def check_running_jvm(jpype):
+    """A JVM someone else started in this process: skycut runs in it only if it has what skycut needs."""
+    how = (f"start it with the flags {' '.join(FLAGS)} and the class path [{find_jar_or_hint()}], "
+           "or import skycut and call it before the library that starts the JVM")
+    version = int(jpype.JClass("java.lang.Runtime").version().feature())
+    if version < MIN_JAVA:
+        raise RuntimeError(f"skycut: a Java {version} JVM is already running in this process; skycut needs "
+                           f"Java {MIN_JAVA} or newer: {how}")
+    try:
+        cut = jpype.JClass("io.github.skycut.AngularCut")
+    except Exception:
+        raise RuntimeError("skycut: a JVM is already running in this process without skycut's jar on its "
+                           f"class path: {how}") from None
+    vector = jpype.JClass("java.lang.ModuleLayer").boot().findModule("jdk.incubator.vector").isPresent()
+    native = bool(cut.class_.getModule().isNativeAccessEnabled())
+    missing = [f for f, ok in zip(FLAGS, (vector, native)) if not ok]
+    if missing:
+        raise RuntimeError(f"skycut: a JVM is already running in this process without {' '.join(missing)}: {how}")
+
+
+def java_major(home):
+    """The feature version of the JDK at `home`, from its release file (or by asking it), or 0."""
+    release = Path(home) / "release"
+    if release.is_file():
+        m = re.search(r'^JAVA_VERSION="(\d+)', release.read_text(errors="replace"), re.M)
+        return int(m.group(1)) if m else 0
+    java = Path(home) / "bin" / "java"
+    if not java.is_file():
+        return 0
+    try:
+        out = subprocess.run([str(java), "-XshowSettings:properties", "-version"], capture_output=True,
+                             text=True, timeout=60).stderr
+    except (OSError, subprocess.SubprocessError):
+        return 0
+    m = re.search(r"java\.specification\.version = (\d+)", out)
+    return int(m.group(1)) if m else 0
+
+
+def _home_of(java):
+    """The JDK home of a `java` binary (bin/java, symbolic links resolved)."""
+    return Path(os.path.realpath(java)).parent.parent
+
+
+def candidates(env=os.environ):
+    """JDK homes in the launcher's order."""
+    if env.get("SKYCUT_JAVA"):
+        yield _home_of(env["SKYCUT_JAVA"])
+    if env.get("JAVA_HOME"):
+        yield Path(env["JAVA_HOME"])
+    on_path = shutil.which("java", path=env.get("PATH"))
+    if on_path:
+        yield _home_of(on_path)
+    for pattern in ("/usr/lib/jvm/*/bin/java", "/opt/java/*/bin/java", os.path.expanduser("~/.jdks/*/bin/java")):
+        for java in sorted(glob.glob(pattern)):
+            yield _home_of(java)
+
+
+def find_java_home(env=os.environ):
+    """The JDK >= 25 skycut starts: SKYCUT_JAVA_HOME if set (it must be one), else the launcher's search."""
+    if env.get("SKYCUT_JAVA_HOME"):
+        home = Path(env["SKYCUT_JAVA_HOME"])
+        found = java_major(home)
+        if found < MIN_JAVA:
+            raise RuntimeError(f"skycut: SKYCUT_JAVA_HOME={home} is not a JDK {MIN_JAVA} or newer "
+                               f"({'Java ' + str(found) if found else 'no JDK found there'})")
+        return home
+    for home in candidates(env):
+        if java_major(home) >= MIN_JAVA and jvm_library(home, must_exist=False).is_file():
+            return home
+    raise RuntimeError(f"skycut: no JDK {MIN_JAVA} or newer found (looked at SKYCUT_JAVA_HOME, SKYCUT_JAVA, "
+                       "JAVA_HOME, PATH, /usr/lib/jvm, /opt/java, ~/.jdks); install one or set SKYCUT_JAVA_HOME")
+
+
+def jvm_library(home, must_exist=True):
+    """The JVM shared library of the JDK at `home`."""
+    home = Path(home)
+    names = {"win32": "bin/server/jvm.dll", "darwin": "lib/server/libjvm.dylib"}
+    lib = home / names.get(sys.platform, "lib/server/libjvm.so")
+    if must_exist and not lib.is_file():
+        raise RuntimeError(f"skycut: the JDK at {home} has no {lib.relative_to(home)}")
+    return lib
+
+
+def find_jar(env=os.environ):
+    """skycut's library jar: SKYCUT_JAR, else the checkout's build."""
+    if env.get("SKYCUT_JAR"):
+        jar = Path(env["SKYCUT_JAR"])
+        if not jar.exists():
+            raise RuntimeError(f"skycut: SKYCUT_JAR={jar} does not exist")
+        return jar
+    jar = CHECKOUT / "src" / "library" / "target" / "skycut.jar"
+    if not jar.is_file():
+        raise RuntimeError(f"skycut: the library jar {jar} is not built: run `{BUILD}` in {CHECKOUT} "
+                           "(or set SKYCUT_JAR to a skycut jar)")
+    return jar
+
+
+def find_jar_or_hint():
+    try:
+        return str(find_jar())
+    except RuntimeError:
+        return "skycut.jar (set SKYCUT_JAR)"
+
+
+def jpype_support_jar(jpype):
+    """org.jpype.jar when JPype does not find its own (Debian's python3-jpype keeps it in /usr/share/java)."""
+    import _jpype
+    for jar in (Path(_jpype.__file__).parent / "org.jpype.jar", Path(jpype.__file__).parent.parent / "org.jpype.jar"):
+        if jar.is_file():
+            return []
+    debian = Path("/usr/share/java/org.jpype.jar")
+    return [str(debian)] if debian.is_file() else []
+
+
+_VALUE_ERRORS = ("java.lang.IllegalArgumentException", "java.lang.IllegalStateException",
+                 "java.lang.IndexOutOfBoundsException", "java.lang.ArithmeticException")
+_TYPE_ERRORS = ("java.lang.NullPointerException", "java.lang.ClassCastException")
+
+
+@contextlib.contextmanager
+def java_errors(what=None):
+    """Turns a Java exception into ValueError / TypeError / RuntimeError with its one-line message,
+    prefixed by `what` ("objects", "contaminants", "radius"); the Java stack is not chained."""
+    import jpype
+    try:
+        yield
+    except jpype.JException as e:
+        name = str(e.getClass().getName())
+        message = str(e.getMessage()) if e.getMessage() is not None else name
+        message = message.splitlines()[0] if message else name
+        if what:
+            message = f"{what}: {message}"
+        if name in _VALUE_ERRORS:
+            raise ValueError(message) from None
+        if name in _TYPE_ERRORS:
+            raise TypeError(message) from None
+        raise RuntimeError(f"skycut: {name}: {message}") from None
