@@ -79,10 +79,20 @@ def check_running_jvm(jpype):
         raise RuntimeError("skycut: a JVM is already running in this process without skycut's jar on its "
                            f"class path: {how}") from None
     vector = jpype.JClass("java.lang.ModuleLayer").boot().findModule("jdk.incubator.vector").isPresent()
-    native = bool(cut.class_.getModule().isNativeAccessEnabled())
+    native = _native_access_given(jpype)
     missing = [f for f, ok in zip(FLAGS, (vector, native)) if not ok]
     if missing:
         raise RuntimeError(f"skycut: a JVM is already running in this process without {' '.join(missing)}: {how}")
+
+
+def _native_access_given(jpype):
+    """Whether the JVM was started with native access for the class path. (Module.isNativeAccessEnabled
+    cannot tell: JDK 24+ enables a module after its first warning, and JPype's own library load warns.)"""
+    args = jpype.JClass("java.lang.management.ManagementFactory").getRuntimeMXBean().getInputArguments()
+    for a in (str(x) for x in args):
+        if a.startswith("--enable-native-access=") and "ALL-UNNAMED" in a.split("=", 1)[1].split(","):
+            return True
+    return False
 
 
 def java_major(home):

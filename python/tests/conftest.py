@@ -1,0 +1,20 @@
+"""pytest setup: the package from this checkout, and the Java API for reference cuts.
+
+Run with Debian's interpreter, which has numpy, JPype and pytest (python3-numpy, python3-jpype,
+python3-pytest):  /usr/bin/python3 -m pytest python/tests
+"""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+REQUIREMENTS = "Debian packages python3-numpy python3-jpype python3-pytest"
+
+
+@pytest.fixture(scope="session")
+def j():
+    """The Java classes (the JVM started by skycut, as a user's first call starts it)."""
+    from skycut import _jvm
+    return _jvm.classes()

@@ -1,0 +1,59 @@
+"""skycut.prepare: one PreparedCut, many batches, the same cut as one call on each."""
+import pytest
+
+np = pytest.importorskip("numpy", reason="needs numpy (Debian: python3-numpy)")
+pytest.importorskip("jpype", reason="needs JPype (Debian: python3-jpype)")
+
+import skycut  # noqa: E402
+from skies import java_cut, near, radii_arcsec, uniform, vectors  # noqa: E402
+
+
+def test_many_batches(j):
+    rng = np.random.default_rng(5)
+    stars = uniform(2_000, rng)
+    objects = vectors(*near(*stars, 60_000, 1 / 60, rng))
+    expected = java_cut(j, objects, stars, j.AngularCut.within(j.Angle.parse("1arcmin")))
+    bounds = np.unique(np.concatenate(([0, 1, 1, 2, 60_000], rng.integers(0, 60_000, 40))))
+    got = []
+    with skycut.prepare(stars, "1arcmin") as prepared:
+        assert prepared.contaminant_count == 2_000
+        for a, b in zip(bounds[:-1], bounds[1:]):
+            batch = objects[a:b]
+            got.append(prepared.cut(batch) + a)
+            assert np.array_equal(prepared.mask(batch), skycut.mask(batch, stars, "1arcmin"))
+        assert np.array_equal(prepared.cut(objects[:0]), np.zeros(0, np.int64))
+    assert np.array_equal(np.concatenate(got), expected)
+
+
+def test_per_contaminant_radii_and_threads(j):
+    rng = np.random.default_rng(6)
+    stars = uniform(500, rng)
+    r = rng.uniform(1, 600, 500)
+    objects = near(*stars, 20_000, 5 / 60, rng)
+    expected = java_cut(j, objects, stars, radii_arcsec(j, r))
+    for threads in (1, 2):
+        with skycut.prepare(stars, r, unit="arcsec", threads=threads, kernel="auto") as prepared:
+            assert np.array_equal(prepared.cut(objects), expected)
+
+
+def test_the_contaminant_arrays_may_go():
+    rng = np.random.default_rng(8)
+    stars = vectors(*uniform(300, rng))
+    objects = np.concatenate((stars[:50], vectors(*uniform(50, rng))))
+    expected = skycut.cut(objects, stars, "1arcsec")
+    prepared = skycut.prepare(stars.copy(), "1arcsec")  # the copy is dropped: prepare copied it
+    stars[:] = 0
+    try:
+        assert np.array_equal(prepared.cut(objects), expected)
+    finally:
+        prepared.close()
+
+
+def test_closed_is_closed():
+    stars = vectors(*uniform(10, np.random.default_rng(9)))
+    prepared = skycut.prepare(stars, "1deg")
+    with prepared:
+        pass
+    prepared.close()  # again: nothing happens
+    with pytest.raises(ValueError, match="closed"):
+        prepared.cut(stars)
