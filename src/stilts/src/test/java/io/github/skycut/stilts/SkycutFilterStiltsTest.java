@@ -124,6 +124,21 @@ class SkycutFilterStiltsTest {
     }
 
     @Test
+    void contaminantsAndObjectsMayBeInAnyFormatStilReads() throws Exception {
+        for (String format : new String[] {"votable", "fits", "ecsv"}) {
+            StiltsProcess.Result copy = StiltsProcess.run(dir, "tcopy", "in=stars.csv", "out=stars." + format,
+                    "ofmt=" + format);
+            assertEquals(0, copy.exit(), copy.both());
+            StiltsProcess.Result r = tpipe("objects.csv", "skycut -cut stars." + format + " 1arcmin");
+            assertEquals(Catalogue.cut(cat.cut(RADIUS)), Catalogue.ids(r.out()), format + "\n" + r.err());
+        }
+        StiltsProcess.Result fits = StiltsProcess.run(dir, "tcopy", "in=objects.csv", "out=objects.fits");
+        assertEquals(0, fits.exit(), fits.both());
+        StiltsProcess.Result r = tpipe("objects.fits", "skycut stars.votable 1arcmin");
+        assertEquals(Catalogue.kept(cat.cut(RADIUS)), Catalogue.ids(r.out()), r.err());
+    }
+
+    @Test
     void theFullClassNameWorksWithoutTheShortName() throws Exception {
         StiltsProcess.Result r = tpipe("objects.csv", SkycutFilter.class.getName() + " -cut stars.csv 1arcmin");
         assertEquals(Catalogue.cut(cat.cut(RADIUS)), Catalogue.ids(r.out()), r.err());
