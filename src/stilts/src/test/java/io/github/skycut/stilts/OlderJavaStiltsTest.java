@@ -77,6 +77,7 @@ class OlderJavaStiltsTest {
         List<String> cmd = List.of(java, "-cp", StiltsProcess.stiltsJar() + ":" + StiltsProcess.library() + ":"
                 + StiltsProcess.plugin(), SkycutStilts.class.getName(), "calc", "1+1");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(dir.resolve("main.out").toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         String out = Files.readString(dir.resolve("main.out"));

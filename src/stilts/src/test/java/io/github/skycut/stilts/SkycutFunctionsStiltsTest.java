@@ -80,6 +80,15 @@ class SkycutFunctionsStiltsTest {
     }
 
     @Test
+    void theMainLoadsTheFunctionWithoutTheProperty() throws Exception {
+        // no -Djel.classes: SkycutStilts adds the function itself
+        StiltsProcess.Result r = StiltsProcess.runMain(dir, List.of(), "calc",
+                "skycutNear(" + cat.starRa[0] + ", " + cat.starDec[0] + ", \"stars.csv\", \"30arcsec\")");
+        assertEquals(0, r.exit(), r.both());
+        assertEquals("true", r.out().trim(), r.both());
+    }
+
+    @Test
     void aMissingTableStopsSelectWithItsName() throws Exception {
         StiltsProcess.Result r = StiltsProcess.run(dir, "tpipe", "in=objects.csv",
                 "cmd=select 'skycutNear(ra, dec, \"nowhere.csv\", \"30arcsec\")'", "out=-", "ofmt=csv");

@@ -77,10 +77,15 @@ final class StiltsProcess {
 
     /** Runs {@code SkycutStilts ARGS} (STILTS with the filter's short name) on Java 25 in {@code dir}. */
     static Result run(Path dir, String... args) throws IOException, InterruptedException {
+        return runMain(dir, List.of("-Djel.classes=" + SkycutFunctions.class.getName()), args);
+    }
+
+    /** Runs {@code SkycutStilts ARGS} on Java 25 with the flags skycut wants and {@code jvmArgs}. */
+    static Result runMain(Path dir, List<String> jvmArgs, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(java25(), "--add-modules", "jdk.incubator.vector",
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Djel.classes=" + SkycutFunctions.class.getName(),
-                "-cp", stiltsJar() + ":" + library() + ":" + plugin(), SkycutStilts.class.getName()));
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", stiltsJar() + ":" + library() + ":" + plugin(), SkycutStilts.class.getName()));
         cmd.addAll(List.of(args));
         return start(dir, cmd);
     }
@@ -97,7 +102,8 @@ final class StiltsProcess {
     private static Result start(Path dir, List<String> cmd) throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "stilts", ".out");
         Path err = Files.createTempFile(dir, "stilts", ".err");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile())
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()) // no stdin: STILTS would prompt for a bad parameter
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
