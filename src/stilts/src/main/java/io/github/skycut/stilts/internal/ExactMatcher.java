@@ -1,0 +1,157 @@
+package io.github.skycut.stilts.internal;
+
+import io.github.skycut.Angle;
+import io.github.skycut.AngularCut;
+import io.github.skycut.SkyPoints;
+
+import java.util.function.Supplier;
+
+import uk.ac.starlink.table.DefaultValueInfo;
+import uk.ac.starlink.table.DescribedValue;
+import uk.ac.starlink.table.Tables;
+import uk.ac.starlink.table.ValueInfo;
+import uk.ac.starlink.table.join.Coverage;
+import uk.ac.starlink.table.join.MatchEngine;
+import uk.ac.starlink.table.join.MatchKit;
+
+/**
+ * The {@code tmatch2} matcher behind {@code SkycutMatcher}: a pair matches exactly when skycut
+ * would cut the one with the other as contaminant, {@code (a.x*b.x + a.y*b.y) + a.z*b.z > cosMax},
+ * the unit vectors computed as the library computes them ({@link UnitVectors}) and {@code cosMax}
+ * from {@link Angle#cosMax()}. The test is symmetric (each product commutes), as STILTS requires.
+ * A blank position (null or NaN) matches nothing, as in STILTS's own matchers; |Dec| &gt; 90° is
+ * refused.
+ */
+public final class ExactMatcher implements MatchEngine {
+
+    private final RadiusValue radius = new RadiusValue();
+
+    /** Called by {@code SkycutMatcher} through reflection. */
+    public static MatchEngine create() {
+        return new ExactMatcher();
+    }
+
+    @Override
+    public Supplier<MatchKit> createMatchKitFactory() {
+        double cosMax = radius.angle().cosMax();
+        SkyCells cells = new SkyCells(cosMax);
+        return () -> new Kit(cosMax, cells);
+    }
+
+    @Override
+    public Supplier<Coverage> createCoverageFactory() {
+        return null; // no coverage: every row is binned
+    }
+
+    @Override
+    public ValueInfo getMatchScoreInfo() {
+        DefaultValueInfo info = new DefaultValueInfo("Separation", Double.class, "Angular separation of the pair");
+        info.setUnitString("arcsec");
+        info.setUCD("pos.angDistance");
+        return info;
+    }
+
+    @Override
+    public double getScoreScale() {
+        double arcsec = radius.angle().degrees() * 3600;
+        return arcsec > 0 ? arcsec : 1;
+    }
+
+    @Override
+    public ValueInfo[] getTupleInfos() {
+        return new ValueInfo[] {coordinate("RA", "Right ascension", "pos.eq.ra"),
+                coordinate("Dec", "Declination", "pos.eq.dec")};
+    }
+
+    private static ValueInfo coordinate(String name, String description, String ucd) {
+        DefaultValueInfo info = new DefaultValueInfo(name, Number.class, description + " in degrees");
+        info.setUnitString("deg");
+        info.setUCD(ucd + ";meta.main");
+        info.setNullable(false);
+        return info;
+    }
+
+    @Override
+    public DescribedValue[] getMatchParameters() {
+        return new DescribedValue[] {radius};
+    }
+
+    @Override
+    public DescribedValue[] getTuningParameters() {
+        return new DescribedValue[0];
+    }
+
+    @Override
+    public String toString() {
+        return "skycut (exact angular cut, radius " + radius.angle() + ")";
+    }
+
+    /** The radius, with its unit ("1arcmin"), checked when it is set. */
+    private static final class RadiusValue extends DescribedValue {
+        private static final DefaultValueInfo INFO = new DefaultValueInfo("radius", String.class,
+                "Radius of the cut with its unit, e.g. 1arcmin, 5arcsec, 0.5deg");
+
+        RadiusValue() {
+            super(INFO, "1arcsec");
+        }
+
+        @Override
+        public void setValue(Object value) {
+            String text = value == null ? null : value.toString();
+            AngularCut.within(Angle.parse(text)); // refuses bad or unresolved radii now, with the library's message
+            super.setValue(text);
+        }
+
+        Angle angle() {
+            return Angle.parse((String) getValue());
+        }
+    }
+
+    /** One thread's pair tester and binner. */
+    private static final class Kit implements MatchKit {
+        private final double cosMax;
+        private final SkyCells cells;
+
+        Kit(double cosMax, SkyCells cells) {
+            this.cosMax = cosMax;
+            this.cells = cells;
+        }
+
+        @Override
+        public Object[] getBins(Object[] tuple) {
+            double ra = degrees(tuple[0]);
+            double dec = degrees(tuple[1]);
+            if (Double.isNaN(ra) || Double.isNaN(dec)) {
+                return NO_BINS;
+            }
+            check(ra, dec);
+            return cells.bins(UnitVectors.x(ra, dec), UnitVectors.y(ra, dec), UnitVectors.z(dec));
+        }
+
+        @Override
+        public double matchScore(Object[] t1, Object[] t2) {
+            double ra1 = degrees(t1[0]), dec1 = degrees(t1[1]);
+            double ra2 = degrees(t2[0]), dec2 = degrees(t2[1]);
+            if (Double.isNaN(ra1) || Double.isNaN(dec1) || Double.isNaN(ra2) || Double.isNaN(dec2)) {
+                return -1;
+            }
+            double ax = UnitVectors.x(ra1, dec1), ay = UnitVectors.y(ra1, dec1), az = UnitVectors.z(dec1);
+            double bx = UnitVectors.x(ra2, dec2), by = UnitVectors.y(ra2, dec2), bz = UnitVectors.z(dec2);
+            if (!(UnitVectors.dot(ax, ay, az, bx, by, bz) > cosMax)) {
+                return -1;
+            }
+            double dx = ax - bx, dy = ay - by, dz = az - bz;
+            double chord = Math.sqrt(dx * dx + dy * dy + dz * dz);
+            return Math.toDegrees(2 * Math.asin(Math.min(1, chord / 2))) * 3600;
+        }
+
+        private static double degrees(Object cell) {
+            return cell instanceof Number n && !Tables.isBlank(cell) ? n.doubleValue() : Double.NaN;
+        }
+
+        private static void check(double ra, double dec) {
+            SkyPoints.checkRa(ra);
+            SkyPoints.checkDec(dec);
+        }
+    }
+}

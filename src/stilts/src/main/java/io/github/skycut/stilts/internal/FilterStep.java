@@ -1,0 +1,167 @@
+package io.github.skycut.stilts.internal;
+
+import io.github.skycut.Angle;
+import io.github.skycut.AngularCut;
+import io.github.skycut.PreparedCut;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+
+import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.ttools.filter.ArgException;
+import uk.ac.starlink.ttools.filter.ProcessingStep;
+
+/**
+ * One use of the {@code skycut} filter in a {@code tpipe} command: its words, parsed, and the cut
+ * prepared (on the first table it wraps) for the contaminants they name.
+ */
+public final class FilterStep implements ProcessingStep {
+
+    private final CutTable.Mode mode;
+    private final String flagName;
+    private final String raExpr;
+    private final String decExpr;
+    private final Contaminants.Request contaminants;
+    private final Angle radius;
+    private PreparedCut prepared;
+
+    private FilterStep(CutTable.Mode mode, String flagName, String raExpr, String decExpr,
+                       Contaminants.Request contaminants, Angle radius) {
+        this.mode = mode;
+        this.flagName = flagName;
+        this.raExpr = raExpr;
+        this.decExpr = decExpr;
+        this.contaminants = contaminants;
+        this.radius = radius;
+    }
+
+    /**
+     * Parses the filter's words, removing each one it takes from {@code args} (as STILTS asks).
+     *
+     * @throws ArgException saying what is wrong with the words
+     */
+    public static FilterStep parse(Iterator<String> args) throws ArgException {
+        Words w = new Words();
+        while (args.hasNext()) {
+            String word = args.next();
+            args.remove();
+            w.take(word, args);
+        }
+        return w.step();
+    }
+
+    /** The words of one {@code skycut ...} command, as they are read. */
+    private static final class Words {
+        CutTable.Mode mode;
+        String flagName;
+        String raExpr;
+        String decExpr;
+        String contaminantRa;
+        String contaminantDec;
+        String radiusColumn;
+        String radiusUnit;
+        String contaminants;
+        String radius;
+
+        void take(String word, Iterator<String> args) throws ArgException {
+            switch (word) {
+                case "-keep" -> mode(CutTable.Mode.KEEP, word);
+                case "-cut" -> mode(CutTable.Mode.CUT, word);
+                case "-flag" -> {
+                    mode(CutTable.Mode.FLAG, word);
+                    flagName = value(word, args);
+                }
+                case "-ra" -> raExpr = value(word, args);
+                case "-dec" -> decExpr = value(word, args);
+                case "-contaminant-ra" -> contaminantRa = value(word, args);
+                case "-contaminant-dec" -> contaminantDec = value(word, args);
+                case "-radius-column" -> radiusColumn = value(word, args);
+                case "-radius-unit" -> radiusUnit = value(word, args);
+                default -> positional(word);
+            }
+        }
+
+        private void mode(CutTable.Mode m, String word) throws ArgException {
+            if (mode != null) {
+                throw new ArgException("skycut: " + word + " given after -" + mode.name().toLowerCase()
+                        + ": choose one of -keep, -cut and -flag");
+            }
+            mode = m;
+        }
+
+        private static String value(String option, Iterator<String> args) throws ArgException {
+            if (!args.hasNext()) {
+                throw new ArgException("skycut: " + option + " needs a value");
+            }
+            String v = args.next();
+            args.remove();
+            return v;
+        }
+
+        private void positional(String word) throws ArgException {
+            if (word.startsWith("-") && word.length() > 1 && !Character.isDigit(word.charAt(1))) {
+                throw new ArgException("skycut: unknown option " + word);
+            }
+            if (contaminants == null) {
+                contaminants = word;
+            } else if (radius == null) {
+                radius = word;
+            } else {
+                throw new ArgException("skycut: unexpected word '" + word + "' after the contaminants and the radius");
+            }
+        }
+
+        FilterStep step() throws ArgException {
+            if (contaminants == null) {
+                throw new ArgException("skycut: name the contaminants table");
+            }
+            if ((radius == null) == (radiusColumn == null)) {
+                throw new ArgException(radius == null ? "skycut: give a radius (e.g. 1arcmin) or -radius-column"
+                        : "skycut: give a radius or -radius-column, not both");
+            }
+            if (radiusUnit != null && radiusColumn == null) {
+                throw new ArgException("skycut: -radius-unit goes with -radius-column; a radius carries its own unit");
+            }
+            try {
+                Angle r = radius == null ? null : Angle.parse(radius);
+                if (r != null) {
+                    AngularCut.within(r); // refuses a radius below what the cut resolves
+                }
+                Angle.Unit unit = Angle.Unit.parse(radiusUnit == null ? "arcsec" : radiusUnit);
+                Contaminants.Request request = new Contaminants.Request(contaminants,
+                        contaminantRa != null ? contaminantRa : raExpr, contaminantDec != null ? contaminantDec : decExpr,
+                        radiusColumn, unit);
+                return new FilterStep(mode == null ? CutTable.Mode.KEEP : mode, flagName, raExpr, decExpr, request, r);
+            } catch (IllegalArgumentException e) {
+                throw new ArgException("skycut: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public StarTable wrap(StarTable objects) throws IOException {
+        String what = objects.getName() == null || objects.getName().isBlank() ? "objects" : objects.getName();
+        try {
+            if (mode == CutTable.Mode.FLAG) {
+                List<String> names = ColumnNames.of(objects);
+                if (names.stream().anyMatch(flagName::equalsIgnoreCase)) {
+                    throw new IllegalArgumentException(what + ": already has a column " + flagName
+                            + "; -flag would add a second one");
+                }
+            }
+            Positions positions = Positions.find(objects, what, raExpr, decExpr, "-ra", "-dec");
+            return new CutTable(objects, positions, what, prepared(), mode, flagName);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** The cut, prepared on first use and kept for later tables (the contaminants are read once). */
+    private synchronized PreparedCut prepared() throws IOException {
+        if (prepared == null) {
+            prepared = Contaminants.prepare(contaminants, radius);
+        }
+        return prepared;
+    }
+}
