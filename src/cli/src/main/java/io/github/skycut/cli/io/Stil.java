@@ -5,12 +5,12 @@ import uk.ac.starlink.ecsv.EcsvTableWriter;
 import uk.ac.starlink.parquet.ParquetTableBuilder;
 import uk.ac.starlink.table.AbstractStarTable;
 import uk.ac.starlink.table.ColumnInfo;
-import uk.ac.starlink.table.OnceRowPipe;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableWriter;
 import uk.ac.starlink.table.StoragePolicy;
 import uk.ac.starlink.table.TableBuilder;
+import uk.ac.starlink.table.TableFormatException;
 import uk.ac.starlink.table.formats.IpacTableBuilder;
 import uk.ac.starlink.util.FileDataSource;
 import uk.ac.starlink.votable.DataFormat;
@@ -59,9 +59,10 @@ final class Stil {
 
     /**
      * An open table: its header (columns, parameters), its rows once in order, how far the file
-     * has been read ({@code bytes} in bytes, or -1 when unknown) and what to close.
+     * has been read ({@code bytes}) and what to close.
      */
-    record Source(StarTable header, RowSequence rows, LongSupplier bytes, AutoCloseable resource) implements AutoCloseable {
+    record Source(StarTable header, RowSequence rows, LongSupplier bytes, AutoCloseable resource)
+            implements AutoCloseable {
         @Override
         public void close() throws Exception {
             try {
@@ -122,23 +123,19 @@ final class Stil {
      */
     private static Source streamVotable(Path file) throws IOException {
         CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
-        OnceRowPipe pipe = new OnceRowPipe(PIPE_ROWS);
+        RowPipe pipe = new RowPipe(PIPE_ROWS);
         Thread parser = new Thread(() -> {
             try (InputStream buffered = new BufferedInputStream(in, 1 << 16)) {
                 new VOTableBuilder().streamStarTable(buffered, pipe, null);
-                pipe.endRows(); // no TABLE at all: the pipe reports "No data in table"
-            } catch (IOException e) {
-                pipe.setError(e);
-            } catch (RuntimeException | Error e) {
-                pipe.setError(new IOException(e.toString(), e));
+                pipe.fail(new TableFormatException("no TABLE element")); // after the rows' end, when there was a table
+            } catch (Throwable e) {
+                pipe.fail(e);
             }
         }, "skycut-votable-parser");
         parser.setDaemon(true);
         parser.start();
         try {
-            StarTable table = pipe.waitForStarTable();
-            RowSequence rows = table.getRowSequence();
-            return new Source(table, rows, in::count, () -> stop(pipe, in, parser));
+            return new Source(pipe.header(), pipe, in::count, () -> stop(pipe, in, parser));
         } catch (IOException | RuntimeException e) {
             stop(pipe, in, parser);
             throw e;
@@ -146,13 +143,14 @@ final class Stil {
     }
 
     /** Stops a parser thread: it fails on its next row (never blocks on a full pipe), and its input closes. */
-    private static void stop(OnceRowPipe pipe, InputStream in, Thread parser) throws IOException {
-        pipe.setError(new IOException("reading stopped"));
-        in.close();
+    private static void stop(RowPipe pipe, InputStream in, Thread parser) throws IOException {
+        pipe.close();
         try {
             parser.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            in.close();
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Locale;
  * Reads a VOTable, ECSV, IPAC or Parquet catalogue through STIL, streaming: each chunk holds its
  * rows' cells as STIL read them (so the writer carries every column through) and the positions
  * taken from them. A chunk takes at most {@link #CHUNK_BYTES} of estimated cell memory, so wide
- * rows make a chunk of fewer rows. Nulls (and NaN, STIL's null of a floating-point column) in RA
+ * rows make a chunk of fewer rows. Nulls (and NaN, which some formats use for null) in RA
  * or Dec, and text in a numeric column, are refused naming file, row and column.
  */
 final class StilReader implements CatalogueReader {
@@ -88,15 +88,16 @@ final class StilReader implements CatalogueReader {
             return c;
         }
         String where = row >= 0 ? ", row " + row : "";
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SAXParseException x && x.getLineNumber() > 0) {
-                where += " (XML line " + x.getLineNumber() + ", column " + x.getColumnNumber() + ")";
-                break;
-            }
-        }
         String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
         if (e.getCause() != null && e.getCause().getMessage() != null && !message.contains(e.getCause().getMessage())) {
             message += ": " + e.getCause().getMessage();
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SAXParseException x && x.getLineNumber() > 0) { // bad XML: where, and the parser's words
+                where += " (XML line " + x.getLineNumber() + ", column " + x.getColumnNumber() + ")";
+                message = x.getMessage();
+                break;
+            }
         }
         return new CatalogueException(path + where + ": cannot read as " + label(format) + ": "
                 + message.lines().findFirst().orElse("").trim(), e);
@@ -146,12 +147,12 @@ final class StilReader implements CatalogueReader {
         int n = 0;
         RowSequence rows = source.rows();
         while (n < capacity && !ended) {
-            if (!next(rows)) {
+            if (!next(rows, row + n)) {
                 ended = true;
                 break;
             }
-            Object[] cells = rowCells(rows);
             long r = row + n;
+            Object[] cells = rowCells(rows, r);
             chunk.cells[n] = cells;
             chunk.a[n] = position(cells, ra, r);
             chunk.b[n] = position(cells, dec, r);
@@ -173,26 +174,27 @@ final class StilReader implements CatalogueReader {
         return n;
     }
 
-    private boolean next(RowSequence rows) {
+    private boolean next(RowSequence rows, long r) {
         try {
             return rows.next();
         } catch (IOException | RuntimeException e) {
-            throw unreadable(path, format, row, e);
+            throw unreadable(path, format, r, e);
         }
     }
 
-    private Object[] rowCells(RowSequence rows) {
+    private Object[] rowCells(RowSequence rows, long r) {
         try {
             return rows.getRow().clone(); // STIL may reuse its row array
         } catch (IOException | RuntimeException e) {
-            throw unreadable(path, format, row, e);
+            throw unreadable(path, format, r, e);
         }
     }
+
 
     private double position(Object[] cells, int column, long r) {
         double v = number(cells, column, r);
         if (Double.isNaN(v)) {
-            throw CatalogueException.at(path, r, names.get(column), "missing value (null or NaN)");
+            throw CatalogueException.at(path, r, names.get(column), "missing value (NaN)");
         }
         if (Double.isInfinite(v)) {
             throw CatalogueException.at(path, r, names.get(column), "not a finite number: " + v);

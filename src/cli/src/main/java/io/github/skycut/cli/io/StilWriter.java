@@ -1,8 +1,9 @@
 package io.github.skycut.cli.io;
 
-import uk.ac.starlink.table.OnceRowPipe;
+import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableWriter;
+import uk.ac.starlink.table.WrapperStarTable;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -24,7 +25,7 @@ final class StilWriter implements CatalogueWriter {
 
     private final Path file;
     private final boolean flagColumn;
-    private final OnceRowPipe pipe = new OnceRowPipe(PIPE_ROWS);
+    private final RowPipe pipe = new RowPipe(PIPE_ROWS);
     private final Thread thread;
     private volatile Throwable failure;
     private boolean ended;
@@ -32,13 +33,19 @@ final class StilWriter implements CatalogueWriter {
     StilWriter(Path file, StarTable header, StarTableWriter writer, boolean flagColumn) {
         this.file = file;
         this.flagColumn = flagColumn;
-        pipe.acceptMetadata(header);
+        StarTable table = new WrapperStarTable(header) {
+            @Override
+            public RowSequence getRowSequence() {
+                return pipe;
+            }
+        };
         this.thread = new Thread(() -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                writer.writeStarTable(pipe.waitForStarTable(), out);
+                writer.writeStarTable(table, out);
             } catch (Throwable e) {
                 failure = e;
-                pipe.setError(e instanceof IOException io ? io : new IOException(e.toString(), e));
+            } finally {
+                pipe.close(); // write() throws from now on
             }
         }, "skycut-stil-writer");
         thread.setDaemon(true);
@@ -68,7 +75,11 @@ final class StilWriter implements CatalogueWriter {
     @Override
     public void finish() throws IOException {
         ended = true;
-        pipe.endRows();
+        try {
+            pipe.endRows();
+        } catch (IOException e) {
+            // the writer's thread has stopped: its own failure is the one to report
+        }
         join();
         if (failure != null) {
             throw failed();
@@ -93,8 +104,7 @@ final class StilWriter implements CatalogueWriter {
     public void close() throws IOException {
         if (!ended) {
             ended = true;
-            pipe.setError(new IOException("writing abandoned"));
-            pipe.endRows(); // wakes the writer's thread if it waits for a row: it ends, and the file is deleted
+            pipe.fail(new IOException("writing abandoned")); // STIL's writer stops at its next row; the caller deletes the file
             join();
         }
     }
