@@ -23,7 +23,7 @@ import java.util.Locale;
 final class StilReader implements CatalogueReader {
 
     /** The estimated cell memory of one chunk (rows of boxed cells are bigger than the file's bytes). */
-    static final long CHUNK_BYTES = 8L << 20;
+    static final long CHUNK_BYTES = 4L << 20;
 
     private final Path path;
     private final CatalogueFormat format;
@@ -86,6 +86,11 @@ final class StilReader implements CatalogueReader {
     static CatalogueException unreadable(Path path, CatalogueFormat format, long row, Throwable e) {
         if (e instanceof CatalogueException c) {
             return c;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof VirtualMachineError v) {
+                throw v; // out of memory is not bad input
+            }
         }
         String where = row >= 0 ? ", row " + row : "";
         String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
