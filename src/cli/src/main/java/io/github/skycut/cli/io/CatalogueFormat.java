@@ -36,11 +36,6 @@ public enum CatalogueFormat {
         return extensions;
     }
 
-    /** Whether STIL reads and writes this format (rather than skycut's own code). */
-    boolean viaStil() {
-        return ordinal() >= VOTABLE.ordinal();
-    }
-
     /** The format of {@code file} from its extension; refuses an unknown one, naming those known. */
     public static CatalogueFormat of(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -133,11 +133,6 @@ final class StilReader implements CatalogueReader {
         return names;
     }
 
-    /** The input's header (name, parameters, columns), for a writer of the same format. */
-    StarTable header() {
-        return source.header();
-    }
-
     @Override
     public int read(Chunk chunk) throws IOException {
         chunk.firstRow = row;
