@@ -138,6 +138,10 @@ class StilCutTest {
                 dir.resolve("nullra.parquet"));
         List<ColumnInfo> text = List.of(new ColumnInfo("ra", String.class, null), new ColumnInfo("dec", Double.class, null));
         StilFiles.write(StilFiles.small(text, List.<Object[]>of(new Object[] {"10h", 2.0})), dir.resolve("textra.ecsv"));
+        String ecsv = Files.readString(dir.resolve("objects.ecsv"));
+        int row0 = ecsv.indexOf("\n1 ") + 1; // the first data row: id 1, then ra
+        int ra = ecsv.indexOf(' ', row0) + 1;
+        Files.writeString(dir.resolve("textra-cell.ecsv"), ecsv.substring(0, ra) + "abc" + ecsv.substring(ecsv.indexOf(' ', ra)));
         Files.writeString(dir.resolve("pole.ipac"), "|ra    |dec    |\n|double|double |\n 1.0    2.0\n 3.0    -90.5\n");
         String stars = p("stars.csv");
         String[][] cases = {
@@ -149,6 +153,7 @@ class StilCutTest {
             {"nullra.parquet, row 1, column 'ra': missing value (null", "nullra.parquet"},
             {"textra.ecsv: column 'ra' holds String values, not numbers", "textra.ecsv"},
             {"pole.ipac, row 1, column 'dec': |Dec| > 90 degrees: -90.5", "pole.ipac"},
+            {"textra-cell.ecsv, row 0, column 'ra': missing value (null, or text that is not a number)", "textra-cell.ecsv"},
         };
         for (String[] c : cases) {
             String ending = c[1].substring(c[1].indexOf('.'));

@@ -207,7 +207,13 @@ final class StilReader implements CatalogueReader {
         if (v instanceof Number x) {
             return x.doubleValue();
         }
-        throw CatalogueException.at(path, r, names.get(column), v == null ? "missing value (null)" : "not a number: " + v);
+        throw CatalogueException.at(path, r, names.get(column), v == null ? missing() : "not a number: " + v);
+    }
+
+    /** What a null cell means: STIL reads an ECSV or IPAC value that is not a number as null too. */
+    private String missing() {
+        return format == CatalogueFormat.ECSV || format == CatalogueFormat.IPAC
+                ? "missing value (null, or text that is not a number)" : "missing value (null)";
     }
 
     @Override
