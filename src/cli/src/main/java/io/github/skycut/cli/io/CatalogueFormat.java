@@ -1,30 +1,64 @@
 package io.github.skycut.cli.io;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
-/** The catalogue formats skycut reads and writes, recognised by the file name's extension. */
+/**
+ * The catalogue formats skycut reads and writes, recognised by the file name's extension: the
+ * registry {@link Catalogues#open} dispatches on. CSV, FITS and NPY have skycut's own readers and
+ * writers; VOTable, ECSV, IPAC and Parquet go through STIL ({@link StilReader}).
+ */
 public enum CatalogueFormat {
     /** Comma-separated values with a header row: {@code .csv}. */
-    CSV,
+    CSV(".csv"),
     /** The first binary-table extension of a FITS file: {@code .fits}, {@code .fit}, {@code .fits.gz}, {@code .fit.gz}. */
-    FITS,
+    FITS(".fits", ".fit", ".fits.gz", ".fit.gz"),
     /** A NumPy float64 array, C order, shape (n, 3) unit vectors or (n, 2) RA/Dec degrees: {@code .npy}. */
-    NPY;
+    NPY(".npy"),
+    /** The first TABLE of an IVOA VOTable (any serialization): {@code .vot}, {@code .votable}, {@code .xml}. */
+    VOTABLE(".vot", ".votable", ".xml"),
+    /** Astropy's Enhanced Character-Separated Values: {@code .ecsv}. */
+    ECSV(".ecsv"),
+    /** An IPAC (IRSA) ASCII table: {@code .tbl}, {@code .ipac}. */
+    IPAC(".tbl", ".ipac"),
+    /** An Apache Parquet file: {@code .parquet}. */
+    PARQUET(".parquet");
+
+    private final List<String> extensions;
+
+    CatalogueFormat(String... extensions) {
+        this.extensions = List.of(extensions);
+    }
+
+    /** The file-name endings of this format, e.g. {@code .vot}. */
+    public List<String> extensions() {
+        return extensions;
+    }
 
     /** The format of {@code file} from its extension; refuses an unknown one, naming those known. */
     public static CatalogueFormat of(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) {
-            return CSV;
+        for (CatalogueFormat f : values()) {
+            for (String e : f.extensions) {
+                if (name.endsWith(e)) {
+                    return f;
+                }
+            }
         }
-        if (name.endsWith(".fits") || name.endsWith(".fit") || name.endsWith(".fits.gz") || name.endsWith(".fit.gz")) {
-            return FITS;
+        throw CatalogueException.of(file, "unknown catalogue format: use a name ending " + known());
+    }
+
+    private static String known() {
+        StringBuilder s = new StringBuilder();
+        List<CatalogueFormat> all = List.of(values());
+        for (CatalogueFormat f : all) {
+            for (String e : f.extensions) {
+                s.append(s.isEmpty() ? "" : ", ").append(e);
+            }
         }
-        if (name.endsWith(".npy")) {
-            return NPY;
-        }
-        throw CatalogueException.of(file, "unknown catalogue format: use a name ending .csv, .fits, .fit, .fits.gz or .npy");
+        int last = s.lastIndexOf(", ");
+        return s.replace(last, last + 2, " or ").toString();
     }
 
     /** Whether output to {@code file} is gzip-compressed (a name ending .gz). */

@@ -37,6 +37,7 @@ public final class Catalogues {
             case CSV -> new CsvReader(file, columns);
             case FITS -> new FitsReader(file, columns);
             case NPY -> new NpyReader(file, columns);
+            case VOTABLE, ECSV, IPAC, PARQUET -> new StilReader(file, format, columns);
         };
     }
 

@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * A run of consecutive rows of a catalogue: their positions (RA/Dec in degrees, or unit vectors),
  * the extra column when one was asked for, and what the format's writer needs to write the rows
- * back untouched (the line bytes of a CSV file, the row bytes of a FITS table; a NumPy array is
+ * back untouched (the line bytes of a CSV file, the row bytes of a FITS table, the cells STIL read
+ * from a VOTable, ECSV, IPAC or Parquet file; a NumPy array is
  * written back from the positions themselves, which hold the values exactly as read).
  *
  * <p>A reader fills a chunk again and again; its arrays are reused, so memory stays
@@ -28,6 +29,7 @@ public final class Chunk {
     int textLength;       // CSV: bytes of text in use
     byte[] raw;           // FITS: the rows' bytes, rowBytes each
     int rowBytes;
+    Object[][] cells;     // VOTable, ECSV, IPAC, Parquet: each row's cells as STIL read them
 
     /** An empty chunk that holds up to {@code capacity} rows. */
     public Chunk(int capacity) {
