@@ -17,6 +17,7 @@ import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.io.Serial;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ import java.util.List;
  * query was analysed; each executor JVM prepares them once per broadcast, and each row is one
  * {@link PreparedCut#isCut} (no allocation). Null RA or Dec gives null, as SQL functions do.
  */
-public final class SkycutNear extends Expression implements ImplicitCastInputTypes {
+public final class SkycutNear extends Expression implements ImplicitCastInputTypes, Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;

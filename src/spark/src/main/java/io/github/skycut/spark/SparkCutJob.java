@@ -189,7 +189,7 @@ public final class SparkCutJob implements Callable<Integer> {
                         m.name().toLowerCase(Locale.ROOT), fmt, (System.nanoTime() - t0) / 1e9);
             }
             return 0;
-        } catch (RuntimeException | IOException e) {
+        } catch (Exception e) { // Spark's Scala code throws checked SparkExceptions undeclared
             return failed(e);
         } finally {
             removeQuietly(fs, tmp);
@@ -235,6 +235,7 @@ public final class SparkCutJob implements Callable<Integer> {
         Configurator.setLevel("org.apache.spark.scheduler.TaskSetManager", Level.OFF);
         Configurator.setLevel("org.apache.spark.executor.Executor", Level.OFF);
         Configurator.setLevel("org.apache.spark.sql.execution.datasources.FileFormatWriter", Level.OFF);
+        Configurator.setLevel("org.apache.spark.util.Utils", Level.OFF); // "Aborting task" with the trace
     }
 
     private int fail(String message, Throwable e, int status) {
