@@ -91,9 +91,4 @@ final class Columns {
     static Column asText(String name) {
         return col(name).try_cast(DataTypes.StringType);
     }
-
-    /** Its ordinal in {@code schema}. */
-    static int ordinal(StructType schema, String name) {
-        return schema.fieldIndex(name);
-    }
 }

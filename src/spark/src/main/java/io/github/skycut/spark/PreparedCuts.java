@@ -104,19 +104,4 @@ final class PreparedCuts {
             }
         }
     }
-
-    /** How many cuts this JVM holds (tests). */
-    static int size() {
-        synchronized (CACHE) {
-            return CACHE.size();
-        }
-    }
-
-    /** How many times {@code key}'s cut was prepared here: 0 or 1 (tests). */
-    static boolean isPrepared(long key) {
-        synchronized (CACHE) {
-            Entry e = CACHE.get(key);
-            return e != null && e.cut != null;
-        }
-    }
 }
