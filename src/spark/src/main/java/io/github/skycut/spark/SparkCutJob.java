@@ -105,6 +105,9 @@ public final class SparkCutJob implements Callable<Integer> {
     @Option(names = "--cell-size", paramLabel = "ANGLE", description = "sky cells of the partitioned path (default: from the radius and partitions)")
     String cellSize;
 
+    @Option(names = "--batch-rows", paramLabel = "N", description = "objects a task cuts at a time (default: 65536)")
+    Integer batchRows;
+
     @Option(names = "--quiet", description = "no summary line")
     boolean quiet;
 
@@ -270,6 +273,9 @@ public final class SparkCutJob implements Callable<Integer> {
         }
         if (partitions != null) {
             o = o.withPartitions(partitions);
+        }
+        if (batchRows != null) {
+            o = o.withBatchRows(batchRows);
         }
         if (cellSize != null) {
             o = o.withCellSize(Angle.parse(cellSize));
