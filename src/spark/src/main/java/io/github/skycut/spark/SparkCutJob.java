@@ -129,7 +129,7 @@ public final class SparkCutJob implements Callable<Integer> {
         String[] a = args.length > 0 && args[0].equals("cut") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         SparkCutJob job = new SparkCutJob();
         job.err = err;
-        CommandLine cl = new CommandLine(job).setOut(out).setErr(err);
+        CommandLine cl = new CommandLine(job).setOut(out).setErr(err).setCommandName("skycut spark cut");
         cl.setParameterExceptionHandler((e, ignored) -> {
             err.println("skycut spark cut: " + e.getMessage() + " (see skycut spark cut --help)");
             return EXIT_BAD_INPUT;
