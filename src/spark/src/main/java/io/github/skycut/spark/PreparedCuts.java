@@ -1,0 +1,107 @@
+package io.github.skycut.spark;
+
+import io.github.skycut.PreparedCut;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The executor JVM's prepared cuts, one per broadcast (keyed by the broadcast's id), shared by every
+ * task that cuts against it. A task holds a {@link Lease} while it cuts; the least recently used
+ * cuts beyond {@link #CAPACITY} are closed once no task holds them.
+ */
+final class PreparedCuts {
+
+    /** Prepared cuts kept per JVM (a job uses one; a session running several queries, a few). */
+    static final int CAPACITY = 4;
+
+    private static final Map<Long, Entry> CACHE = new LinkedHashMap<>(16, 0.75f, true);
+
+    private PreparedCuts() {
+    }
+
+    /** A task's hold on a prepared cut; closing it lets the cache free the cut when evicted. */
+    static final class Lease implements AutoCloseable {
+        private final Entry entry;
+        private boolean closed;
+
+        private Lease(Entry entry) {
+            this.entry = entry;
+        }
+
+        PreparedCut cut() {
+            return entry.cut();
+        }
+
+        @Override
+        public void close() {
+            synchronized (CACHE) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                entry.users--;
+                if (entry.evicted && entry.users == 0) {
+                    entry.close();
+                }
+            }
+        }
+    }
+
+    private static final class Entry {
+        private final Supplier<PreparedCut> make;
+        private volatile PreparedCut cut;
+        private int users;          // guarded by CACHE
+        private boolean evicted;    // guarded by CACHE
+
+        Entry(Supplier<PreparedCut> make) {
+            this.make = make;
+        }
+
+        PreparedCut cut() {
+            PreparedCut c = cut;
+            if (c == null) {
+                synchronized (this) {
+                    c = cut;
+                    if (c == null) {
+                        c = make.get();
+                        cut = c;
+                    }
+                }
+            }
+            return c;
+        }
+
+        void close() {
+            synchronized (this) {
+                if (cut != null) {
+                    cut.close();
+                }
+            }
+        }
+    }
+
+    /** A hold on the cut for {@code key}, prepared by {@code make} on first use in this JVM. */
+    static Lease acquire(long key, Supplier<PreparedCut> make) {
+        synchronized (CACHE) {
+            Entry e = CACHE.computeIfAbsent(key, k -> new Entry(make));
+            e.users++;
+            evictBeyondCapacity();
+            return new Lease(e);
+        }
+    }
+
+    private static void evictBeyondCapacity() {
+        Iterator<Map.Entry<Long, Entry>> it = CACHE.entrySet().iterator();
+        while (CACHE.size() > CAPACITY && it.hasNext()) {
+            Entry e = it.next().getValue();
+            it.remove();
+            e.evicted = true;
+            if (e.users == 0) {
+                e.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.skycut.spark;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The angular cut on Spark: every object within the radius of any contaminant is cut, with the
+ * library's decision ({@code dot > cos r}, bit for bit what {@code AngularCut.run} gives on one JVM,
+ * for any partitioning).
+ *
+ * <pre>{@code
+ * Dataset<Row> objects = spark.read().parquet("objects.parquet");
+ * Dataset<Row> stars = spark.read().parquet("bright_stars.parquet");
+ * Dataset<Row> flagged = SparkCut.flag(objects, stars, SparkCutOptions.within(Angle.parse("1arcmin")));
+ * Dataset<Row> kept = SparkCut.keep(objects, stars, SparkCutOptions.within(Angle.parse("1arcmin")));
+ * }</pre>
+ *
+ * <p>While the contaminants number at most the broadcast limit they are collected and broadcast
+ * (checked on the driver; each executor JVM prepares them once); above it the partitioned path
+ * shuffles both sides by sky cell ({@link SparkCutOptions.Distribution}). Bad values among the objects
+ * (null or non-numeric RA/Dec, |Dec| &gt; 90°) fail the job when it runs, with a
+ * {@link SkycutInputException} naming the column ({@link SkycutInputException#find} extracts it from
+ * Spark's error). Needs a classic (not Spark Connect) session; over Spark Connect use the SQL function
+ * {@code skycut_near} ({@link SkycutExtensions}).
+ */
+public final class SparkCut {
+
+    private SparkCut() {
+    }
+
+    /** Every object, with a boolean column (default {@code skycut_cut}): true where the object is cut. */
+    public static Dataset<Row> flag(Dataset<Row> objects, Dataset<Row> contaminants, SparkCutOptions options) {
+        return run(objects, contaminants, options, BatchCutter.Mode.FLAG);
+    }
+
+    /** The objects that survive the cut, with their columns. */
+    public static Dataset<Row> keep(Dataset<Row> objects, Dataset<Row> contaminants, SparkCutOptions options) {
+        return run(objects, contaminants, options, BatchCutter.Mode.KEPT);
+    }
+
+    /** The objects the cut removes, with their columns. */
+    public static Dataset<Row> cut(Dataset<Row> objects, Dataset<Row> contaminants, SparkCutOptions options) {
+        return run(objects, contaminants, options, BatchCutter.Mode.CUT);
+    }
+
+    private static Dataset<Row> run(Dataset<Row> objects, Dataset<Row> contaminants, SparkCutOptions o,
+                                    BatchCutter.Mode mode) {
+        org.apache.spark.sql.classic.SparkSession spark = classic(objects.sparkSession());
+        StructType schema = objects.schema();
+        String ra = Columns.ra(schema, o.raColumn(), "objects", "--ra-column");
+        String dec = Columns.dec(schema, o.decColumn(), "objects", "--dec-column");
+        if (mode == BatchCutter.Mode.FLAG) {
+            for (String n : schema.fieldNames()) {
+                if (n.equalsIgnoreCase(o.flagColumn())) {
+                    throw new SkycutInputException("objects: already has a column '" + n + "'; name the flag column"
+                            + " otherwise (--flag-column)");
+                }
+            }
+        }
+        Contaminants.Source source = Contaminants.Source.of(contaminants, o, "--contaminant-");
+        CutSettings settings = CutSettings.of(o);
+        int n = schema.size();
+        String raD = "__skycut_ra", decD = "__skycut_dec";
+        List<Column> cols = new ArrayList<>();
+        for (String f : schema.fieldNames()) {
+            cols.add(Columns.col(f));
+        }
+        cols.add(functions.lit(false).as(o.flagColumn()));
+        cols.add(Columns.asDouble(ra).as(raD));
+        cols.add(Columns.asDouble(dec).as(decD));
+        Dataset<Row> laidOut = objects.select(cols.toArray(Column[]::new));
+        BatchCutter cutter = new BatchCutter(n, schema.fieldIndex(ra), schema.apply(ra).dataType(), ra,
+                schema.fieldIndex(dec), schema.apply(dec).dataType(), dec, mode, o.batchRows());
+        JavaRDD<InternalRow> cut = null;
+        if (o.distribution() != SparkCutOptions.Distribution.PARTITIONED) {
+            long limit = o.distribution() == SparkCutOptions.Distribution.BROADCAST ? Long.MAX_VALUE : o.broadcastLimit();
+            Contaminants c = Contaminants.collect(contaminants, source, settings, limit);
+            if (c != null) {
+                cut = BroadcastCut.run(spark, rows(laidOut), c, cutter);
+            }
+        }
+        if (cut == null) {
+            cut = PartitionedCut.run(laidOut, raD, decD, contaminants, source, settings, o, cutter);
+        }
+        StructType out = mode == BatchCutter.Mode.FLAG ? schema.add(o.flagColumn(), DataTypes.BooleanType, false) : schema;
+        return spark.internalCreateDataFrame(cut.rdd(), out, false);
+    }
+
+    /** The rows of {@code d} as Spark computes them internally (no conversion to {@link Row}). */
+    static JavaRDD<InternalRow> rows(Dataset<Row> d) {
+        classic(d.sparkSession());
+        return ((org.apache.spark.sql.classic.Dataset<Row>) d).queryExecution().toRdd().toJavaRDD();
+    }
+
+    private static org.apache.spark.sql.classic.SparkSession classic(SparkSession s) {
+        if (s instanceof org.apache.spark.sql.classic.SparkSession c) {
+            return c;
+        }
+        throw new UnsupportedOperationException("SparkCut needs a classic Spark session, not a "
+                + s.getClass().getName() + "; over Spark Connect, use the SQL function skycut_near (SkycutExtensions)");
+    }
+}

@@ -1,0 +1,257 @@
+package io.github.skycut.spark;
+
+import io.github.skycut.Angle;
+import io.github.skycut.KernelType;
+import io.github.skycut.Strategy;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * How {@link SparkCut} cuts: the radius (one {@link Angle}, or a column of the contaminants with its
+ * unit), the RA/Dec columns of each side (default as {@code skycut cut}: {@code ra}, {@code ra_deg},
+ * {@code RAJ2000} and {@code dec}, {@code dec_deg}, {@code DEJ2000}, any case), the kernel and strategy of
+ * the library, the flag column's name, and how the work is distributed. Immutable: each {@code with...}
+ * returns a new one.
+ *
+ * <pre>{@code
+ * SparkCutOptions o = SparkCutOptions.within(Angle.parse("1arcmin"));
+ * SparkCutOptions masks = SparkCutOptions.radiusColumn("radius_arcsec", Angle.Unit.ARCSECONDS)
+ *         .withColumns("RA_ICRS", "DE_ICRS");
+ * }</pre>
+ */
+public final class SparkCutOptions implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** The flag column's default name, as {@code skycut cut --output-mode flag} writes it. */
+    public static final String FLAG_COLUMN = "skycut_cut";
+
+    /** Contaminants up to this many are broadcast by default (about 24 bytes each on the wire). */
+    public static final long DEFAULT_BROADCAST_LIMIT = 2_000_000;
+
+    /** How the cut is spread over the cluster. */
+    public enum Distribution {
+        /** Broadcast while the contaminants number at most the broadcast limit, else partitioned. */
+        AUTO,
+        /** Collect and broadcast the contaminants; every task cuts its rows against all of them. */
+        BROADCAST,
+        /** Sky cells: contaminants copied into every cell their cap touches, objects sent to their one cell. */
+        PARTITIONED
+    }
+
+    private Angle radius;
+    private String radiusColumn;
+    private Angle.Unit radiusUnit = Angle.Unit.ARCSECONDS;
+    private String raColumn;
+    private String decColumn;
+    private String contaminantRaColumn;
+    private String contaminantDecColumn;
+    private KernelType kernel = KernelType.AUTO;
+    private Strategy strategy = Strategy.AUTO;
+    private String flagColumn = FLAG_COLUMN;
+    private Distribution distribution = Distribution.AUTO;
+    private long broadcastLimit = DEFAULT_BROADCAST_LIMIT;
+    private int partitions;
+    private Angle cellSize;
+    private int batchRows = 65_536;
+
+    private SparkCutOptions() {
+    }
+
+    /** One radius for every contaminant. */
+    public static SparkCutOptions within(Angle radius) {
+        SparkCutOptions o = new SparkCutOptions();
+        o.radius = Objects.requireNonNull(radius, "radius");
+        return o;
+    }
+
+    /** Each contaminant's own radius, from this column of the contaminants, in {@code unit}. */
+    public static SparkCutOptions radiusColumn(String column, Angle.Unit unit) {
+        SparkCutOptions o = new SparkCutOptions();
+        o.radiusColumn = Objects.requireNonNull(column, "column");
+        o.radiusUnit = Objects.requireNonNull(unit, "unit");
+        return o;
+    }
+
+    /** RA and Dec columns (degrees) of both catalogues, unless {@link #withContaminantColumns} names others. */
+    public SparkCutOptions withColumns(String ra, String dec) {
+        SparkCutOptions o = copy();
+        o.raColumn = ra;
+        o.decColumn = dec;
+        return o;
+    }
+
+    /** RA and Dec columns (degrees) of the contaminants. */
+    public SparkCutOptions withContaminantColumns(String ra, String dec) {
+        SparkCutOptions o = copy();
+        o.contaminantRaColumn = ra;
+        o.contaminantDecColumn = dec;
+        return o;
+    }
+
+    /** The library's kernel (default AUTO: the fastest that loads on each executor). */
+    public SparkCutOptions withKernel(KernelType k) {
+        SparkCutOptions o = copy();
+        o.kernel = Objects.requireNonNull(k, "kernel");
+        return o;
+    }
+
+    /** The library's strategy (default AUTO). */
+    public SparkCutOptions withStrategy(Strategy s) {
+        SparkCutOptions o = copy();
+        o.strategy = Objects.requireNonNull(s, "strategy");
+        return o;
+    }
+
+    /** The name of the boolean column {@link SparkCut#flag} adds (default {@value #FLAG_COLUMN}). */
+    public SparkCutOptions withFlagColumn(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("the flag column needs a name");
+        }
+        SparkCutOptions o = copy();
+        o.flagColumn = name;
+        return o;
+    }
+
+    /** Broadcast, partitioned, or AUTO (the default). */
+    public SparkCutOptions withDistribution(Distribution d) {
+        SparkCutOptions o = copy();
+        o.distribution = Objects.requireNonNull(d, "distribution");
+        return o;
+    }
+
+    /** AUTO broadcasts at most this many contaminants (default {@value #DEFAULT_BROADCAST_LIMIT}). */
+    public SparkCutOptions withBroadcastLimit(long contaminants) {
+        if (contaminants < 0) {
+            throw new IllegalArgumentException("the broadcast limit must be >= 0, got " + contaminants);
+        }
+        SparkCutOptions o = copy();
+        o.broadcastLimit = contaminants;
+        return o;
+    }
+
+    /** Partitions of the partitioned path (default: {@code spark.sql.shuffle.partitions}). */
+    public SparkCutOptions withPartitions(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1, got " + n);
+        }
+        SparkCutOptions o = copy();
+        o.partitions = n;
+        return o;
+    }
+
+    /**
+     * The side of the partitioned path's sky cells (default: at least twice the largest radius, at most
+     * 10°, smaller with more partitions). Any size gives the same result; cells smaller than the radius
+     * copy each contaminant into more cells.
+     */
+    public SparkCutOptions withCellSize(Angle size) {
+        Objects.requireNonNull(size, "size");
+        if (!(size.degrees() > 0)) {
+            throw new IllegalArgumentException("the cell size must be > 0, got " + size);
+        }
+        SparkCutOptions o = copy();
+        o.cellSize = size;
+        return o;
+    }
+
+    /** Objects a task cuts at a time (default 65,536); the result never depends on it. */
+    public SparkCutOptions withBatchRows(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("batch rows must be >= 1, got " + rows);
+        }
+        SparkCutOptions o = copy();
+        o.batchRows = rows;
+        return o;
+    }
+
+    private SparkCutOptions copy() {
+        SparkCutOptions o = new SparkCutOptions();
+        o.radius = radius;
+        o.radiusColumn = radiusColumn;
+        o.radiusUnit = radiusUnit;
+        o.raColumn = raColumn;
+        o.decColumn = decColumn;
+        o.contaminantRaColumn = contaminantRaColumn;
+        o.contaminantDecColumn = contaminantDecColumn;
+        o.kernel = kernel;
+        o.strategy = strategy;
+        o.flagColumn = flagColumn;
+        o.distribution = distribution;
+        o.broadcastLimit = broadcastLimit;
+        o.partitions = partitions;
+        o.cellSize = cellSize;
+        o.batchRows = batchRows;
+        return o;
+    }
+
+    Angle radius() {
+        return radius;
+    }
+
+    String radiusColumn() {
+        return radiusColumn;
+    }
+
+    Angle.Unit radiusUnit() {
+        return radiusUnit;
+    }
+
+    String raColumn() {
+        return raColumn;
+    }
+
+    String decColumn() {
+        return decColumn;
+    }
+
+    String contaminantRaColumn() {
+        return contaminantRaColumn != null ? contaminantRaColumn : raColumn;
+    }
+
+    String contaminantDecColumn() {
+        return contaminantDecColumn != null ? contaminantDecColumn : decColumn;
+    }
+
+    KernelType kernel() {
+        return kernel;
+    }
+
+    Strategy strategy() {
+        return strategy;
+    }
+
+    String flagColumn() {
+        return flagColumn;
+    }
+
+    Distribution distribution() {
+        return distribution;
+    }
+
+    long broadcastLimit() {
+        return broadcastLimit;
+    }
+
+    int partitions() {
+        return partitions;
+    }
+
+    Angle cellSize() {
+        return cellSize;
+    }
+
+    int batchRows() {
+        return batchRows;
+    }
+
+    @Override
+    public String toString() {
+        return "SparkCutOptions[" + (radius != null ? "radius=" + radius : "radius column " + radiusColumn + " in "
+                + radiusUnit.suffix()) + ", kernel=" + kernel.label() + ", strategy=" + strategy.label()
+                + ", distribution=" + distribution + "]";
+    }
+}

@@ -1,0 +1,21 @@
+/**
+ * The Apache Spark 4.2 connector: an adapter over skycut's public API ({@code io.github.skycut}),
+ * never its internals.
+ *
+ * <ul>
+ *   <li>{@link io.github.skycut.spark.SparkCut} and {@link io.github.skycut.spark.SparkCutOptions}: the
+ *       Java API (flag, keep, cut a {@code Dataset<Row>} against a contaminant {@code Dataset<Row>}).</li>
+ *   <li>{@link io.github.skycut.spark.SkycutExtensions}: registers the SQL function {@code skycut_near}.</li>
+ *   <li>{@link io.github.skycut.spark.SparkCutJob}: the job behind {@code skycut spark cut} and spark-submit.</li>
+ *   <li>{@link io.github.skycut.spark.SkycutInputException}: bad input, one line naming the column.</li>
+ *   <li>{@link io.github.skycut.spark.SkycutNear}: the function's Catalyst expression (public only for Spark's
+ *       generated code).</li>
+ * </ul>
+ *
+ * Package-private: the broadcast path ({@code BroadcastCut}, {@code PreparedCuts}, the executor JVM's cache
+ * of one {@code PreparedCut} per broadcast), the partitioned path ({@code PartitionedCut} over
+ * {@code SkyCells}), the row batches ({@code BatchCutter}), column lookup ({@code Columns}), reading
+ * and checking the contaminants ({@code Contaminants}, {@code CutSettings}), reading catalogues by name
+ * ({@code SparkCatalogues}) and the JDK check ({@code JdkCheck}). It may import the skycut API, Spark, Scala and the JDK.
+ */
+package io.github.skycut.spark;
