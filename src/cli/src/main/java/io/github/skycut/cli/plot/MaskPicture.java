@@ -50,14 +50,12 @@ final class MaskPicture {
         overlay = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D o = graphics(overlay);
         o.setClip(mapShape());
-        Path2D circles = new Path2D.Double(), dots = new Path2D.Double();
-        drawn = contaminants.draw(projection, circles, dots);
+        Path2D circles = new Path2D.Double();
+        drawn = contaminants.draw(projection, circles, ((DataBufferInt) overlay.getRaster().getDataBuffer()).getData(),
+                Palette.CIRCLE.getRGB());
         o.setColor(Palette.CIRCLE);
         o.setStroke(new BasicStroke(lineWidth()));
         o.draw(circles);
-        o.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-        o.fill(dots);
-        o.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         o.setClip(null);
         o.setColor(Palette.FRAME);
         o.draw(mapShape());

@@ -16,7 +16,8 @@ import java.util.concurrent.FutureTask;
 /**
  * The picture of one {@code skycut cut} run. {@link #start} prepares the output file (a temporary
  * name, renamed at the end) and starts drawing what does not depend on the objects on a thread of
- * its own; {@link #add} bins each chunk of objects as the cut passes it; {@link #finish} lays the
+ * its own; {@link #add} hands each chunk of objects, as the cut passes it, to a second thread that
+ * bins them ({@link Binning}); {@link #finish} lays the
  * density over the drawing, writes the PNG and renames it into place. Closed without
  * {@code finish}, it leaves nothing behind.
  */
@@ -31,6 +32,7 @@ public final class MaskPlot implements Closeable {
     private final PlotRequest request;
     private final OutputFile file;
     private final DensityMap density;
+    private final Binning binning;
     private final MaskPicture picture;
     private final FutureTask<Void> fixedLayers;
     private final int contaminants;
@@ -39,6 +41,7 @@ public final class MaskPlot implements Closeable {
         this.request = request;
         this.file = file;
         this.density = new DensityMap(projection);
+        this.binning = new Binning(density);
         this.picture = new MaskPicture(projection);
         this.contaminants = stars.size();
         this.fixedLayers = new FutureTask<>(() -> picture.drawFixedLayers(stars), null);
@@ -65,13 +68,17 @@ public final class MaskPlot implements Closeable {
         return request.region() == null ? new HammerAitoff(layout) : new Gnomonic(layout, request.region());
     }
 
-    /** Bins one chunk of objects (their positions and which were cut); one thread at a time. */
+    /**
+     * Hands one chunk of objects (their positions and which were cut) to the binning thread; one
+     * caller thread at a time, chunks in order. The caller may free the positions on return.
+     */
     public void add(SkyPoints objects, CutResult result) {
-        density.add(objects, result);
+        binning.add(objects, result);
     }
 
     /** Draws the picture of {@code objects} objects of which {@code cut} were cut, writes it and renames it into place. */
     public void finish(long objects, long cut) throws IOException {
+        binning.finish();
         try {
             fixedLayers.get();
         } catch (InterruptedException e) {
@@ -106,6 +113,7 @@ public final class MaskPlot implements Closeable {
     /** Deletes the temporary file unless the picture was finished. */
     @Override
     public void close() throws IOException {
+        binning.stop();
         fixedLayers.cancel(false);
         file.close();
     }
