@@ -9,11 +9,13 @@ package io.github.skycut.cli.plot;
  *
  * <p>Computed from the unit vector with square roots only (no trigonometry), since millions of
  * objects pass through it: with r = cos φ = √(x² + y²), cos φ cos(λ/2) = √(r(r − x)/2) and
- * |cos φ sin(λ/2)| = √(r(r + x)/2), the sign of sin(λ/2) being that of −y.
+ * |cos φ sin(λ/2)| = √(r(r + x)/2), the sign of sin(λ/2) being that of −y; the bulk loop is
+ * {@link HammerLoop} (Vector API lanes where the JVM has them).
  */
 final class HammerAitoff implements SkyProjection {
 
     private static final double SQRT2 = Math.sqrt(2);
+    private static final HammerLoop LOOP = HammerLoop.best();
     private final PlotLayout layout;
     private final double cx, cy, scale;
 
@@ -22,6 +24,9 @@ final class HammerAitoff implements SkyProjection {
         this.cx = layout.centreX();
         this.cy = layout.centreY();
         this.scale = Math.min(layout.plotWidth() / (4 * SQRT2), layout.plotHeight() / (2 * SQRT2));
+        // the map (the ellipse) lies inside the plot area, so every point of the sky has a pixel: the loop checks none
+        assert cx - 2 * SQRT2 * scale >= 0 && cx + 2 * SQRT2 * scale < layout.width() && cy - SQRT2 * scale >= 0
+                && cy + SQRT2 * scale < layout.height();
     }
 
     @Override
@@ -37,18 +42,7 @@ final class HammerAitoff implements SkyProjection {
 
     @Override
     public void pixels(double[] xs, double[] ys, double[] zs, int n, int[] pixel) {
-        double cx = this.cx, cy = this.cy, k = scale * SQRT2;
-        int w = layout.width(), h = layout.height();
-        for (int i = 0; i < n; i++) {
-            double x = xs[i], y = ys[i];
-            double r = Math.sqrt(x * x + y * y);
-            double a = Math.sqrt(Math.max(0, r * (r - x)) * 0.5);
-            double b = Math.sqrt(Math.max(0, r * (r + x)) * 0.5);
-            double q = k / Math.sqrt(1 + a);
-            double ix = cx + (y < 0 ? -2 : 2) * b * q;
-            double iy = cy - zs[i] * q;
-            pixel[i] = ix >= 0 && iy >= 0 && ix < w && iy < h ? (int) iy * w + (int) ix : -1;
-        }
+        LOOP.pixels(xs, ys, zs, n, pixel, cx, cy, scale * SQRT2, layout.width());
     }
 
     /** Centre of the map, x. */

@@ -44,7 +44,10 @@ public final class MaskPlot implements Closeable {
         this.binning = new Binning(density);
         this.picture = new MaskPicture(projection);
         this.contaminants = stars.size();
-        this.fixedLayers = new FutureTask<>(() -> picture.drawFixedLayers(stars), null);
+        this.fixedLayers = new FutureTask<>(() -> {
+            picture.drawFixedLayers(stars);
+            ImageIO.getImageWritersByFormatName("png").next().dispose(); // loads ImageIO's plug-ins now, beside the cut
+        }, null);
         Thread t = new Thread(fixedLayers, "skycut-plot");
         t.setDaemon(true);
         t.start();

@@ -183,4 +183,29 @@ class ProjectionTest {
             }
         }
     }
+
+    @Test
+    void theVectorLoopGivesTheScalarLoopsPixels() {
+        HammerLoop best = HammerLoop.best();
+        assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty() || best instanceof VectorHammerLoop,
+                "the tests run with jdk.incubator.vector: the vector loop must load, got " + best);
+        HammerAitoff p = wholeSky(1600, 800);
+        SplittableRandom r = new SplittableRandom(19);
+        for (int n : new int[]{0, 1, 3, 7, 8, 9, 15, 17, 1023, 50_001}) {
+            double[] x = new double[n], y = new double[n], z = new double[n];
+            for (int i = 0; i < n; i++) {
+                double ra = i % 5 == 0 ? 0 : i % 5 == 1 ? 180 : 360 * r.nextDouble();
+                double dec = i % 7 == 0 ? 90 : i % 7 == 1 ? -90 : Math.toDegrees(Math.asin(2 * r.nextDouble() - 1));
+                double[] v = unit(ra, dec);
+                x[i] = v[0];
+                y[i] = v[1];
+                z[i] = v[2];
+            }
+            int[] scalar = new int[n], vector = new int[n];
+            double k = p.scale() * SQRT2;
+            HammerLoop.SCALAR.pixels(x, y, z, n, scalar, p.centreX(), p.centreY(), k, 1600);
+            best.pixels(x, y, z, n, vector, p.centreX(), p.centreY(), k, 1600);
+            assertArrayEquals(scalar, vector, n + " objects");
+        }
+    }
 }
