@@ -18,6 +18,8 @@ final class Gnomonic implements SkyProjection {
     private final Region region;
     private final double cx, cy, scale;
     private final double c0, c1, c2, e0, e1, n0, n1, n2;
+    private final Frame frame;
+    private static final PixelLoops LOOP = PixelLoops.best();
 
     Gnomonic(PlotLayout layout, Region region) {
         this.layout = layout;
@@ -34,6 +36,8 @@ final class Gnomonic implements SkyProjection {
         n0 = -Math.sin(d) * Math.cos(a);
         n1 = -Math.sin(d) * Math.sin(a);
         n2 = Math.cos(d);
+        frame = new Frame(c0, c1, c2, e0, e1, n0, n1, n2, scale, cx, cy, layout.left(), layout.top(), layout.plotRight(),
+                layout.plotBottom(), layout.width());
     }
 
     @Override
@@ -48,18 +52,18 @@ final class Gnomonic implements SkyProjection {
         return true;
     }
 
+    /** What the per-object loop needs: the centre, the basis, the scale, and the plot area. */
+    record Frame(double c0, double c1, double c2, double e0, double e1, double n0, double n1, double n2, double scale,
+                 double cx, double cy, double x0, double y0, double x1, double y1, int width) {
+    }
+
     @Override
     public void pixels(double[] xs, double[] ys, double[] zs, int n, int[] pixel) {
-        double x0 = layout.left(), y0 = layout.top(), x1 = layout.plotRight(), y1 = layout.plotBottom();
-        int w = layout.width();
-        for (int i = 0; i < n; i++) {
-            double x = xs[i], y = ys[i], z = zs[i];
-            double d = x * c0 + y * c1 + z * c2;
-            double k = scale / d;
-            double ix = cx - (x * e0 + y * e1) * k;
-            double iy = cy - (x * n0 + y * n1 + z * n2) * k;
-            pixel[i] = d > 0 && ix >= x0 && iy >= y0 && ix < x1 && iy < y1 ? (int) iy * w + (int) ix : -1;
-        }
+        LOOP.gnomonic(xs, ys, zs, n, pixel, frame);
+    }
+
+    Frame frame() {
+        return frame;
     }
 
     Region region() {

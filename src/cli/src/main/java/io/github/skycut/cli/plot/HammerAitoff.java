@@ -10,12 +10,12 @@ package io.github.skycut.cli.plot;
  * <p>Computed from the unit vector with square roots only (no trigonometry), since millions of
  * objects pass through it: with r = cos φ = √(x² + y²), cos φ cos(λ/2) = √(r(r − x)/2) and
  * |cos φ sin(λ/2)| = √(r(r + x)/2), the sign of sin(λ/2) being that of −y; the bulk loop is
- * {@link HammerLoop} (Vector API lanes where the JVM has them).
+ * {@link PixelLoops} (Vector API lanes where the JVM has them).
  */
 final class HammerAitoff implements SkyProjection {
 
     private static final double SQRT2 = Math.sqrt(2);
-    private static final HammerLoop LOOP = HammerLoop.best();
+    private static final PixelLoops LOOP = PixelLoops.best();
     private final PlotLayout layout;
     private final double cx, cy, scale;
 
@@ -42,7 +42,7 @@ final class HammerAitoff implements SkyProjection {
 
     @Override
     public void pixels(double[] xs, double[] ys, double[] zs, int n, int[] pixel) {
-        LOOP.pixels(xs, ys, zs, n, pixel, cx, cy, scale * SQRT2, layout.width());
+        LOOP.hammer(xs, ys, zs, n, pixel, cx, cy, scale * SQRT2, layout.width());
     }
 
     /** Centre of the map, x. */

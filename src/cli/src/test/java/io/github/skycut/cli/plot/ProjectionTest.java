@@ -185,9 +185,9 @@ class ProjectionTest {
     }
 
     @Test
-    void theVectorLoopGivesTheScalarLoopsPixels() {
-        HammerLoop best = HammerLoop.best();
-        assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty() || best instanceof VectorHammerLoop,
+    void theVectorLoopsGiveTheScalarLoopsPixels() {
+        PixelLoops best = PixelLoops.best();
+        assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty() || best instanceof VectorPixelLoops,
                 "the tests run with jdk.incubator.vector: the vector loop must load, got " + best);
         HammerAitoff p = wholeSky(1600, 800);
         SplittableRandom r = new SplittableRandom(19);
@@ -203,9 +203,16 @@ class ProjectionTest {
             }
             int[] scalar = new int[n], vector = new int[n];
             double k = p.scale() * SQRT2;
-            HammerLoop.SCALAR.pixels(x, y, z, n, scalar, p.centreX(), p.centreY(), k, 1600);
-            best.pixels(x, y, z, n, vector, p.centreX(), p.centreY(), k, 1600);
-            assertArrayEquals(scalar, vector, n + " objects");
+            PixelLoops.SCALAR.hammer(x, y, z, n, scalar, p.centreX(), p.centreY(), k, 1600);
+            best.hammer(x, y, z, n, vector, p.centreX(), p.centreY(), k, 1600);
+            assertArrayEquals(scalar, vector, n + " objects, whole sky");
+            for (String region : new String[]{"30,-20,50deg", "0,90,10deg", "359,1,2deg"}) {
+                Gnomonic g = region(1000, 600, region);
+                int[] gs = new int[n], gv = new int[n];
+                PixelLoops.SCALAR.gnomonic(x, y, z, n, gs, g.frame());
+                best.gnomonic(x, y, z, n, gv, g.frame());
+                assertArrayEquals(gs, gv, n + " objects, region " + region);
+            }
         }
     }
 }
