@@ -209,7 +209,7 @@ final class CutCommand implements Callable<Integer> {
             if (plot != null) {
                 plot.finish(t.read(), t.cut());
                 if (!quiet) {
-                    spec.commandLine().getErr().println("skycut cut: plot " + plot.target() + " (" + plot.description() + ")");
+                    spec.commandLine().getErr().println("skycut cut: plot " + this.plot + " (" + plot.description() + ")");
                 }
             }
             long t3 = System.nanoTime();

@@ -10,7 +10,7 @@ package io.github.skycut.cli.plot;
  * <p>Computed from the unit vector with square roots only (no trigonometry), since millions of
  * objects pass through it: with r = cos φ = √(x² + y²), cos φ cos(λ/2) = √(r(r − x)/2) and
  * |cos φ sin(λ/2)| = √(r(r + x)/2), the sign of sin(λ/2) being that of −y; the bulk loop is
- * {@link PixelLoops} (Vector API lanes where the JVM has them).
+ * {@link PixelLoops}.
  */
 final class HammerAitoff implements SkyProjection {
 

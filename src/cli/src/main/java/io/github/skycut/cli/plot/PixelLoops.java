@@ -6,11 +6,12 @@ import java.lang.invoke.MethodType;
 /**
  * The per-object loops of the plot: unit vectors to pixels, for the whole-sky map
  * ({@link HammerAitoff}) and for a region ({@link Gnomonic}). Every object of a catalogue passes
- * here, so they are the plot's cost: the Vector API loops ({@code VectorPixelLoops}, about three
- * times the scalar ones' speed with 512-bit vectors) when the JVM has
- * {@code jdk.incubator.vector}, else the scalar loops. Both give the same pixels, bit for bit (the
- * same IEEE operations in the same order, no fused multiply-add). {@code -Dskycut.plot.vector=false}
- * forces the scalar loops.
+ * here, so they are the plot's cost. The scalar loops run by default; the Vector API loops
+ * ({@code VectorPixelLoops}) run with {@code -Dskycut.plot.vector=true} when the JVM has
+ * {@code jdk.incubator.vector}. Warm, the vector loops are about three times as fast (512-bit
+ * vectors), but until the JIT has compiled them their vectors are objects, and in a one-shot run of
+ * 10⁷ objects that warm-up cost more CPU than they saved (docs/performance.md, section 7). Both give
+ * the same pixels, bit for bit (the same IEEE operations in the same order, no fused multiply-add).
  */
 interface PixelLoops {
 
@@ -23,7 +24,7 @@ interface PixelLoops {
     /** Region: the pixel of each of the n unit vectors, or -1 where it is not on the map (see {@link Gnomonic#pixels}). */
     void gnomonic(double[] x, double[] y, double[] z, int n, int[] pixel, Gnomonic.Frame f);
 
-    /** The loops to use here: the vector ones when they can load, else the scalar ones. */
+    /** The loops to use here: the vector ones when asked for and they can load, else the scalar ones. */
     static PixelLoops best() {
         return Holder.BEST;
     }
@@ -76,7 +77,7 @@ interface PixelLoops {
         }
 
         private static PixelLoops load() {
-            if (!Boolean.parseBoolean(System.getProperty("skycut.plot.vector", "true"))
+            if (!Boolean.getBoolean("skycut.plot.vector")
                     || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
                 return SCALAR;
             }
