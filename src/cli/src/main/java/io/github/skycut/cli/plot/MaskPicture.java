@@ -111,9 +111,9 @@ final class MaskPicture {
         g.draw(new Ellipse2D.Double(x, y - 0.45 * f, 0.9 * f, 0.9 * f));
         x += 1.4 * f;
         g.setColor(Palette.TEXT);
-        String circles = String.format(Locale.ROOT, "contaminant radius: %,d circles", drawn.circles());
+        String circles = "contaminant radius: " + count(drawn.circles(), "circle");
         if (drawn.dots() > 0) {
-            circles += String.format(Locale.ROOT, ", %,d dots (radius under %.0f px)", drawn.dots(),
+            circles += ", " + count(drawn.dots(), "dot") + String.format(Locale.ROOT, " (radius under %.0f px)",
                     Contaminants.MIN_CIRCLE_PIXELS);
         }
         int off = contaminants - drawn.circles() - drawn.dots();
@@ -122,6 +122,10 @@ final class MaskPicture {
         }
         x = text(g, circles, x, y, 0, 0.5) + 2.0 * f;
         text(g, String.format(Locale.ROOT, "shade: log density, 1 to %,d objects per pixel", max), x, y, 0, 0.5);
+    }
+
+    private static String count(int n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     private double swatch(Graphics2D g, double x, double y, int rgb, String label) {
