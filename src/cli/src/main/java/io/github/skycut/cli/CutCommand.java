@@ -254,9 +254,9 @@ final class CutCommand implements Callable<Integer> {
     /** Each contaminant's radius in radians, for the plot's circles. */
     private double[] plotRadii(int contaminantCount, double[] radiusValues) {
         double[] r = new double[contaminantCount];
+        Angle.Unit unit = radius.fixed != null ? null : Angle.Unit.parse(radiusUnit == null ? "arcsec" : radiusUnit);
         for (int j = 0; j < r.length; j++) {
-            r[j] = radius.fixed != null ? radius.fixed.radians()
-                    : new Angle(radiusValues[j], Angle.Unit.parse(radiusUnit == null ? "arcsec" : radiusUnit)).radians();
+            r[j] = unit == null ? radius.fixed.radians() : new Angle(radiusValues[j], unit).radians();
         }
         return r;
     }

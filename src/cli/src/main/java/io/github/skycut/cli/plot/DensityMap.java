@@ -1,11 +1,9 @@
 package io.github.skycut.cli.plot;
 
-
 /**
  * Objects binned to the picture's pixels: per pixel, how many kept and how many cut objects land
- * there. Filled chunk by chunk as the cut passes ({@link #add}), by one thread at a time (the plot's
- * {@link Binning} thread); the
- * objects themselves are never kept.
+ * there. Filled chunk by chunk as the cut passes ({@link #add}), by one thread at a time (the
+ * plot's {@link Binning} thread); the objects themselves are never kept.
  */
 final class DensityMap {
 

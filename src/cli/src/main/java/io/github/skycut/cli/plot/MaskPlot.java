@@ -62,7 +62,12 @@ public final class MaskPlot implements Closeable {
             throws IOException {
         Contaminants copy = Contaminants.copyOf(stars, radiusRadians);
         OutputFile file = OutputFile.create(request.file(), inputs);
-        return new MaskPlot(request, file, projection(request), copy);
+        try {
+            return new MaskPlot(request, file, projection(request), copy);
+        } catch (RuntimeException | Error e) {
+            file.close();
+            throw e;
+        }
     }
 
     /** The projection a request asks for. */
