@@ -121,7 +121,9 @@ final class MaskPicture {
             circles += String.format(Locale.ROOT, ", %,d off the map", off);
         }
         x = text(g, circles, x, y, 0, 0.5) + 2.0 * f;
-        text(g, String.format(Locale.ROOT, "shade: log density, 1 to %,d objects per pixel", max), x, y, 0, 0.5);
+        text(g, max == 0 ? "no object on the map"
+                : String.format(Locale.ROOT, "shade: log density, 1 to %,d object%s per pixel", max, max == 1 ? "" : "s"),
+                x, y, 0, 0.5);
     }
 
     private static String count(int n, String noun) {

@@ -76,9 +76,11 @@ final class SkyGrid {
                 e.meridianPoint(path, p.layout());
             }
             lines.add(path.shape());
-            if (e.found) {
-                labels.add(new GridLabels.Label(GridLabels.degrees(GridLabels.normalisedRa(ra)), e.x,
-                        p.layout().plotBottom() + gap, 0.5, 0));
+            String text = GridLabels.degrees(GridLabels.normalisedRa(ra));
+            if (e.bottom) {
+                labels.add(new GridLabels.Label(text, e.x, p.layout().plotBottom() + gap, 0.5, 0));
+            } else if (e.top) {
+                labels.add(new GridLabels.Label(text, e.topX, p.layout().top() + gap, 0.5, 0));
             }
         }
         for (double dec = Math.ceil(r.decLo() / r.decStep()) * r.decStep(); dec <= r.decHi() + 1e-9; dec += r.decStep()) {
@@ -93,8 +95,11 @@ final class SkyGrid {
                 e.parallelPoint(path, p.layout());
             }
             lines.add(path.shape());
-            if (e.found) {
-                labels.add(new GridLabels.Label(GridLabels.signedDegrees(dec), p.layout().left() - gap, e.y, 1, 0.5));
+            String text = GridLabels.signedDegrees(dec);
+            if (e.left) {
+                labels.add(new GridLabels.Label(text, p.layout().left() - gap, e.y, 1, 0.5));
+            } else if (e.found) {
+                labels.add(new GridLabels.Label(text, e.x + gap, e.y, 0, 0.5)); // a circle about a pole: at its left end
             }
         }
     }
@@ -105,27 +110,58 @@ final class SkyGrid {
     }
 
     /**
-     * Where a grid line meets the plot area's edge: for a meridian, its lowest point inside the
-     * area (on the bottom edge when it crosses it); for a parallel, its leftmost.
+     * Where a grid line meets the plot area's edge: for a meridian, its lowest and highest points
+     * inside the area (labelled where one is on the bottom or the top edge, else not: near a pole
+     * the meridians meet); for a parallel, its leftmost.
      */
     private static final class Edge {
-        boolean found;
-        double x, y;
+        boolean found, bottom, top, left;
+        double x, y, topX;
+        private boolean wasInside, wasOpen;
+        private double lastX, lastY;
 
         void meridianPoint(SkyPath path, PlotLayout l) {
-            if (inside(path, l) && (!found || path.lastY() > y)) {
-                found = true;
+            boolean in = inside(path, l);
+            if (in && (!found || path.lastY() > y)) {
                 x = path.lastX();
                 y = path.lastY();
             }
+            if (crossed(path, in, l, (py) -> py > l.plotBottom())) {
+                bottom = true;
+                x = in ? path.lastX() : lastX;
+                y = l.plotBottom();
+            }
+            if (crossed(path, in, l, (py) -> py < l.top())) {
+                top = true;
+                topX = in ? path.lastX() : lastX;
+            }
+            step(path, in);
         }
 
         void parallelPoint(SkyPath path, PlotLayout l) {
-            if (inside(path, l) && (!found || path.lastX() < x)) {
-                found = true;
+            boolean in = inside(path, l);
+            if (in && (!found || path.lastX() < x) && !left) {
                 x = path.lastX();
                 y = path.lastY();
             }
+            if (!left && wasOpen && path.isOpen() && (in && lastX < l.left() || wasInside && path.lastX() < l.left())) {
+                left = true;
+                y = in ? path.lastY() : lastY;
+            }
+            step(path, in);
+        }
+
+        /** Whether the line went from inside the area to a point where {@code beyond} holds, or back. */
+        private boolean crossed(SkyPath path, boolean in, PlotLayout l, java.util.function.DoublePredicate beyond) {
+            return wasOpen && path.isOpen() && (in && beyond.test(lastY) || wasInside && beyond.test(path.lastY()));
+        }
+
+        private void step(SkyPath path, boolean in) {
+            found |= in;
+            wasInside = in;
+            wasOpen = path.isOpen();
+            lastX = path.lastX();
+            lastY = path.lastY();
         }
 
         private static boolean inside(SkyPath path, PlotLayout l) {
