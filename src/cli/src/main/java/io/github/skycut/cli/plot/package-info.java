@@ -8,8 +8,8 @@
  * Drawn with Java2D and written with ImageIO (the JDK): no plotting library draws these projections.
  *
  * <p>May import: the JDK (java.awt, javax.imageio; jdk.incubator.vector in {@code VectorPixelLoops}
- * only, loaded when -Dskycut.plot.vector=true asks for it and the JVM has it), the API package {@code io.github.skycut}, and
- * {@code io.github.skycut.cli.io} (the safe output file). Not the command package
+ * only, loaded when {@code -Dskycut.plot.vector=true} asks for it and the JVM has it), the API
+ * package {@code io.github.skycut}, and {@code io.github.skycut.cli.io} (the safe output file). Not the command package
  * {@code io.github.skycut.cli} (it hands the chunks over as plain {@code SkyPoints} and
  * {@code CutResult}), nor the library's internals; the library itself knows nothing of plotting.
  */
