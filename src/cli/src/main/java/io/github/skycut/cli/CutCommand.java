@@ -11,6 +11,8 @@ import io.github.skycut.cli.io.CatalogueReader;
 import io.github.skycut.cli.io.CatalogueWriter;
 import io.github.skycut.cli.io.Catalogues;
 import io.github.skycut.cli.io.ColumnRequest;
+import io.github.skycut.cli.plot.MaskPlot;
+import io.github.skycut.cli.plot.PlotRequest;
 import io.github.skycut.KernelType;
 import io.github.skycut.Strategy;
 import io.github.skycut.Tuning;
@@ -120,8 +122,23 @@ final class CutCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "also say where the time went: start, preparation, and the busy time of each stage")
     boolean timings;
 
+    @Option(names = "--plot", paramLabel = "FILE.png",
+            description = "also draw the mask: kept and cut objects (binned to pixels) and the contaminants' circles on a"
+                    + " whole-sky Hammer-Aitoff map, RA increasing to the left")
+    Path plot;
+
+    @Option(names = "--plot-region", paramLabel = "RA,DEC,SIZE",
+            description = "zoom the plot to a gnomonic view centred on RA,DEC (degrees), SIZE (an angle: 3deg, 30arcmin) high")
+    String plotRegion;
+
+    @Option(names = "--plot-size", paramLabel = "WxH", description = "the plot's size in pixels (default: 1600x800)")
+    String plotSize;
+
     @Spec
     CommandSpec spec;
+
+    /** The plot asked for (null: none), checked before anything is read. */
+    private PlotRequest plotRequest;
 
     /** What a run did, for the summary line. */
     record Summary(long read, long cut, double seconds, KernelType kernel, Strategy strategy, int threads,
@@ -172,19 +189,30 @@ final class CutCommand implements Callable<Integer> {
             Catalogues.Loaded stars = Catalogues.readAll(contaminants, contaminantColumns);
             try (SkyPoints points = stars.points()) {
                 AngularCut cut = angularCut(stars.extra());
-                return cutAll(reader, cut, points, t0);
+                try (MaskPlot plot = plotRequest == null ? null
+                        : MaskPlot.start(plotRequest, points, plotRadii(points.size(), stars.extra()), List.of(objects, contaminants))) {
+                    return cutAll(reader, cut, points, t0, plot);
+                }
             }
         }
     }
 
-    private Summary cutAll(CatalogueReader reader, AngularCut cut, SkyPoints stars, long t0) throws IOException {
+    private Summary cutAll(CatalogueReader reader, AngularCut cut, SkyPoints stars, long t0, MaskPlot plot)
+            throws IOException {
         boolean bar = !quiet && Terminal.stderrIsTerminal();
         long t1 = System.nanoTime();
         try (PreparedCut prepared = cut.prepare(stars);
              CutSink sink = CutSink.open(mode, output, reader, List.of(objects, contaminants), spec.commandLine().getOut());
              Progress progress = new Progress(bar, reader.progressUnit(), reader.progressTotal())) {
             long t2 = System.nanoTime();
-            CutPipeline.Totals t = CutPipeline.run(reader, prepared, sink, progress, chunkRows);
+            CutPipeline.Totals t = plot == null ? CutPipeline.run(reader, prepared, sink, progress, chunkRows)
+                    : CutPipeline.run(reader, prepared, sink, progress, chunkRows, plot::add);
+            if (plot != null) {
+                plot.finish(t.read(), t.cut());
+                if (!quiet) {
+                    spec.commandLine().getErr().println("skycut cut: plot " + this.plot + " (" + plot.description() + ")");
+                }
+            }
             long t3 = System.nanoTime();
             CutResult last = t.last();
             String timings = !this.timings ? "" : String.format(Locale.ROOT, "JVM start to command %.2f s, contaminants read %.2f s, "
@@ -224,7 +252,22 @@ final class CutCommand implements Callable<Integer> {
         return threads == null ? cut : cut.withParallelism(threads);
     }
 
+    /** Each contaminant's radius in radians, for the plot's circles. */
+    private double[] plotRadii(int contaminantCount, double[] radiusValues) {
+        double[] r = new double[contaminantCount];
+        Angle.Unit unit = radius.fixed != null ? null : Angle.Unit.parse(radiusUnit == null ? "arcsec" : radiusUnit);
+        for (int j = 0; j < r.length; j++) {
+            r[j] = unit == null ? radius.fixed.radians() : new Angle(radiusValues[j], unit).radians();
+        }
+        return r;
+    }
+
     private void check() {
+        plotRequest = PlotRequest.of(plot, plotSize, plotRegion);
+        if (plotRequest != null && output != null
+                && plot.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--plot and --output name the same file, " + plot);
+        }
         if (threads != null && (threads < 1 || threads > Tuning.MAX_THREADS)) {
             throw new IllegalArgumentException("--threads must be between 1 and " + Tuning.MAX_THREADS + ", got " + threads);
         }

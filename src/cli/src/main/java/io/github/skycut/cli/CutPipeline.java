@@ -12,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -51,6 +52,7 @@ final class CutPipeline {
     private final PreparedCut cut;
     private final CutSink sink;
     private final Progress progress;
+    private final BiConsumer<SkyPoints, CutResult> onCut;
     private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(DEPTH);
     private final BlockingQueue<Item> toCut = new ArrayBlockingQueue<>(DEPTH);
     private final BlockingQueue<Item> toWrite = new ArrayBlockingQueue<>(DEPTH);
@@ -59,11 +61,13 @@ final class CutPipeline {
     private long cutCount;
     private long readNanos, cutNanos, writeNanos; // each written by its own stage's thread
 
-    private CutPipeline(CatalogueReader reader, PreparedCut cut, CutSink sink, Progress progress, int chunkRows) {
+    private CutPipeline(CatalogueReader reader, PreparedCut cut, CutSink sink, Progress progress, int chunkRows,
+                        BiConsumer<SkyPoints, CutResult> onCut) {
         this.reader = reader;
         this.cut = cut;
         this.sink = sink;
         this.progress = progress;
+        this.onCut = onCut;
         for (int i = 0; i < DEPTH; i++) {
             free.add(new Chunk(chunkRows));
         }
@@ -72,7 +76,16 @@ final class CutPipeline {
     /** Reads, cuts and writes every chunk, then finishes the sink; returns the totals. */
     static Totals run(CatalogueReader reader, PreparedCut cut, CutSink sink, Progress progress, int chunkRows)
             throws IOException {
-        return new CutPipeline(reader, cut, sink, progress, chunkRows).run();
+        return run(reader, cut, sink, progress, chunkRows, (points, result) -> { });
+    }
+
+    /**
+     * The same, and hands each chunk's positions and cut, on the cutting thread, to {@code onCut}
+     * (the plot's binning), in order, before the positions are freed.
+     */
+    static Totals run(CatalogueReader reader, PreparedCut cut, CutSink sink, Progress progress, int chunkRows,
+                      BiConsumer<SkyPoints, CutResult> onCut) throws IOException {
+        return new CutPipeline(reader, cut, sink, progress, chunkRows, onCut).run();
     }
 
     private Totals run() throws IOException {
@@ -141,6 +154,7 @@ final class CutPipeline {
             long t0 = System.nanoTime();
             try (SkyPoints points = item.chunk.toSkyPoints()) {
                 last = cut.run(points);
+                onCut.accept(points, last);
             }
             cutNanos += System.nanoTime() - t0;
             if (!put(toWrite, new Item(item.chunk, item.sequence, item.progress, last))) {

@@ -1,0 +1,134 @@
+package io.github.skycut.cli.plot;
+
+import io.github.skycut.CutResult;
+import io.github.skycut.SkyPoints;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bins the objects into a {@link DensityMap} on a thread of its own, beside the cut: the cutting
+ * thread only copies each chunk's unit vectors and cut flags into one of two buffers
+ * ({@link #add}, a bulk copy) and goes on with the next chunk while this thread projects and
+ * counts. The positions must be copied because the cut frees them after each chunk.
+ */
+final class Binning {
+
+    private static final long POLL_MILLIS = 20;
+
+    /** A chunk's copy: positions and cut flags of its first {@code n} objects. */
+    private static final class Batch {
+        double[] x = new double[0], y = x, z = x;
+        boolean[] cut;
+        int n;
+    }
+
+    private static final Batch END = new Batch();
+
+    private final DensityMap density;
+    private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(2);
+    private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(3);
+    private final Thread thread;
+    private volatile Throwable failure;
+    private volatile boolean stopped;
+
+    Binning(DensityMap density) {
+        this.density = density;
+        free.add(new Batch());
+        free.add(new Batch());
+        thread = new Thread(this::run, "skycut-plot-binning");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Copies a chunk for binning; waits while both buffers are in use. */
+    void add(SkyPoints points, CutResult result) {
+        Batch b = take(free);
+        if (b == null) {
+            return; // stopped, or failed: finish() says so
+        }
+        int n = points.size();
+        if (b.x.length < n) {
+            b.x = new double[n];
+            b.y = new double[n];
+            b.z = new double[n];
+        }
+        MemorySegment.copy(points.xSegment(), ValueLayout.JAVA_DOUBLE, 0, b.x, 0, n);
+        MemorySegment.copy(points.ySegment(), ValueLayout.JAVA_DOUBLE, 0, b.y, 0, n);
+        MemorySegment.copy(points.zSegment(), ValueLayout.JAVA_DOUBLE, 0, b.z, 0, n);
+        b.cut = result.mask();
+        b.n = n;
+        put(full, b);
+    }
+
+    /** Waits until every chunk handed over is binned. */
+    void finish() throws IOException {
+        put(full, END);
+        join();
+        if (failure != null) {
+            throw new IOException("binning the plot's objects failed: " + failure, failure);
+        }
+    }
+
+    /** Stops the thread without waiting for the chunks still queued. */
+    void stop() {
+        stopped = true;
+        thread.interrupt();
+    }
+
+    private void run() {
+        try {
+            for (Batch b; (b = take(full)) != null && b != END; ) {
+                density.add(b.x, b.y, b.z, b.cut, b.n);
+                b.cut = null;
+                put(free, b);
+            }
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+    }
+
+    private <T> T take(BlockingQueue<T> queue) {
+        try {
+            while (!stopped && failure == null) {
+                T t = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (t != null) {
+                    return t;
+                }
+            }
+        } catch (InterruptedException e) {
+            if (!stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return null;
+    }
+
+    private <T> void put(BlockingQueue<T> queue, T t) {
+        try {
+            while (!stopped && failure == null) {
+                if (queue.offer(t, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            if (!stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void join() throws IOException {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new IOException("interrupted while binning the plot's objects", e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.skycut.cli.plot;
+
+import io.github.skycut.CutResult;
+import io.github.skycut.SkyPoints;
+import io.github.skycut.cli.io.OutputFile;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * The picture of one {@code skycut cut} run. {@link #start} prepares the output file (a temporary
+ * name, renamed at the end) and starts drawing what does not depend on the objects on a thread of
+ * its own; {@link #add} hands each chunk of objects, as the cut passes it, to a second thread that
+ * bins them ({@link Binning}); {@link #finish} lays the
+ * density over the drawing, writes the PNG and renames it into place. Closed without
+ * {@code finish}, it leaves nothing behind.
+ */
+public final class MaskPlot implements Closeable {
+
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // a command-line tool: never open a display
+        }
+    }
+
+    private final PlotRequest request;
+    private final OutputFile file;
+    private final DensityMap density;
+    private final Binning binning;
+    private final MaskPicture picture;
+    private final FutureTask<Void> fixedLayers;
+    private final int contaminants;
+
+    private MaskPlot(PlotRequest request, OutputFile file, SkyProjection projection, Contaminants stars) {
+        this.request = request;
+        this.file = file;
+        this.density = new DensityMap(projection);
+        this.binning = new Binning(density);
+        this.picture = new MaskPicture(projection);
+        this.contaminants = stars.size();
+        this.fixedLayers = new FutureTask<>(() -> {
+            picture.drawFixedLayers(stars);
+            ImageIO.getImageWritersByFormatName("png").next().dispose(); // loads ImageIO's plug-ins now, beside the cut
+        }, null);
+        Thread t = new Thread(fixedLayers, "skycut-plot");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Starts the picture asked for, of the contaminants {@code stars} (copied) with their radii in
+     * radians, one per contaminant. Refuses (as {@link io.github.skycut.cli.io.OutputFile#create}
+     * does) a file that is one of {@code inputs} or in a directory that does not exist.
+     */
+    public static MaskPlot start(PlotRequest request, SkyPoints stars, double[] radiusRadians, List<Path> inputs)
+            throws IOException {
+        Contaminants copy = Contaminants.copyOf(stars, radiusRadians);
+        OutputFile file = OutputFile.create(request.file(), inputs);
+        try {
+            return new MaskPlot(request, file, projection(request), copy);
+        } catch (RuntimeException | Error e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /** The projection a request asks for. */
+    static SkyProjection projection(PlotRequest request) {
+        PlotLayout layout = PlotLayout.of(request.width(), request.height());
+        return request.region() == null ? new HammerAitoff(layout) : new Gnomonic(layout, request.region());
+    }
+
+    /**
+     * Hands one chunk of objects (their positions and which were cut) to the binning thread; one
+     * caller thread at a time, chunks in order. The caller may free the positions on return.
+     */
+    public void add(SkyPoints objects, CutResult result) {
+        binning.add(objects, result);
+    }
+
+    /** Draws the picture of {@code objects} objects of which {@code cut} were cut, writes it and renames it into place. */
+    public void finish(long objects, long cut) throws IOException {
+        binning.finish();
+        try {
+            fixedLayers.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while drawing the plot", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IOException("drawing the plot failed: " + e.getCause(), e.getCause());
+        }
+        BufferedImage image = picture.finish(density, objects, cut, contaminants);
+        if (!ImageIO.write(image, "png", file.temp().toFile())) {
+            throw new IOException("this JDK has no PNG writer (javax.imageio)");
+        }
+        file.commit();
+    }
+
+    /** The file the picture goes to. */
+    public Path target() {
+        return file.target();
+    }
+
+    /** What the picture shows, for the command's summary. */
+    public String description() {
+        return request.width() + "x" + request.height() + ", " + density.projection().description();
+    }
+
+    /** Deletes the temporary file unless the picture was finished. */
+    @Override
+    public void close() throws IOException {
+        binning.stop();
+        fixedLayers.cancel(false);
+        file.close();
+    }
+}

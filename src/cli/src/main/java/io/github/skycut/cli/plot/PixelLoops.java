@@ -1,0 +1,92 @@
+package io.github.skycut.cli.plot;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * The per-object loops of the plot: unit vectors to pixels, for the whole-sky map
+ * ({@link HammerAitoff}) and for a region ({@link Gnomonic}). Every object of a catalogue passes
+ * here, so they are the plot's cost. The scalar loops run by default; the Vector API loops
+ * ({@code VectorPixelLoops}) run with {@code -Dskycut.plot.vector=true} when the JVM has
+ * {@code jdk.incubator.vector}. Warm, the vector loops are about three times as fast (512-bit
+ * vectors), but until the JIT has compiled them their vectors are objects, and in a one-shot run of
+ * 10⁷ objects that warm-up cost more CPU than they saved (docs/performance.md, section 7). Both give
+ * the same pixels, bit for bit (the same IEEE operations in the same order, no fused multiply-add).
+ */
+interface PixelLoops {
+
+    /**
+     * Whole sky: the pixel (j * width + i) of each of the n unit vectors, every point of the sky
+     * being on the map; k is the scale × √2 (see {@link HammerAitoff}).
+     */
+    void hammer(double[] x, double[] y, double[] z, int n, int[] pixel, double cx, double cy, double k, int width);
+
+    /** Region: the pixel of each of the n unit vectors, or -1 where it is not on the map (see {@link Gnomonic#pixels}). */
+    void gnomonic(double[] x, double[] y, double[] z, int n, int[] pixel, Gnomonic.Frame f);
+
+    /** The loops to use here: the vector ones when asked for and they can load, else the scalar ones. */
+    static PixelLoops best() {
+        return Holder.BEST;
+    }
+
+    /** The scalar loops, the reference. */
+    PixelLoops SCALAR = new PixelLoops() {
+        @Override
+        public void hammer(double[] x, double[] y, double[] z, int n, int[] pixel, double cx, double cy, double k, int w) {
+            scalarHammer(x, y, z, 0, n, pixel, cx, cy, k, w);
+        }
+
+        @Override
+        public void gnomonic(double[] x, double[] y, double[] z, int n, int[] pixel, Gnomonic.Frame f) {
+            scalarGnomonic(x, y, z, 0, n, pixel, f);
+        }
+    };
+
+    /** The scalar whole-sky loop over objects from..n-1. */
+    static void scalarHammer(double[] xs, double[] ys, double[] zs, int from, int n, int[] pixel, double cx, double cy,
+                             double k, int w) {
+        for (int i = from; i < n; i++) {
+            double x = xs[i], y = ys[i];
+            double r = Math.sqrt(x * x + y * y);
+            double a = Math.sqrt(Math.max(0, r * (r - x)) * 0.5);   // cos φ cos(λ/2)
+            double b = Math.sqrt(Math.max(0, r * (r + x)) * 0.5);   // |cos φ sin(λ/2)|
+            double q = k / Math.sqrt(1 + a);
+            double ix = (y < 0 ? -2 : 2) * b * q + cx;              // RA > 180 (y < 0): left of centre
+            double iy = cy - zs[i] * q;
+            pixel[i] = (int) iy * w + (int) ix;
+        }
+    }
+
+    /** The scalar region loop over objects from..n-1. */
+    static void scalarGnomonic(double[] xs, double[] ys, double[] zs, int from, int n, int[] pixel, Gnomonic.Frame f) {
+        for (int i = from; i < n; i++) {
+            double x = xs[i], y = ys[i], z = zs[i];
+            double d = x * f.c0() + y * f.c1() + z * f.c2();
+            double k = f.scale() / d;
+            double ix = f.cx() - (x * f.e0() + y * f.e1()) * k;
+            double iy = f.cy() - (x * f.n0() + y * f.n1() + z * f.n2()) * k;
+            pixel[i] = d > 0 && ix >= f.x0() && iy >= f.y0() && ix < f.x1() && iy < f.y1() ? (int) iy * f.width() + (int) ix : -1;
+        }
+    }
+
+    /** Decided once: the Vector API classes are never touched unless the module is there. */
+    final class Holder {
+        static final PixelLoops BEST = load();
+
+        private Holder() {
+        }
+
+        private static PixelLoops load() {
+            if (!Boolean.getBoolean("skycut.plot.vector")
+                    || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+                return SCALAR;
+            }
+            try {
+                Class<?> c = Class.forName(PixelLoops.class.getPackageName() + ".VectorPixelLoops");
+                return (PixelLoops) MethodHandles.lookup().findConstructor(c, MethodType.methodType(void.class)).invoke();
+            } catch (Throwable e) {
+                return SCALAR;
+            }
+        }
+    }
+}
