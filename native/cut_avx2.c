@@ -21,6 +21,16 @@
 #define E_ZERO _mm256_setzero_pd()
 #define E_OR_GT(acc, d, t) _mm256_or_pd(acc, _mm256_cmp_pd(d, t, _CMP_GT_OQ))
 #define E_ANY(acc) (_mm256_movemask_pd(acc) != 0)
+/* Lane masks, blends and stores for the nearest search. */
+#define VM __m256d
+#define VM_GT(a, b) _mm256_cmp_pd(a, b, _CMP_GT_OQ)
+#define VM_EQ(a, b) _mm256_cmp_pd(a, b, _CMP_EQ_OQ)
+#define VM_LT(a, b) _mm256_cmp_pd(a, b, _CMP_LT_OQ)
+#define VM_AND(a, b) _mm256_and_pd(a, b)
+#define VM_OR(a, b) _mm256_or_pd(a, b)
+#define VM_ANY(m) (_mm256_movemask_pd(m) != 0)
+#define V_BLEND(m, t, f) _mm256_blendv_pd(f, t, m)
+#define V_STORE(p, v) _mm256_storeu_pd(p, v)
 /* The float pre-filter: FW floats per vector. */
 #define FV __m256
 #define FW 8
