@@ -28,6 +28,10 @@
 #define VM_ANY(m) ((m) != 0)
 #define V_BLEND(m, t, f) _mm512_mask_blend_pd(m, f, t)
 #define V_STORE(p, v) _mm512_storeu_pd(p, v)
+#define VM_FIRST(n) ((__mmask8) ((1u << (n)) - 1u))
+#define V_LOAD_FIRST(p, n) _mm512_maskz_loadu_pd(VM_FIRST(n), p)
+#define V_HMAX(v) _mm512_reduce_max_pd(v)
+#define V_HMIN_WHERE(m, v) _mm512_mask_reduce_min_pd(m, v)
 /* The float pre-filter: FW floats per vector. */
 #define FV __m512
 #define FW 16

@@ -3,6 +3,7 @@
  * any x86-64 machine (and the portable path on any other). Also the portable path itself, built
  * for the baseline ISA (SSE2 on x86-64, which has no FMA).
  */
+#include <math.h>
 #include <stddef.h>
 
 #include "skycut.h"
@@ -34,6 +35,10 @@
 #define VM_ANY(m) (m)
 #define V_BLEND(m, t, f) ((m) ? (t) : (f))
 #define V_STORE(p, v) (*(p) = (v))
+#define VM_FIRST(n) ((n) > 0)
+#define V_LOAD_FIRST(p, n) ((n) > 0 ? *(p) : 0.0)
+#define V_HMAX(v) (v)
+#define V_HMIN_WHERE(m, v) ((m) ? (v) : INFINITY)
 #include "cut_template.h"
 
 /* ---- dispatch ---- */

@@ -64,9 +64,9 @@ int skycut_cut_ranges(int isa,
 /*
  * The nearest contaminant (no early exit, no mask): for every object of [objFrom, objTo) and every
  * contaminant j of [conFrom, conTo) with dot > threshold (cosMax, or cosMaxEach[j] when that is not
- * NULL), if dot > best[i], or dot == best[i] and ids[j] < index[i], then best[i] = dot and
- * index[i] = ids[j]. ids[j] is contaminant j's original index as a double; best starts at -inf and
- * index at -1 (nothing cuts). Only best[objFrom .. objTo) and index[objFrom .. objTo) are written.
+ * NULL), if index[i] < 0, or dot > best[i], or dot == best[i] and ids[j] < index[i], then
+ * best[i] = dot and index[i] = ids[j]. ids[j] is contaminant j's original index as a double; index
+ * starts at -1 (nothing cuts; best is then not read). Only best[objFrom .. objTo) and index[objFrom .. objTo) are written.
  */
 int skycut_nearest(int isa,
                    const double *ox, const double *oy, const double *oz, int64_t objFrom, int64_t objTo,

@@ -273,6 +273,23 @@ class NearestTest {
     }
 
     @Test
+    void theSeparationFormulaAgreesWithVincentyFromMilliarcsecondsToAHalfTurn() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        for (int k = 0; k < 200_000; k++) {
+            double ra1 = rnd.nextDouble() * 2 * Math.PI, dec1 = Math.asin(2 * rnd.nextDouble() - 1);
+            double t = Math.pow(10, -10 + 10.5 * rnd.nextDouble()); // 2e-5 arcsec .. pi, both sides of the series' 0.01
+            double pa = rnd.nextDouble() * 2 * Math.PI;
+            double dec2 = Math.asin(Math.sin(dec1) * Math.cos(t) + Math.cos(dec1) * Math.sin(t) * Math.cos(pa));
+            double ra2 = ra1 + Math.atan2(Math.sin(pa) * Math.sin(t) * Math.cos(dec1),
+                    Math.cos(t) - Math.sin(dec1) * Math.sin(dec2));
+            double v = vincenty(ra1, dec1, ra2, dec2);
+            double s = PreparedCut.separation(Math.cos(dec1) * Math.cos(ra1), Math.cos(dec1) * Math.sin(ra1), Math.sin(dec1),
+                    Math.cos(dec2) * Math.cos(ra2), Math.cos(dec2) * Math.sin(ra2), Math.sin(dec2));
+            assertEquals(v, s, MICRO_ARCSEC, "separation " + t + " rad");
+        }
+    }
+
+    @Test
     void emptyCataloguesAndTheAskingRules() {
         try (SkyPoints o = RandomSky.uniform(10, 1); SkyPoints none = SkyPoints.empty()) {
             CutResult r = AngularCut.within(Angle.parse("1deg")).withNearest().run(o, none);

@@ -51,6 +51,9 @@ final class Block {
     MemorySegment pairs = Arena.ofAuto().allocate(4L * Integer.BYTES * 1024, 64);
     /** The nearest search's state of the block's objects in cell order (best dot, index), off-heap; made on first use. */
     MemorySegment best, index;
+    /** The same on the heap, in cell order then in input order, for the unload; made on first use. */
+    double[] sBest, inBest;
+    int[] sIndex, inIndex;
 
     /** Per cell: count, then start, then end; cells + 1 entries, grown as grids need. */
     int[] start = new int[1];
@@ -83,6 +86,10 @@ final class Block {
             Arena arena = Arena.ofAuto();
             best = arena.allocate((long) CAPACITY * Double.BYTES, 64);
             index = arena.allocate((long) CAPACITY * Integer.BYTES, 64);
+            sBest = new double[CAPACITY];
+            inBest = new double[CAPACITY];
+            sIndex = new int[CAPACITY];
+            inIndex = new int[CAPACITY];
         }
     }
 

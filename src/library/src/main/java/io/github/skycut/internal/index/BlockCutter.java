@@ -151,15 +151,18 @@ final class BlockCutter {
         MemorySegment.copy(flags, 0, job.mask(), B, from, n);
     }
 
-    /** Puts the block's nearest state back in input order, into the job's. */
+    /** Puts the block's nearest state back in input order, into the job's: bulk copies around a heap scatter. */
     private void unloadNearest(Block b, int from, int n) {
-        Nearest out = job.nearest();
-        MemorySegment best = out.best(), index = out.index();
-        int[] order = b.order;
+        MemorySegment.copy(b.best, D, 0, b.sBest, 0, n);
+        MemorySegment.copy(b.index, I, 0, b.sIndex, 0, n);
+        double[] sBest = b.sBest, inBest = b.inBest;
+        int[] sIndex = b.sIndex, inIndex = b.inIndex, order = b.order;
         for (int d = 0; d < n; d++) {
-            long i = from + order[d];
-            best.setAtIndex(D, i, b.best.getAtIndex(D, d));
-            index.setAtIndex(I, i, b.index.getAtIndex(I, d));
+            inBest[order[d]] = sBest[d];
+            inIndex[order[d]] = sIndex[d];
         }
+        Nearest out = job.nearest();
+        MemorySegment.copy(inBest, 0, out.best(), D, (long) from * Double.BYTES, n);
+        MemorySegment.copy(inIndex, 0, out.index(), I, (long) from * Integer.BYTES, n);
     }
 }

@@ -8,11 +8,11 @@ import java.lang.foreign.ValueLayout;
  *
  * <p>The rule, for every kernel: among the contaminants that cut object {@code i} (the contract's
  * {@code dot > threshold}), the one with the largest dot product, ties going to the lowest
- * original index. Each kernel keeps, per object, the best dot product so far ({@code best},
- * starting at -∞) and that contaminant's original index ({@code index}, starting at -1, which
- * stays -1 where nothing cuts), and replaces them for a contaminant with
+ * original index. Each kernel keeps, per object, the best dot product so far ({@code best}) and
+ * that contaminant's original index ({@code index}, starting at -1, which stays -1 where nothing
+ * cuts; {@code best} means nothing while it is -1), and replaces them for a contaminant with
  * <pre>
- *     dot &gt; threshold  and  (dot &gt; best  or  (dot == best and id &lt; index))
+ *     dot &gt; threshold  and  (index &lt; 0  or  dot &gt; best  or  (dot == best and id &lt; index))
  * </pre>
  * Max and "lowest id among equals" do not depend on the order of the visits, so every kernel,
  * every strategy (the index visits contaminants in band order, not input order) and every split
@@ -22,6 +22,7 @@ import java.lang.foreign.ValueLayout;
  *              index as a double (exact for every int): ids ride in the same SIMD lanes as the dot
  *              products; brute force passes 0, 1, 2, ..., the index its bands' copies' origins
  * @param best  per object (indexed like the objects), a double: the largest cutting dot product so far
+ *              (needs no initial value)
  * @param index per object, an int: the original index of that contaminant, or -1
  */
 public record Nearest(MemorySegment ids, MemorySegment best, MemorySegment index) {
@@ -29,12 +30,9 @@ public record Nearest(MemorySegment ids, MemorySegment best, MemorySegment index
     /** Value of {@link #index} where no contaminant cuts. */
     public static final int NONE = -1;
 
-    /** Sets objects [from, to) to "nothing found yet": best -∞, index -1. */
+    /** Sets objects [from, to) to "nothing found yet": index -1 (every byte 0xFF). */
     public void reset(int from, int to) {
-        for (int i = from; i < to; i++) {
-            best.setAtIndex(ValueLayout.JAVA_DOUBLE, i, Double.NEGATIVE_INFINITY);
-            index.setAtIndex(ValueLayout.JAVA_INT, i, NONE);
-        }
+        index.asSlice((long) from * Integer.BYTES, (long) (to - from) * Integer.BYTES).fill((byte) NONE);
     }
 
     /** The identity ids 0 .. m-1 in {@code into} (m doubles). */
@@ -51,7 +49,8 @@ public record Nearest(MemorySegment ids, MemorySegment best, MemorySegment index
      */
     void offer(int i, double dot, int id) {
         double b = best.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
-        if (dot > b || (dot == b && id < index.getAtIndex(ValueLayout.JAVA_INT, i))) {
+        int k = index.getAtIndex(ValueLayout.JAVA_INT, i);
+        if (k < 0 || dot > b || (dot == b && id < k)) {
             best.setAtIndex(ValueLayout.JAVA_DOUBLE, i, dot);
             index.setAtIndex(ValueLayout.JAVA_INT, i, id);
         }

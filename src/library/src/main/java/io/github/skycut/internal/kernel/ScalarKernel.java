@@ -82,7 +82,7 @@ public final class ScalarKernel implements CutKernel {
      * <pre>
      * for each object o, for each contaminant c:
      *     dot = (o.x*c.x + o.y*c.y) + o.z*c.z
-     *     if dot &gt; cosMax(c) and (dot &gt; best(o) or (dot == best(o) and id(c) &lt; index(o))):
+     *     if dot &gt; cosMax(c) and (index(o) &lt; 0 or dot &gt; best(o) or (dot == best(o) and id(c) &lt; index(o))):
      *         best(o) = dot; index(o) = id(c)
      * </pre>
      */

@@ -76,11 +76,13 @@ class NearestKernelTest {
         return s;
     }
 
+    /** The state as {best dots' bits (0 where no index: best is not defined there)..., indices...}. */
     static long[] flatten(Nearest s, int n) {
         long[] out = new long[2 * n];
         for (int i = 0; i < n; i++) {
-            out[i] = Double.doubleToRawLongBits(s.best().getAtIndex(D, i));
-            out[n + i] = s.index().getAtIndex(I, i);
+            int k = s.index().getAtIndex(I, i);
+            out[i] = k < 0 ? 0 : Double.doubleToRawLongBits(s.best().getAtIndex(D, i));
+            out[n + i] = k;
         }
         return out;
     }
