@@ -43,8 +43,9 @@ import java.nio.ByteOrder;
  * formula, straight from the caller's segments ({@link #small}).
  *
  * <p>The nearest search ({@link #nearest}) has no early exit and no prefilter: each object meets
- * the contaminants in float64 vectors, each lane keeping its best cutting dot product and that
- * contaminant's id, then the lanes are reduced with the lowest id among the equal best.
+ * the contaminants in float64 vectors (the last one masked), each lane keeping its best cutting
+ * dot product and that contaminant's id, then the lanes are reduced with the lowest id among the
+ * equal best.
  *
  * <p>Early exit: objects already cut are skipped when each tile's blocks are formed, and a block
  * stops once all its objects are hit. Contaminant tails shorter than a vector run the scalar
@@ -183,51 +184,43 @@ final class VectorLoop implements VectorKernel.Loop {
 
     /**
      * Each object against contaminants [conFrom, conTo) in float64 vectors: per lane, the best
-     * cutting dot product and its contaminant's id (the rule of {@link Nearest}, lane by lane), then
-     * one reduction (the largest best, and the lowest id among the lanes that hold it) offered to
-     * the object's state; a tail shorter than a vector is offered pair by pair.
+     * cutting dot product and its contaminant's id (the rule of {@link Nearest}, lane by lane,
+     * without branches: in the index's short ranges a branch on "some lane cuts" mispredicts more
+     * than the blends cost), the last few contaminants in one masked step (no read past
+     * {@code conTo}), then one reduction (the largest best, and the lowest id among the lanes that
+     * hold it) offered to the object's state.
      */
     @Override
     public void nearest(MemorySegment ox, MemorySegment oy, MemorySegment oz, int objFrom, int objTo,
                         MemorySegment cx, MemorySegment cy, MemorySegment cz, int conFrom, int conTo,
                         double cosMax, MemorySegment each, Nearest state) {
         MemorySegment ids = state.ids();
-        int vecEnd = conFrom + (conTo - conFrom) / DOUBLES * DOUBLES;
         DoubleVector fixed = DoubleVector.broadcast(SPECIES, cosMax);
         DoubleVector none = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
         DoubleVector noId = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
         for (int i = objFrom; i < objTo; i++) {
-            double x = ox.getAtIndex(D, i), y = oy.getAtIndex(D, i), z = oz.getAtIndex(D, i);
-            DoubleVector vx = DoubleVector.broadcast(SPECIES, x);
-            DoubleVector vy = DoubleVector.broadcast(SPECIES, y);
-            DoubleVector vz = DoubleVector.broadcast(SPECIES, z);
+            DoubleVector vx = DoubleVector.broadcast(SPECIES, ox.getAtIndex(D, i));
+            DoubleVector vy = DoubleVector.broadcast(SPECIES, oy.getAtIndex(D, i));
+            DoubleVector vz = DoubleVector.broadcast(SPECIES, oz.getAtIndex(D, i));
             DoubleVector best = none, bestId = noId;
-            for (int j = conFrom; j < vecEnd; j += DOUBLES) {
+            for (int j = conFrom; j < conTo; j += DOUBLES) {
                 long at = (long) j * Double.BYTES;
-                DoubleVector dot = vx.mul(DoubleVector.fromMemorySegment(SPECIES, cx, at, NATIVE))
-                        .add(vy.mul(DoubleVector.fromMemorySegment(SPECIES, cy, at, NATIVE)))
-                        .add(vz.mul(DoubleVector.fromMemorySegment(SPECIES, cz, at, NATIVE)));
-                DoubleVector threshold = each == null ? fixed : DoubleVector.fromMemorySegment(SPECIES, each, at, NATIVE);
-                VectorMask<Double> cuts = dot.compare(VectorOperators.GT, threshold);
-                if (cuts.anyTrue()) {
-                    DoubleVector id = DoubleVector.fromMemorySegment(SPECIES, ids, at, NATIVE);
-                    VectorMask<Double> better = dot.compare(VectorOperators.GT, best)
-                            .or(dot.compare(VectorOperators.EQ, best).and(id.compare(VectorOperators.LT, bestId)));
-                    VectorMask<Double> take = cuts.and(better);
-                    best = best.blend(dot, take);
-                    bestId = bestId.blend(id, take);
-                }
+                VectorMask<Double> in = SPECIES.indexInRange(j, conTo);
+                DoubleVector dot = vx.mul(DoubleVector.fromMemorySegment(SPECIES, cx, at, NATIVE, in))
+                        .add(vy.mul(DoubleVector.fromMemorySegment(SPECIES, cy, at, NATIVE, in)))
+                        .add(vz.mul(DoubleVector.fromMemorySegment(SPECIES, cz, at, NATIVE, in)));
+                DoubleVector threshold = each == null ? fixed : DoubleVector.fromMemorySegment(SPECIES, each, at, NATIVE, in);
+                DoubleVector id = DoubleVector.fromMemorySegment(SPECIES, ids, at, NATIVE, in);
+                VectorMask<Double> better = dot.compare(VectorOperators.GT, best)
+                        .or(dot.compare(VectorOperators.EQ, best).and(id.compare(VectorOperators.LT, bestId)));
+                VectorMask<Double> take = dot.compare(VectorOperators.GT, threshold).and(better).and(in);
+                best = best.blend(dot, take);
+                bestId = bestId.blend(id, take);
             }
             double max = best.reduceLanes(VectorOperators.MAX);
             if (max > Double.NEGATIVE_INFINITY) {
                 double id = bestId.blend(noId, best.compare(VectorOperators.EQ, max).not()).reduceLanes(VectorOperators.MIN);
                 state.offer(i, max, (int) id);
-            }
-            for (int j = vecEnd; j < conTo; j++) {
-                double dot = (x * cx.getAtIndex(D, j) + y * cy.getAtIndex(D, j)) + z * cz.getAtIndex(D, j);
-                if (dot > (each == null ? cosMax : each.getAtIndex(D, j))) {
-                    state.offer(i, dot, (int) ids.getAtIndex(D, j));
-                }
             }
         }
     }
