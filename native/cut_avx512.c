@@ -18,6 +18,20 @@
 #define E_ZERO ((__mmask8) 0)
 #define E_OR_GT(acc, d, t) ((__mmask8) ((acc) | _mm512_cmp_pd_mask(d, t, _CMP_GT_OQ)))
 #define E_ANY(acc) ((acc) != 0)
+/* Lane masks, blends and stores for the nearest search. */
+#define VM __mmask8
+#define VM_GT(a, b) _mm512_cmp_pd_mask(a, b, _CMP_GT_OQ)
+#define VM_EQ(a, b) _mm512_cmp_pd_mask(a, b, _CMP_EQ_OQ)
+#define VM_LT(a, b) _mm512_cmp_pd_mask(a, b, _CMP_LT_OQ)
+#define VM_AND(a, b) ((__mmask8) ((a) & (b)))
+#define VM_OR(a, b) ((__mmask8) ((a) | (b)))
+#define VM_ANY(m) ((m) != 0)
+#define V_BLEND(m, t, f) _mm512_mask_blend_pd(m, f, t)
+#define V_STORE(p, v) _mm512_storeu_pd(p, v)
+#define VM_FIRST(n) ((__mmask8) ((1u << (n)) - 1u))
+#define V_LOAD_FIRST(p, n) _mm512_maskz_loadu_pd(VM_FIRST(n), p)
+#define V_HMAX(v) _mm512_reduce_max_pd(v)
+#define V_HMIN_WHERE(m, v) _mm512_mask_reduce_min_pd(m, v)
 /* The float pre-filter: FW floats per vector. */
 #define FV __m512
 #define FW 16

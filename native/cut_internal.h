@@ -10,7 +10,11 @@
                                   int64_t conFrom, int64_t conTo, double cosMax, uint8_t *mask);         \
     int skycut_cut_each_##suffix(const double *ox, const double *oy, const double *oz, int64_t objFrom,  \
                                  int64_t objTo, const double *cx, const double *cy, const double *cz,    \
-                                 int64_t conFrom, int64_t conTo, const double *cosMaxEach, uint8_t *mask);
+                                 int64_t conFrom, int64_t conTo, const double *cosMaxEach, uint8_t *mask);  \
+    int skycut_nearest_##suffix(const double *ox, const double *oy, const double *oz, int64_t objFrom,   \
+                                int64_t objTo, const double *cx, const double *cy, const double *cz,     \
+                                int64_t conFrom, int64_t conTo, double cosMax, const double *cosMaxEach, \
+                                const double *ids, double *best, int32_t *index);
 
 SKYCUT_KERNELS(avx512)
 SKYCUT_KERNELS(avx2)

@@ -9,7 +9,11 @@
  *   E_ACC, E_ZERO, E_OR_GT(acc, d, t), E_ANY(acc)   the "any d > t" accumulator (radius per
  *                     contaminant, where a running maximum cannot be used)
  *
- * and gets skycut_cut_SUFFIX and skycut_cut_each_SUFFIX (signatures as in skycut.h, less isa).
+ *   VM, VM_GT, VM_EQ, VM_LT, VM_AND, VM_OR, VM_ANY, V_BLEND, V_STORE   lane masks, blends and stores
+ *                     for the nearest search (cut_nearest.h)
+ *
+ * and gets skycut_cut_SUFFIX, skycut_cut_each_SUFFIX and skycut_nearest_SUFFIX (signatures as in
+ * skycut.h, less isa).
  *
  * Technique: KOBJ objects are broadcast into registers and a tile of contaminants streams past
  * them. With one radius, each object keeps a running maximum of its dot products and compares it
@@ -86,3 +90,5 @@ static inline float SK_CAT3(prefilter_threshold, SUFFIX, x)(double cosMax) {
 #define EACH 1
 #include "cut_body.h"
 #undef EACH
+
+#include "cut_nearest.h"

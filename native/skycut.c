@@ -3,6 +3,7 @@
  * any x86-64 machine (and the portable path on any other). Also the portable path itself, built
  * for the baseline ISA (SSE2 on x86-64, which has no FMA).
  */
+#include <math.h>
 #include <stddef.h>
 
 #include "skycut.h"
@@ -25,6 +26,19 @@
 #define E_ZERO 0
 #define E_OR_GT(acc, d, t) ((acc) | ((d) > (t)))
 #define E_ANY(acc) ((acc) != 0)
+#define VM int
+#define VM_GT(a, b) ((a) > (b))
+#define VM_EQ(a, b) ((a) == (b))
+#define VM_LT(a, b) ((a) < (b))
+#define VM_AND(a, b) ((a) && (b))
+#define VM_OR(a, b) ((a) || (b))
+#define VM_ANY(m) (m)
+#define V_BLEND(m, t, f) ((m) ? (t) : (f))
+#define V_STORE(p, v) (*(p) = (v))
+#define VM_FIRST(n) ((n) > 0)
+#define V_LOAD_FIRST(p, n) ((n) > 0 ? *(p) : 0.0)
+#define V_HMAX(v) (v)
+#define V_HMIN_WHERE(m, v) ((m) ? (v) : INFINITY)
 #include "cut_template.h"
 
 /* ---- dispatch ---- */
@@ -139,6 +153,58 @@ EXPORT int skycut_cut_ranges(int isa,
         int rc = cosMaxEach == NULL
                 ? skycut_cut(isa, ox, oy, oz, r[0], r[1], cx, cy, cz, r[2], r[3], cosMax, mask)
                 : skycut_cut_each(isa, ox, oy, oz, r[0], r[1], cx, cy, cz, r[2], r[3], cosMaxEach, mask);
+        if (rc != SKYCUT_OK) {
+            return rc;
+        }
+    }
+    return SKYCUT_OK;
+}
+
+EXPORT int skycut_nearest(int isa,
+                          const double *ox, const double *oy, const double *oz, int64_t objFrom, int64_t objTo,
+                          const double *cx, const double *cy, const double *cz, int64_t conFrom, int64_t conTo,
+                          double cosMax, const double *cosMaxEach, const double *ids, double *best, int32_t *index) {
+    if (objFrom < 0 || objTo < objFrom || conFrom < 0 || conTo < conFrom) {
+        return SKYCUT_ERR_RANGE;
+    }
+    if (!isa_supported_cached(isa)) {
+        return SKYCUT_ERR_ISA;
+    }
+    switch (isa) {
+#if defined(__x86_64__) && defined(SKYCUT_HAVE_X86_PATHS)
+    case SKYCUT_ISA_AVX512:
+        return skycut_nearest_avx512(ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, cosMax, cosMaxEach,
+                                     ids, best, index);
+    case SKYCUT_ISA_AVX2:
+        return skycut_nearest_avx2(ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, cosMax, cosMaxEach,
+                                   ids, best, index);
+#endif
+    default:
+        return skycut_nearest_portable(ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, cosMax, cosMaxEach,
+                                       ids, best, index);
+    }
+}
+
+EXPORT int skycut_nearest_ranges(int isa,
+                                 const double *ox, const double *oy, const double *oz, int64_t nObj,
+                                 const double *cx, const double *cy, const double *cz, int64_t nCon,
+                                 double cosMax, const double *cosMaxEach, const double *ids, double *best,
+                                 int32_t *index, const int32_t *ranges, int64_t count) {
+    if (count < 0 || nObj < 0 || nCon < 0) {
+        return SKYCUT_ERR_RANGE;
+    }
+    for (int64_t k = 0; k < count; k++) {
+        const int32_t *r = ranges + 4 * k;
+        if (r[0] < 0 || r[1] < r[0] || r[1] > nObj || r[2] < 0 || r[3] < r[2] || r[3] > nCon) {
+            return SKYCUT_ERR_RANGE;
+        }
+    }
+    if (!isa_supported_cached(isa)) {
+        return SKYCUT_ERR_ISA;
+    }
+    for (int64_t k = 0; k < count; k++) {
+        const int32_t *r = ranges + 4 * k;
+        int rc = skycut_nearest(isa, ox, oy, oz, r[0], r[1], cx, cy, cz, r[2], r[3], cosMax, cosMaxEach, ids, best, index);
         if (rc != SKYCUT_OK) {
             return rc;
         }

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 /* Bumped whenever a signature below changes; Java refuses a library with another value. */
-#define SKYCUT_ABI_VERSION 2
+#define SKYCUT_ABI_VERSION 3
 
 /* Instruction-set paths. */
 #define SKYCUT_ISA_PORTABLE 0
@@ -60,5 +60,24 @@ int skycut_cut_ranges(int isa,
                       const double *cx, const double *cy, const double *cz, int64_t nCon,
                       double cosMax, const double *cosMaxEach, uint8_t *mask,
                       const int32_t *ranges, int64_t count);
+
+/*
+ * The nearest contaminant (no early exit, no mask): for every object of [objFrom, objTo) and every
+ * contaminant j of [conFrom, conTo) with dot > threshold (cosMax, or cosMaxEach[j] when that is not
+ * NULL), if index[i] < 0, or dot > best[i], or dot == best[i] and ids[j] < index[i], then
+ * best[i] = dot and index[i] = ids[j]. ids[j] is contaminant j's original index as a double; index
+ * starts at -1 (nothing cuts; best is then not read). Only best[objFrom .. objTo) and index[objFrom .. objTo) are written.
+ */
+int skycut_nearest(int isa,
+                   const double *ox, const double *oy, const double *oz, int64_t objFrom, int64_t objTo,
+                   const double *cx, const double *cy, const double *cz, int64_t conFrom, int64_t conTo,
+                   double cosMax, const double *cosMaxEach, const double *ids, double *best, int32_t *index);
+
+/* skycut_nearest over range pairs laid out as for skycut_cut_ranges; every range is checked first. */
+int skycut_nearest_ranges(int isa,
+                          const double *ox, const double *oy, const double *oz, int64_t nObj,
+                          const double *cx, const double *cy, const double *cz, int64_t nCon,
+                          double cosMax, const double *cosMaxEach, const double *ids, double *best,
+                          int32_t *index, const int32_t *ranges, int64_t count);
 
 #endif

@@ -42,9 +42,16 @@ public final class AngularCut {
     private final int parallelism;         // 0: default
     private final int grain;               // 0: default
     private final Tuning tuning;
+    private final boolean nearest;         // withNearest()
 
     private AngularCut(Angle radius, double cosMax, Angle[] radii, KernelType kernel, Strategy strategy,
                        ForkJoinPool pool, int parallelism, int grain, Tuning tuning) {
+        this(radius, cosMax, radii, kernel, strategy, pool, parallelism, grain, tuning, false);
+    }
+
+    private AngularCut(Angle radius, double cosMax, Angle[] radii, KernelType kernel, Strategy strategy,
+                       ForkJoinPool pool, int parallelism, int grain, Tuning tuning, boolean nearest) {
+        this.nearest = nearest;
         this.radius = radius;
         this.cosMax = cosMax;
         this.radii = radii;
@@ -129,18 +136,18 @@ public final class AngularCut {
      */
     public AngularCut withKernel(KernelType k) {
         return new AngularCut(radius, cosMax, radii, Objects.requireNonNull(k, "kernel"), strategy, pool, parallelism, grain,
-                tuning);
+                tuning, nearest);
     }
 
     /** The strategy; AUTO (the default) is planned from the sizes and the radius. */
     public AngularCut withStrategy(Strategy s) {
         return new AngularCut(radius, cosMax, radii, kernel, Objects.requireNonNull(s, "strategy"), pool, parallelism, grain,
-                tuning);
+                tuning, nearest);
     }
 
     /** Runs in the caller's pool. */
     public AngularCut withPool(ForkJoinPool p) {
-        return new AngularCut(radius, cosMax, radii, kernel, strategy, Objects.requireNonNull(p, "pool"), 0, grain, tuning);
+        return new AngularCut(radius, cosMax, radii, kernel, strategy, Objects.requireNonNull(p, "pool"), 0, grain, tuning, nearest);
     }
 
     /** Runs on {@code n} threads (1: the calling thread alone). Default: all cores. */
@@ -148,7 +155,7 @@ public final class AngularCut {
         if (n < 1 || n > Tuning.MAX_THREADS) {
             throw new IllegalArgumentException("parallelism must be between 1 and " + Tuning.MAX_THREADS + ", got " + n);
         }
-        return new AngularCut(radius, cosMax, radii, kernel, strategy, null, n, grain, tuning);
+        return new AngularCut(radius, cosMax, radii, kernel, strategy, null, n, grain, tuning, nearest);
     }
 
     /** Objects per task (tuning and tests); the result never depends on it. */
@@ -156,7 +163,7 @@ public final class AngularCut {
         if (objectsPerTask < 1) {
             throw new IllegalArgumentException("grain must be >= 1, got " + objectsPerTask);
         }
-        return new AngularCut(radius, cosMax, radii, kernel, strategy, pool, parallelism, objectsPerTask, tuning);
+        return new AngularCut(radius, cosMax, radii, kernel, strategy, pool, parallelism, objectsPerTask, tuning, nearest);
     }
 
     /**
@@ -164,7 +171,24 @@ public final class AngularCut {
      * defaults; choices made with the other {@code with...} methods still win. See {@link Tuning}.
      */
     public AngularCut withTuning(Tuning t) {
-        return new AngularCut(radius, cosMax, radii, kernel, strategy, pool, parallelism, grain, Objects.requireNonNull(t, "tuning"));
+        return new AngularCut(radius, cosMax, radii, kernel, strategy, pool, parallelism, grain, Objects.requireNonNull(t, "tuning"), nearest);
+    }
+
+    /**
+     * Also finds, for every cut object, the contaminant that cuts it with the largest dot product
+     * (the nearest; ties go to the lowest index) and its separation: {@link CutResult#nearestContaminants()},
+     * {@link CutResult#separations()}. With per-contaminant radii only contaminants whose own radius
+     * covers the object count. The cut set is the same as without it; each kernel searches in its
+     * own code, testing every candidate pair instead of stopping at the first hit.
+     *
+     * <pre>{@code
+     * CutResult r = AngularCut.withRadii(radii).withNearest().run(objects, stars);
+     * int star = r.nearestContaminant(i);       // -1 where object i is kept
+     * double arcsec = Math.toDegrees(r.separation(i)) * 3600;
+     * }</pre>
+     */
+    public AngularCut withNearest() {
+        return new AngularCut(radius, cosMax, radii, kernel, strategy, pool, parallelism, grain, tuning, true);
     }
 
     /**
@@ -203,7 +227,7 @@ public final class AngularCut {
         SkyPoints points = copy ? SkyPoints.copyOf(contaminants) : contaminants;
         try {
             return new PreparedCut(points, copy, cosMax, radii, k, partitioner, strategy,
-                    tuning.strategy().orElse(null), expectedObjects, expectedBatch);
+                    tuning.strategy().orElse(null), expectedObjects, expectedBatch, nearest);
         } catch (RuntimeException | Error e) {
             if (copy) {
                 points.close();
@@ -231,6 +255,6 @@ public final class AngularCut {
     @Override
     public String toString() {
         return "AngularCut[" + (radius != null ? "radius=" + radius : radii != null ? radii.length + " radii" : "cosMax=" + cosMax)
-                + ", kernel=" + kernel.label() + ", strategy=" + strategy.label() + "]";
+                + ", kernel=" + kernel.label() + ", strategy=" + strategy.label() + (nearest ? ", nearest" : "") + "]";
     }
 }

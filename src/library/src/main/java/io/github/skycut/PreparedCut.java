@@ -4,6 +4,7 @@ import io.github.skycut.internal.exec.Partitioner;
 import io.github.skycut.internal.index.PreparedIndex;
 import io.github.skycut.internal.index.ZoneIndex;
 import io.github.skycut.internal.kernel.CutKernel;
+import io.github.skycut.internal.kernel.Nearest;
 import io.github.skycut.internal.plan.Planner;
 import io.github.skycut.internal.strategy.BruteForce;
 import io.github.skycut.internal.strategy.CutJob;
@@ -30,6 +31,9 @@ import java.util.concurrent.locks.LockSupport;
  * }
  * }</pre>
  *
+ * <p>Made from an {@code AngularCut...withNearest()}, each result also holds every cut object's
+ * nearest contaminant and its separation ({@link CutResult#nearestContaminants()}).
+ *
  * <p>Safe to use from many threads at once. The contaminants are copied at preparation, so the
  * caller may close theirs. The choice between brute force and the index is still made per batch
  * (brute force for a tiny batch or a radius of 120° or more); the index is built on the first
@@ -44,7 +48,8 @@ public final class PreparedCut implements AutoCloseable {
     private final boolean ownsContaminants;
     private final double cosMax;            // NaN with per-contaminant radii
     private final MemorySegment cosMaxEach; // null with a fixed radius
-    private final Arena arena;              // holds cosMaxEach
+    private final Arena arena;              // holds cosMaxEach and ids
+    private final MemorySegment ids;        // with the nearest search: 0, 1, 2, ... as doubles; else null
     private final CutKernel kernel;
     private final Partitioner partitioner;
     private final Strategy strategy;
@@ -55,12 +60,15 @@ public final class PreparedCut implements AutoCloseable {
     private volatile PreparedIndex index;
 
     PreparedCut(SkyPoints contaminants, boolean ownsContaminants, double cosMax, Angle[] radii, CutKernel kernel,
-                Partitioner partitioner, Strategy strategy, Strategy preferred, long expectedObjects, long expectedBatch) {
+                Partitioner partitioner, Strategy strategy, Strategy preferred, long expectedObjects, long expectedBatch,
+                boolean nearest) {
         this.contaminants = contaminants;
         this.ownsContaminants = ownsContaminants;
         this.cosMax = cosMax;
         this.arena = Arena.ofShared();
         this.cosMaxEach = radii == null ? null : cosines(arena, radii);
+        this.ids = nearest ? Nearest.identity(arena.allocate(Math.max(1, contaminants.size()) * (long) Double.BYTES,
+                SkyPoints.ALIGNMENT), contaminants.size()) : null;
         this.kernel = kernel;
         this.partitioner = partitioner;
         this.strategy = strategy;
@@ -93,15 +101,61 @@ public final class PreparedCut implements AutoCloseable {
         objects.checkReadableBy(partitioner.threads(), partitioner.usesOtherThreads(), "objects");
         enter();
         try (Arena scratch = Arena.ofShared()) {
-            MemorySegment mask = scratch.allocate(Math.max(1, objects.size()), 64);
-            CutJob job = new CutJob(objects, contaminants, cosMax, cosMaxEach, kernel, partitioner, mask);
-            CutStrategy s = strategyFor(objects.size());
+            int n = objects.size();
+            MemorySegment mask = scratch.allocate(Math.max(1, n), 64);
+            Nearest near = ids == null ? null : new Nearest(ids,
+                    scratch.allocate(Math.max(1, n) * (long) Double.BYTES, 64),
+                    scratch.allocate(Math.max(1, n) * (long) Integer.BYTES, 64));
+            if (near != null) {
+                near.reset(0, n);
+            }
+            CutJob job = new CutJob(objects, contaminants, cosMax, cosMaxEach, kernel, partitioner, mask, near);
+            CutStrategy s = strategyFor(n);
             s.run(job);
-            byte[] m = mask.asSlice(0, objects.size()).toArray(ValueLayout.JAVA_BYTE);
-            return new CutResult(m, kernel.type(), s.type(), partitioner.threads());
+            if (near == null) {
+                byte[] m = mask.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+                return new CutResult(m, kernel.type(), s.type(), partitioner.threads());
+            }
+            int[] nearest = near.index().asSlice(0, (long) n * Integer.BYTES).toArray(ValueLayout.JAVA_INT);
+            return new CutResult(nearest, separations(objects, nearest), kernel.type(), s.type(), partitioner.threads());
         } finally {
             exit();
         }
+    }
+
+    /**
+     * The separation of each object from its nearest contaminant, radians (NaN where none cuts):
+     * {@code atan2(|o × c|, o · c)}, accurate at every angle (unlike the arccosine of the dot product,
+     * which loses arcseconds near 0), computed once, here, from the contaminant the kernel picked;
+     * on the cut's threads (disjoint slices of the array).
+     */
+    private double[] separations(SkyPoints objects, int[] nearest) {
+        double[] sep = new double[nearest.length];
+        MemorySegment ox = objects.xSegment(), oy = objects.ySegment(), oz = objects.zSegment();
+        MemorySegment cx = contaminants.xSegment(), cy = contaminants.ySegment(), cz = contaminants.zSegment();
+        partitioner.run(nearest.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int j = nearest[i];
+                sep[i] = j < 0 ? Double.NaN : separation(ox.getAtIndex(D, i), oy.getAtIndex(D, i), oz.getAtIndex(D, i),
+                        cx.getAtIndex(D, j), cy.getAtIndex(D, j), cz.getAtIndex(D, j));
+            }
+        });
+        return sep;
+    }
+
+    /**
+     * The angle between two vectors, radians: {@code atan2(|a × b|, a · b)}, which needs neither
+     * vector to be exactly unit. Below 0.05 rad (2.9°) the arctangent of the ratio is its series to
+     * the 13th power (the next term is below 1e-19 of it), which costs a fraction of {@link Math#atan2}.
+     */
+    static double separation(double ax, double ay, double az, double bx, double by, double bz) {
+        double cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
+        double sin = Math.sqrt(cx * cx + cy * cy + cz * cz), cos = (ax * bx + ay * by) + az * bz;
+        if (cos > 0 && sin < 0.05 * cos) {
+            double t = sin / cos, t2 = t * t;
+            return t * (1 - t2 * (1.0 / 3 - t2 * (1.0 / 5 - t2 * (1.0 / 7 - t2 * (1.0 / 9 - t2 * (1.0 / 11 - t2 / 13))))));
+        }
+        return Math.atan2(sin, cos);
     }
 
     private CutStrategy strategyFor(int objects) {
@@ -164,7 +218,7 @@ public final class PreparedCut implements AutoCloseable {
             synchronized (this) {
                 i = index;
                 if (i == null) {
-                    i = PreparedIndex.build(contaminants, cosMax, cosMaxEach, plan.grids(), partitioner);
+                    i = PreparedIndex.build(contaminants, cosMax, cosMaxEach, plan.grids(), partitioner, ids != null);
                     index = i;
                 }
             }

@@ -109,6 +109,16 @@ final class CutCommand implements Callable<Integer> {
             description = "kept, cut, flag (all rows plus skycut_cut) or indices (default: ${DEFAULT-VALUE})")
     OutputMode mode;
 
+    @Option(names = "--nearest", description = {"add each cut object's nearest contaminant and separation: columns "
+            + "skycut_nearest (the contaminant's zero-based row, or its --contaminant-id-column) and skycut_separation_arcsec "
+            + "(empty, null or NaN where not cut); for .npy, a second file NAME-nearest.npy, float64 (n,2), one row per "
+            + "output row; indices lines become index,contaminant,separation_arcsec. Not with --output-mode kept"})
+    boolean nearest;
+
+    @Option(names = "--contaminant-id-column", paramLabel = "COL",
+            description = "with --nearest: write this integer column of the contaminants (e.g. a catalogue id) instead of the row")
+    String contaminantIdColumn;
+
     @Option(names = "--chunk-rows", paramLabel = "N", defaultValue = "262144",
             description = "objects read and cut at a time; memory grows with it (default: ${DEFAULT-VALUE})")
     int chunkRows;
@@ -191,18 +201,45 @@ final class CutCommand implements Callable<Integer> {
                 AngularCut cut = angularCut(stars.extra());
                 try (MaskPlot plot = plotRequest == null ? null
                         : MaskPlot.start(plotRequest, points, plotRadii(points.size(), stars.extra()), List.of(objects, contaminants))) {
-                    return cutAll(reader, cut, points, t0, plot);
+                    return cutAll(reader, nearest ? cut.withNearest() : cut, points, t0, nearestColumns(points.size()), plot);
                 }
             }
         }
     }
 
-    private Summary cutAll(CatalogueReader reader, AngularCut cut, SkyPoints stars, long t0, MaskPlot plot)
+    /** With --nearest, what to write for each contaminant: its row, or its id from --contaminant-id-column; else null. */
+    private NearestColumns nearestColumns(int contaminantCount) throws IOException {
+        if (!nearest) {
+            return null;
+        }
+        if (contaminantIdColumn == null) {
+            return new NearestColumns(null);
+        }
+        ColumnRequest columns = new ColumnRequest(or(contaminantRaColumn, raColumn), or(contaminantDecColumn, decColumn),
+                contaminantIdColumn);
+        Catalogues.Loaded read = Catalogues.readAll(contaminants, columns);
+        read.points().close();
+        double[] values = read.extra();
+        long[] ids = new long[contaminantCount];
+        for (int j = 0; j < ids.length; j++) {
+            double v = values[j];
+            if (v != Math.rint(v) || Math.abs(v) > NearestColumns.MAX_ID) {
+                throw CatalogueException.at(contaminants, j, contaminantIdColumn, "--contaminant-id-column needs integers"
+                        + " within +-2^53 (read as float64), got " + v + "; leave it out to write the contaminant's row");
+            }
+            ids[j] = (long) v;
+        }
+        return new NearestColumns(ids);
+    }
+
+    private Summary cutAll(CatalogueReader reader, AngularCut cut, SkyPoints stars, long t0, NearestColumns near,
+                           MaskPlot plot)
             throws IOException {
         boolean bar = !quiet && Terminal.stderrIsTerminal();
         long t1 = System.nanoTime();
         try (PreparedCut prepared = cut.prepare(stars);
-             CutSink sink = CutSink.open(mode, output, reader, List.of(objects, contaminants), spec.commandLine().getOut());
+             CutSink sink = CutSink.open(mode, output, reader, List.of(objects, contaminants), spec.commandLine().getOut(),
+                     near);
              Progress progress = new Progress(bar, reader.progressUnit(), reader.progressTotal())) {
             long t2 = System.nanoTime();
             CutPipeline.Totals t = plot == null ? CutPipeline.run(reader, prepared, sink, progress, chunkRows)
@@ -285,6 +322,17 @@ final class CutCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the " + kernel.label() + " kernel is not available here: "
                     + kernel.unavailableReason().orElse("unknown reason"));
         }
+        if (nearest && mode == OutputMode.KEPT) {
+            throw new IllegalArgumentException("--nearest names the contaminant that cut each object, and --output-mode kept"
+                    + " writes none that was cut: use --output-mode cut, flag or indices");
+        }
+        if (contaminantIdColumn != null && !nearest) {
+            throw new IllegalArgumentException("--contaminant-id-column goes with --nearest");
+        }
+        if (contaminantIdColumn != null && CatalogueFormat.of(contaminants) == CatalogueFormat.NPY) {
+            throw new IllegalArgumentException("--contaminant-id-column: " + contaminants + " is a .npy array, which has no"
+                    + " named columns; without the option the contaminant's row is written");
+        }
         if (mode != OutputMode.INDICES && output == null) {
             throw new IllegalArgumentException("--output FILE is needed for --output-mode " + mode.label()
                     + " (only indices go to stdout)");
@@ -304,6 +352,12 @@ final class CutCommand implements Callable<Integer> {
                 .anyMatch(c -> c.equalsIgnoreCase(CatalogueWriter.FLAG_COLUMN))) {
             throw CatalogueException.of(objects, "already has a column " + CatalogueWriter.FLAG_COLUMN
                     + "; flag mode would add a second one");
+        }
+        for (String added : List.of(CatalogueWriter.NEAREST_COLUMN, CatalogueWriter.SEPARATION_COLUMN)) {
+            if (nearest && reader.format() != CatalogueFormat.NPY
+                    && reader.columnNames().stream().anyMatch(c -> c.equalsIgnoreCase(added))) {
+                throw CatalogueException.of(objects, "already has a column " + added + "; --nearest would add a second one");
+            }
         }
     }
 

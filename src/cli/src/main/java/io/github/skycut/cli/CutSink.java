@@ -3,7 +3,9 @@ package io.github.skycut.cli;
 import io.github.skycut.CutResult;
 import io.github.skycut.cli.io.CatalogueReader;
 import io.github.skycut.cli.io.CatalogueWriter;
+import io.github.skycut.cli.io.CatalogueFormat;
 import io.github.skycut.cli.io.Chunk;
+import io.github.skycut.cli.io.NearestNpyWriter;
 import io.github.skycut.cli.io.OutputFile;
 
 import java.io.BufferedWriter;
@@ -33,29 +35,55 @@ abstract class CutSink implements Closeable {
     /** The sink for a mode: rows to {@code output} in the objects' format, or indices (stdout when no output). */
     static CutSink open(OutputMode mode, Path output, CatalogueReader objects, List<Path> inputs, Writer stdout)
             throws IOException {
+        return open(mode, output, objects, inputs, stdout, null);
+    }
+
+    /**
+     * The same, with the nearest-contaminant columns when {@code nearest} is not null: two more
+     * columns of rows (for a NumPy array, a second file, {@link NearestNpyWriter#sideFile}), or two
+     * more fields on each index line.
+     */
+    static CutSink open(OutputMode mode, Path output, CatalogueReader objects, List<Path> inputs, Writer stdout,
+                        NearestColumns nearest) throws IOException {
         if (mode == OutputMode.INDICES) {
-            return output == null ? new Indices(stdout, null) : Indices.toFile(OutputFile.create(output, inputs));
+            return output == null ? new Indices(stdout, null, nearest) : Indices.toFile(OutputFile.create(output, inputs), nearest);
         }
+        boolean side = nearest != null && objects.format() == CatalogueFormat.NPY;
         OutputFile file = OutputFile.create(output, inputs);
+        OutputFile sideFile = null;
+        CatalogueWriter w = null;
         try {
-            CatalogueWriter w = objects.openWriter(file.temp(), mode == OutputMode.FLAG);
-            return new Rows(mode, writerHook.apply(w), file);
+            w = objects.openWriter(file.temp(), mode == OutputMode.FLAG, nearest != null && !side);
+            if (!side) {
+                return new Rows(mode, writerHook.apply(w), file, nearest, null, null);
+            }
+            sideFile = OutputFile.create(NearestNpyWriter.sideFile(output), inputs);
+            return new Rows(mode, writerHook.apply(w), file, nearest, new NearestNpyWriter(sideFile.temp()), sideFile);
         } catch (IOException | RuntimeException e) {
-            file.close();
+            try (OutputFile f = file; OutputFile g = sideFile; CatalogueWriter cw = w) {
+                // closes what was opened, deletes the temporary files
+            }
             throw e;
         }
     }
 
-    /** Rows in the catalogue's format: kept, cut, or all with the flag. */
+    /** Rows in the catalogue's format: kept, cut, or all with the flag; with the nearest columns if asked. */
     private static final class Rows extends CutSink {
         private final OutputMode mode;
         private final CatalogueWriter writer;
         private final OutputFile file;
+        private final NearestColumns nearest;   // null: no nearest columns
+        private final NearestNpyWriter side;    // the NumPy output's second file, or null
+        private final OutputFile sideFile;
 
-        Rows(OutputMode mode, CatalogueWriter writer, OutputFile file) {
+        Rows(OutputMode mode, CatalogueWriter writer, OutputFile file, NearestColumns nearest, NearestNpyWriter side,
+             OutputFile sideFile) {
             this.mode = mode;
             this.writer = writer;
             this.file = file;
+            this.nearest = nearest;
+            this.side = side;
+            this.sideFile = sideFile;
         }
 
         @Override
@@ -63,7 +91,18 @@ abstract class CutSink implements Closeable {
             for (int i = 0; i < chunk.size(); i++) {
                 boolean cut = result.isCut(i);
                 if (mode == OutputMode.FLAG || cut == (mode == OutputMode.CUT)) {
-                    writer.write(chunk, i, cut);
+                    if (nearest == null) {
+                        writer.write(chunk, i, cut);
+                        continue;
+                    }
+                    long id = cut ? nearest.of(result.nearestContaminant(i)) : 0;
+                    double arcsec = cut ? NearestColumns.arcsec(result.separation(i)) : Double.NaN;
+                    if (side == null) {
+                        writer.write(chunk, i, cut, id, arcsec);
+                    } else {
+                        writer.write(chunk, i, cut);
+                        side.write(cut, id, arcsec);
+                    }
                 }
             }
         }
@@ -72,33 +111,41 @@ abstract class CutSink implements Closeable {
         void finish() throws IOException {
             writer.finish();
             writer.close();
+            if (side != null) {
+                side.finish();
+                side.close();
+                sideFile.commit();
+            }
             file.commit();
         }
 
         @Override
         public void close() throws IOException {
-            try {
+            try (OutputFile f = file; OutputFile g = sideFile; NearestNpyWriter s = side) {
                 writer.close();
-            } finally {
-                file.close();
             }
         }
     }
 
-    /** Sorted zero-based indices of the cut objects, one a line. */
+    /**
+     * Sorted zero-based indices of the cut objects, one a line; with the nearest columns,
+     * {@code index,contaminant,separation_arcsec}.
+     */
     private static final class Indices extends CutSink {
         private final Writer out;
         private final OutputFile file; // null: stdout
+        private final NearestColumns nearest;
 
-        Indices(Writer out, OutputFile file) {
+        Indices(Writer out, OutputFile file, NearestColumns nearest) {
             this.out = out;
             this.file = file;
+            this.nearest = nearest;
         }
 
-        static Indices toFile(OutputFile file) throws IOException {
+        static Indices toFile(OutputFile file, NearestColumns nearest) throws IOException {
             try {
                 return new Indices(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file.temp()),
-                        StandardCharsets.US_ASCII), 1 << 16), file);
+                        StandardCharsets.US_ASCII), 1 << 16), file, nearest);
             } catch (IOException | RuntimeException e) {
                 file.close();
                 throw e;
@@ -109,6 +156,12 @@ abstract class CutSink implements Closeable {
         void accept(Chunk chunk, CutResult result) throws IOException {
             for (int i : result.cutIndices()) {
                 out.write(Long.toString(chunk.firstRow() + i));
+                if (nearest != null) {
+                    out.write(',');
+                    out.write(Long.toString(nearest.of(result.nearestContaminant(i))));
+                    out.write(',');
+                    out.write(Double.toString(NearestColumns.arcsec(result.separation(i))));
+                }
                 out.write('\n');
             }
             checkWritten();

@@ -42,4 +42,18 @@ public interface CatalogueReader extends Closeable {
      * {@code file} as given (compressed when its name ends .gz, for FITS).
      */
     CatalogueWriter openWriter(Path file, boolean flagColumn) throws IOException;
+
+    /**
+     * The same, plus the columns {@code skycut_nearest} and {@code skycut_separation_arcsec} when
+     * {@code nearestColumns} (written by {@link CatalogueWriter#write(Chunk, int, boolean, long, double)}).
+     * Formats that cannot hold them refuse in one line; a NumPy array writes them to a second
+     * file, which the caller makes (see {@link NearestNpyWriter}).
+     */
+    default CatalogueWriter openWriter(Path file, boolean flagColumn, boolean nearestColumns) throws IOException {
+        if (nearestColumns) {
+            throw new UnsupportedOperationException("--nearest: the " + format().name().toLowerCase(java.util.Locale.ROOT)
+                    + " format cannot hold the nearest-contaminant columns");
+        }
+        return openWriter(file, flagColumn);
+    }
 }

@@ -2,6 +2,7 @@ package io.github.skycut.cli.io;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Writes rows of a catalogue, read in {@link Chunk}s by the matching reader, back in the
@@ -12,12 +13,28 @@ public interface CatalogueWriter extends Closeable {
 
     /** The name of the boolean column added by the flag output mode. */
     String FLAG_COLUMN = "skycut_cut";
+    /** The column added by {@code --nearest}: the nearest contaminant's row (or id); missing where not cut. */
+    String NEAREST_COLUMN = "skycut_nearest";
+    /** The column added by {@code --nearest}: the separation from it, arcseconds; missing where not cut. */
+    String SEPARATION_COLUMN = "skycut_separation_arcsec";
 
     /**
      * Writes row {@code i} of {@code chunk}; {@code cut} fills the flag column when the writer has
      * one and is ignored otherwise.
      */
     void write(Chunk chunk, int i, boolean cut) throws IOException;
+
+    /**
+     * Writes row {@code i} of {@code chunk} with the nearest-contaminant columns, for a writer opened
+     * with them ({@link CatalogueReader#openWriter(Path, boolean, boolean)}): {@code cut} false
+     * writes both as missing.
+     *
+     * @param nearest          the nearest contaminant's row or id (ignored unless cut)
+     * @param separationArcsec the separation from it, arcseconds (ignored unless cut)
+     */
+    default void write(Chunk chunk, int i, boolean cut, long nearest, double separationArcsec) throws IOException {
+        throw new UnsupportedOperationException("this writer has no nearest-contaminant columns");
+    }
 
     /** Completes the file: counts, headers, padding. */
     void finish() throws IOException;

@@ -240,7 +240,12 @@ final class CsvReader implements CatalogueReader {
 
     @Override
     public CatalogueWriter openWriter(Path file, boolean flagColumn) throws IOException {
-        return new CsvWriter(file, header, flagColumn);
+        return new CsvWriter(file, header, flagColumn, false);
+    }
+
+    @Override
+    public CatalogueWriter openWriter(Path file, boolean flagColumn, boolean nearestColumns) throws IOException {
+        return new CsvWriter(file, header, flagColumn, nearestColumns);
     }
 
     @Override

@@ -9,23 +9,32 @@ import java.nio.file.Path;
 
 /**
  * Writes CSV rows back as the bytes they were read (encoding, byte-order mark and line endings
- * kept), with the flag column {@code skycut_cut} appended before each line's ending if asked.
+ * kept), with the flag column {@code skycut_cut} appended before each line's ending if asked, and
+ * then the nearest-contaminant columns (empty where not cut; the separation as Java prints a
+ * double: the shortest text that reads back to the same value).
  */
 final class CsvWriter implements CatalogueWriter {
 
     private static final byte[] TRUE = ",true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = ",false".getBytes(StandardCharsets.US_ASCII);
 
+    private static final byte[] MISSING = ",,".getBytes(StandardCharsets.US_ASCII);
+
     private final OutputStream out;
     private final boolean flagColumn;
+    private final boolean nearestColumns;
 
-    CsvWriter(Path file, byte[] header, boolean flagColumn) throws IOException {
+    CsvWriter(Path file, byte[] header, boolean flagColumn, boolean nearestColumns) throws IOException {
         this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         this.flagColumn = flagColumn;
+        this.nearestColumns = nearestColumns;
         int content = CsvReader.LineInput.contentEnd(header, header.length);
         out.write(header, 0, content);
         if (flagColumn) {
             out.write(("," + FLAG_COLUMN).getBytes(StandardCharsets.US_ASCII));
+        }
+        if (nearestColumns) {
+            out.write(("," + NEAREST_COLUMN + "," + SEPARATION_COLUMN).getBytes(StandardCharsets.US_ASCII));
         }
         if (content < header.length) {
             out.write(header, content, header.length - content);
@@ -44,6 +53,22 @@ final class CsvWriter implements CatalogueWriter {
         int content = CsvReader.LineInput.contentEnd(chunk.text, from, end);
         out.write(chunk.text, from, content - from);
         out.write(cut ? TRUE : FALSE);
+        out.write(chunk.text, content, end - content);
+    }
+
+    @Override
+    public void write(Chunk chunk, int i, boolean cut, long nearest, double separationArcsec) throws IOException {
+        int from = chunk.lineStart[i], end = chunk.lineStart[i + 1];
+        int content = CsvReader.LineInput.contentEnd(chunk.text, from, end);
+        out.write(chunk.text, from, content - from);
+        if (flagColumn) {
+            out.write(cut ? TRUE : FALSE);
+        }
+        if (cut) {
+            out.write(("," + nearest + "," + separationArcsec).getBytes(StandardCharsets.US_ASCII));
+        } else {
+            out.write(MISSING);
+        }
         out.write(chunk.text, content, end - content);
     }
 

@@ -294,7 +294,12 @@ final class FitsReader implements CatalogueReader {
 
     @Override
     public CatalogueWriter openWriter(Path file, boolean flagColumn) throws IOException {
-        return new FitsWriter(file, primary, table, rowBytes, names.size(), flagColumn);
+        return new FitsWriter(file, primary, table, rowBytes, names.size(), flagColumn, false);
+    }
+
+    @Override
+    public CatalogueWriter openWriter(Path file, boolean flagColumn, boolean nearestColumns) throws IOException {
+        return new FitsWriter(file, primary, table, rowBytes, names.size(), flagColumn, nearestColumns);
     }
 
     @Override

@@ -17,7 +17,9 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Writes FITS rows back: the input's primary header (when it has no data; a minimal one
  * otherwise), then the input's binary-table header with NAXIS2 set to the rows written (and the
- * logical column {@code skycut_cut}, TFORM 1L, added in flag mode), then the row bytes as read.
+ * logical column {@code skycut_cut}, TFORM 1L, added in flag mode; with {@code --nearest}, then
+ * {@code skycut_nearest}, 1K with TNULL the smallest long, and {@code skycut_separation_arcsec},
+ * 1D in arcsec, NaN where not cut), then the row bytes as read.
  * CHECKSUM/DATASUM keywords are dropped, since they no longer hold.
  * The row count is known only at the end, so rows go to a scratch file beside the output first;
  * the output is gzip-compressed when its name ends .gz. Headers are written by nom-tam-fits.
@@ -30,11 +32,18 @@ final class FitsWriter implements CatalogueWriter {
     private final int rowBytes;
     private final int columns;
     private final boolean flagColumn;
+    private final boolean nearestColumns;
+    private final byte[] nearestBytes = new byte[2 * Long.BYTES];
     private final Path scratch;
     private final OutputStream rows;
     private long count;
 
-    FitsWriter(Path file, Header primary, Header table, int rowBytes, int columns, boolean flagColumn) throws IOException {
+    /** The value of skycut_nearest where no contaminant cuts (TNULL). */
+    static final long NO_NEAREST = Long.MIN_VALUE;
+
+    FitsWriter(Path file, Header primary, Header table, int rowBytes, int columns, boolean flagColumn,
+               boolean nearestColumns) throws IOException {
+        this.nearestColumns = nearestColumns;
         this.file = file;
         this.primary = copy(primary);
         this.table = copy(table);
@@ -69,9 +78,22 @@ final class FitsWriter implements CatalogueWriter {
     }
 
     @Override
+    public void write(Chunk chunk, int i, boolean cut, long nearest, double separationArcsec) throws IOException {
+        write(chunk, i, cut);
+        java.nio.ByteBuffer.wrap(nearestBytes).putLong(cut ? nearest : NO_NEAREST)
+                .putDouble(cut ? separationArcsec : Double.NaN); // big-endian, as FITS stores them
+        rows.write(nearestBytes);
+    }
+
+    /** Bytes a row gains: the flag, the nearest columns. */
+    private int added() {
+        return (flagColumn ? 1 : 0) + (nearestColumns ? nearestBytes.length : 0);
+    }
+
+    @Override
     public void finish() throws IOException {
         rows.close();
-        long dataBytes = count * (rowBytes + (flagColumn ? 1 : 0));
+        long dataBytes = count * (rowBytes + added());
         try (OutputStream os = open(); FitsOutputStream out = new FitsOutputStream(os)) {
             primaryHeader().write(out);
             tableHeader().write(out);
@@ -109,7 +131,7 @@ final class FitsWriter implements CatalogueWriter {
     }
 
     private Header tableHeader() {
-        table.findCard("NAXIS1").setValue(rowBytes + (flagColumn ? 1 : 0));
+        table.findCard("NAXIS1").setValue(rowBytes + added());
         table.findCard("NAXIS2").setValue(count);
         table.findCard("PCOUNT").setValue(0);
         table.deleteKey("THEAP");
@@ -121,6 +143,17 @@ final class FitsWriter implements CatalogueWriter {
             table.findCard("TFORM" + columns); // the cursor: the new column's cards go after the last one's
             table.addValue("TTYPE" + n, FLAG_COLUMN, "true where skycut cut the object");
             table.addValue("TFORM" + n, "1L", "logical");
+        }
+        if (nearestColumns) {
+            int n = columns + (flagColumn ? 1 : 0) + 2;
+            table.findCard("TFIELDS").setValue(n);
+            table.findCard("TFORM" + (n - 2)); // after the last column's cards
+            table.addValue("TTYPE" + (n - 1), NEAREST_COLUMN, "nearest contaminant cutting the object");
+            table.addValue("TFORM" + (n - 1), "1K", "64-bit integer");
+            table.addValue("TNULL" + (n - 1), NO_NEAREST, "not cut");
+            table.addValue("TTYPE" + n, SEPARATION_COLUMN, "separation from it");
+            table.addValue("TFORM" + n, "1D", "64-bit float");
+            table.addValue("TUNIT" + n, "arcsec", "NaN where not cut");
         }
         return table;
     }

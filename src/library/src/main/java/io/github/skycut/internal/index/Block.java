@@ -49,6 +49,12 @@ final class Block {
     final int[] range = new int[4];
     /** The block's range pairs for the kernel, off-heap: objects from, to, contaminants from, to; grown as needed. */
     MemorySegment pairs = Arena.ofAuto().allocate(4L * Integer.BYTES * 1024, 64);
+    /** The nearest search's state of the block's objects in cell order (best dot, index), off-heap; made on first use. */
+    MemorySegment best, index;
+    /** The same on the heap, in cell order then in input order, for the unload; made on first use. */
+    double[] sBest, inBest;
+    int[] sIndex, inIndex;
+
     /** Per cell: count, then start, then end; cells + 1 entries, grown as grids need. */
     int[] start = new int[1];
 
@@ -71,6 +77,19 @@ final class Block {
             MemorySegment bigger = Arena.ofAuto().allocate(16L * Math.max(n, 2 * (pairs.byteSize() / 16)), 64);
             MemorySegment.copy(pairs, 0, bigger, 0, 16L * keep);
             pairs = bigger;
+        }
+    }
+
+    /** Makes {@link #best} and {@link #index} if this block has none yet. */
+    void ensureNearest() {
+        if (best == null) {
+            Arena arena = Arena.ofAuto();
+            best = arena.allocate((long) CAPACITY * Double.BYTES, 64);
+            index = arena.allocate((long) CAPACITY * Integer.BYTES, 64);
+            sBest = new double[CAPACITY];
+            inBest = new double[CAPACITY];
+            sIndex = new int[CAPACITY];
+            inIndex = new int[CAPACITY];
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.skycut.internal.index;
 
+import io.github.skycut.internal.kernel.Nearest;
 import io.github.skycut.internal.strategy.CutJob;
 
 import java.lang.foreign.MemorySegment;
@@ -12,6 +13,9 @@ import java.util.Arrays;
  * cache: the input is read once, in order, by bulk copies); then each cell of the block runs the
  * job's kernel against its one or two candidate ranges of the {@link ContaminantBands}; finally the
  * block's cut flags go back to the job's mask in one bulk copy.
+ *
+ * <p>With the nearest search, the block's objects keep their best so far in the block (in cell
+ * order) and it goes back to the job's state in input order instead of the flags.
  *
  * <p>Tasks own disjoint ranges of objects, so they never write the same mask byte.
  */
@@ -37,16 +41,27 @@ final class BlockCutter {
     void cut(int from, int to, int block) {
         Block b = Block.take(grid.cells);
         try {
+            Nearest near = null;
+            if (job.nearest() != null) {
+                b.ensureNearest();
+                near = new Nearest(bands.ids, b.best, b.index);
+            }
             CutJob sorted = new CutJob(b.points, bands.points, job.cosMax(), bands.cosMaxEach,
-                    job.kernel(), job.partitioner(), b.mask);
+                    job.kernel(), job.partitioner(), b.mask, near);
             for (int start = from; start < to; start += block) {
                 int n = Math.min(to, start + block) - start;
                 load(b, start, n);
                 fileIntoCells(b, n);
                 sortByCell(b, n);
                 store(b, n);
-                cutCells(b, sorted);
-                unload(b, start, n);
+                if (near != null) {
+                    near.reset(0, n);
+                    cutCells(b, sorted);
+                    unloadNearest(b, start, n);
+                } else {
+                    cutCells(b, sorted);
+                    unload(b, start, n);
+                }
             }
         } finally {
             Block.give(b);
@@ -134,5 +149,20 @@ final class BlockCutter {
             flags[order[d]] = sFlags[d];
         }
         MemorySegment.copy(flags, 0, job.mask(), B, from, n);
+    }
+
+    /** Puts the block's nearest state back in input order, into the job's: bulk copies around a heap scatter. */
+    private void unloadNearest(Block b, int from, int n) {
+        MemorySegment.copy(b.best, D, 0, b.sBest, 0, n);
+        MemorySegment.copy(b.index, I, 0, b.sIndex, 0, n);
+        double[] sBest = b.sBest, inBest = b.inBest;
+        int[] sIndex = b.sIndex, inIndex = b.inIndex, order = b.order;
+        for (int d = 0; d < n; d++) {
+            inBest[order[d]] = sBest[d];
+            inIndex[order[d]] = sIndex[d];
+        }
+        Nearest out = job.nearest();
+        MemorySegment.copy(inBest, 0, out.best(), D, (long) from * Double.BYTES, n);
+        MemorySegment.copy(inIndex, 0, out.index(), I, (long) from * Integer.BYTES, n);
     }
 }

@@ -29,6 +29,8 @@ final class ContaminantBands implements AutoCloseable {
     final SkyPoints points;
     /** Thresholds of the copies, or null. */
     final MemorySegment cosMaxEach;
+    /** Original index of each copy's contaminant as a double (see {@code Nearest}), or null when not asked for. */
+    final MemorySegment ids;
     /** zones + 1: the first bin of each band in {@link #binStart}. */
     private final int[] bandBase;
     /** Per band: bins / 4, the factor from pseudo-angle to bin. */
@@ -39,10 +41,11 @@ final class ContaminantBands implements AutoCloseable {
     private final int[] binStart;
     private final Arena arena; // holds the columns and cosMaxEach
 
-    private ContaminantBands(SkyPoints points, MemorySegment cosMaxEach, int[] bandBase, double[] binScale,
+    private ContaminantBands(SkyPoints points, MemorySegment cosMaxEach, MemorySegment ids, int[] bandBase, double[] binScale,
                              int[] lastBin, int[] binStart, Arena arena) {
         this.points = points;
         this.cosMaxEach = cosMaxEach;
+        this.ids = ids;
         this.bandBase = bandBase;
         this.binScale = binScale;
         this.lastBin = lastBin;
@@ -56,8 +59,9 @@ final class ContaminantBands implements AutoCloseable {
      * over chunks of the contaminants, each chunk with its own write positions.
      *
      * @param cosMaxEach thresholds indexed like the contaminants, or null
+     * @param ids        whether the copies carry their original index (for the nearest search)
      */
-    static ContaminantBands of(SkyPoints contaminants, MemorySegment cosMaxEach, ZoneGrid objects,
+    static ContaminantBands of(SkyPoints contaminants, MemorySegment cosMaxEach, boolean ids, ZoneGrid objects,
                                CandidateSearch search, int split, Partitioner partitioner) {
         int zones = objects.zones, m = contaminants.size();
         int[] bandBase = new int[zones + 1];
@@ -74,14 +78,15 @@ final class ContaminantBands implements AutoCloseable {
         Partitioner each = partitioner.withGrain(1);
         each.run(sorter.chunks, sorter::count);
         int total = sorter.positions();
-        sorter.allocate(total);
+        sorter.allocate(total, ids);
         each.run(sorter.chunks, sorter::scatter);
         Arena arena = Arena.ofShared();
         try {
             SkyPoints out = SkyPoints.wrap(column(arena, sorter.ox, total), column(arena, sorter.oy, total),
                     column(arena, sorter.oz, total), total);
             MemorySegment cosOut = sorter.oc == null ? null : column(arena, sorter.oc, total);
-            return new ContaminantBands(out, cosOut, bandBase, binScale, lastBin, sorter.binStart, arena);
+            MemorySegment idOut = sorter.od == null ? null : column(arena, sorter.od, total);
+            return new ContaminantBands(out, cosOut, idOut, bandBase, binScale, lastBin, sorter.binStart, arena);
         } catch (RuntimeException | Error e) {
             arena.close();
             throw e;
@@ -115,7 +120,7 @@ final class ContaminantBands implements AutoCloseable {
         final int[] bandBase, lastBin;
         final double[] binScale;
         int[] binStart;
-        double[] ox, oy, oz, oc;
+        double[] ox, oy, oz, oc, od;
 
         Sorter(SkyPoints contaminants, MemorySegment cosMaxEach, ZoneGrid objects, CandidateSearch search,
                int[] bandBase, double[] binScale, int[] lastBin, int chunks) {
@@ -203,7 +208,8 @@ final class ContaminantBands implements AutoCloseable {
             return pos;
         }
 
-        void allocate(int total) {
+        void allocate(int total, boolean ids) {
+            od = ids ? new double[total] : null;
             ox = new double[total];
             oy = new double[total];
             oz = new double[total];
@@ -223,6 +229,9 @@ final class ContaminantBands implements AutoCloseable {
                         oz[d] = z[j];
                         if (oc != null) {
                             oc[d] = cos[j];
+                        }
+                        if (od != null) {
+                            od[d] = j;
                         }
                     }
                 }

@@ -37,14 +37,28 @@ public final class PreparedIndex implements AutoCloseable {
      */
     public static PreparedIndex build(SkyPoints contaminants, double cosMax, MemorySegment cosMaxEach, IndexPlan plan,
                                       Partitioner partitioner) {
+        return build(contaminants, cosMax, cosMaxEach, plan, partitioner, false);
+    }
+
+    /**
+     * The same, and with {@code ids} true each copy in the bands also carries its contaminant's
+     * original index, for the nearest search (a cut that asks for it needs an index built so).
+     */
+    public static PreparedIndex build(SkyPoints contaminants, double cosMax, MemorySegment cosMaxEach, IndexPlan plan,
+                                      Partitioner partitioner, boolean ids) {
         double cosMin = ZoneIndex.smallestThreshold(contaminants.size(), cosMax, cosMaxEach);
         ZoneGrid grid = new ZoneGrid(plan.objectCell(), plan.objectCell());
         CandidateSearch search = new CandidateSearch(grid, ZoneIndex.searchRadius(cosMin));
         if (contaminants.size() == 0 || !(cosMin < Double.POSITIVE_INFINITY)) {
             return new PreparedIndex(grid, search, null, cosMax); // nothing can be cut
         }
-        ContaminantBands bands = ContaminantBands.of(contaminants, cosMaxEach, grid, search, plan.split(), partitioner);
+        ContaminantBands bands = ContaminantBands.of(contaminants, cosMaxEach, ids, grid, search, plan.split(), partitioner);
         return new PreparedIndex(grid, search, bands, cosMax);
+    }
+
+    /** Whether the bands carry the contaminants' ids (built for the nearest search), or nothing can be cut. */
+    public boolean hasIds() {
+        return bands == null || bands.ids != null;
     }
 
     /** Whether no object can be cut (no contaminants, or every radius is 0). */

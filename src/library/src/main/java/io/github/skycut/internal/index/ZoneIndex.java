@@ -24,7 +24,9 @@ import java.util.Objects;
  * </ol>
  *
  * The candidate search is conservative and the final test is the kernel's own, so the cut set is
- * brute force's, bit for bit. With per-contaminant radii it searches with the largest radius.
+ * brute force's, bit for bit. The nearest search runs the same way: the bands' copies carry their
+ * contaminants' original indices, and the kernel's tie-break on them (the lowest index among equal
+ * dot products) does not depend on the band order. With per-contaminant radii it searches with the largest radius.
  * The bands are built once per set of contaminants ({@link PreparedIndex}), on grids the planner
  * chose ({@link IndexPlan}), and serve every batch of objects cut against them.
  */
@@ -57,6 +59,9 @@ public final class ZoneIndex implements CutStrategy {
         int n = job.objects().size();
         if (n == 0 || index.empty()) {
             return; // nothing to cut: no objects, no contaminants, or every radius is 0
+        }
+        if (job.nearest() != null && index.bands.ids == null) {
+            throw new IllegalArgumentException("the nearest search needs an index built with the contaminants' ids");
         }
         BlockCutter cutter = new BlockCutter(job, index.grid, index.search, index.bands);
         job.partitioner().withGrain(block).run(n, (from, to) -> cutter.cut(from, to, block));

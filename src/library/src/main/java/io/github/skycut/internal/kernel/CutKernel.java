@@ -77,6 +77,41 @@ public interface CutKernel {
         }
     }
 
+    /**
+     * The nearest-contaminant search ({@link Nearest}): for objects {@code [objFrom, objTo)} against
+     * contaminants {@code [conFrom, conTo)}, every contaminant that cuts (the contract's decision, with
+     * {@code cosMax}, or per contaminant when {@code cosMaxEach} is not null) is offered to the
+     * object's best-so-far. No early exit, no mask: where an object is cut follows from
+     * {@code state.index() >= 0}. Each variant implements it in its own code.
+     */
+    void nearest(SkyPoints objects, int objFrom, int objTo,
+                 SkyPoints contaminants, int conFrom, int conTo,
+                 double cosMax, MemorySegment cosMaxEach, Nearest state);
+
+    /** {@link #nearest} over many range pairs, laid out as in {@link #cutRanges}; every range is checked first. */
+    default void nearestRanges(SkyPoints objects, SkyPoints contaminants, double cosMax, MemorySegment cosMaxEach,
+                               Nearest state, MemorySegment ranges, int count) {
+        checkRanges(objects, contaminants, ranges, count);
+        for (int k = 0; k < count; k++) {
+            long at = 4L * k;
+            nearest(objects, ranges.getAtIndex(ValueLayout.JAVA_INT, at), ranges.getAtIndex(ValueLayout.JAVA_INT, at + 1),
+                    contaminants, ranges.getAtIndex(ValueLayout.JAVA_INT, at + 2),
+                    ranges.getAtIndex(ValueLayout.JAVA_INT, at + 3), cosMax, cosMaxEach, state);
+        }
+    }
+
+    /** {@link #checkArguments} for a nearest search: ranges, thresholds and the state's sizes. */
+    static void checkNearest(SkyPoints objects, int objFrom, int objTo, SkyPoints contaminants, int conFrom, int conTo,
+                             MemorySegment cosMaxEach, Nearest state) {
+        checkRange("object", objFrom, objTo, objects.size());
+        checkRange("contaminant", conFrom, conTo, contaminants.size());
+        if (cosMaxEach != null && cosMaxEach.byteSize() < (long) contaminants.size() * Double.BYTES) {
+            throw new IndexOutOfBoundsException("per-contaminant radii hold " + cosMaxEach.byteSize() / Double.BYTES
+                    + " values for " + contaminants.size() + " contaminants");
+        }
+        state.check(objects.size(), contaminants.size());
+    }
+
     /** Checks every range of a {@link #cutRanges} call against the points' sizes. */
     static void checkRanges(SkyPoints objects, SkyPoints contaminants, MemorySegment ranges, int count) {
         if (count < 0 || ranges.byteSize() < 16L * count) {

@@ -208,6 +208,92 @@ public final class NativeKernel implements CutKernel {
         }
     }
 
+    /** The nearest search in C ({@code skycut_nearest}), in downcalls of at most {@link #pairsPerCall} pair tests. */
+    @Override
+    public void nearest(SkyPoints objects, int objFrom, int objTo,
+                        SkyPoints contaminants, int conFrom, int conTo,
+                        double cosMax, MemorySegment cosMaxEach, Nearest state) {
+        CutKernel.checkNearest(objects, objFrom, objTo, contaminants, conFrom, conTo, cosMaxEach, state);
+        checkNative(objects, contaminants, cosMaxEach, state);
+        int width = conTo - conFrom;
+        if (width == 0 || objFrom == objTo) {
+            return;
+        }
+        MemorySegment each = cosMaxEach == null ? MemorySegment.NULL : cosMaxEach;
+        double fixed = cosMaxEach == null ? cosMax : Double.NaN;
+        int step = (int) Math.max(1, Math.min(Integer.MAX_VALUE, pairsPerCall / width));
+        for (int from = objFrom; from < objTo; ) {
+            int to = (int) Math.min(objTo, (long) from + step);
+            int rc;
+            try {
+                rc = (int) NativeLibrary.NEAREST_HANDLE.invokeExact(isaCode, objects.xSegment(), objects.ySegment(),
+                        objects.zSegment(), (long) from, (long) to, contaminants.xSegment(), contaminants.ySegment(),
+                        contaminants.zSegment(), (long) conFrom, (long) conTo, fixed, each, state.ids(), state.best(),
+                        state.index());
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("native call failed: " + e, e);
+            }
+            if (rc != 0) {
+                throw new IllegalStateException("the native kernel refused the nearest search (code " + rc
+                        + ") for objects [" + from + ", " + to + ") and contaminants [" + conFrom + ", " + conTo + ")");
+            }
+            from = to;
+            if (from < objTo && Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("native nearest search interrupted after objects [" + objFrom + ", "
+                        + from + ")");
+            }
+        }
+    }
+
+    /** One downcall for every range pair, after every range and segment is checked here. */
+    @Override
+    public void nearestRanges(SkyPoints objects, SkyPoints contaminants, double cosMax, MemorySegment cosMaxEach,
+                              Nearest state, MemorySegment ranges, int count) {
+        CutKernel.checkRanges(objects, contaminants, ranges, count);
+        CutKernel.checkNearest(objects, 0, 0, contaminants, 0, 0, cosMaxEach, state);
+        checkNative(objects, contaminants, cosMaxEach, state);
+        if (!ranges.isNative()) {
+            throw new IllegalArgumentException("the native kernel needs an off-heap (native) segment of ranges");
+        }
+        if (count == 0) {
+            return;
+        }
+        MemorySegment each = cosMaxEach == null ? MemorySegment.NULL : cosMaxEach;
+        double fixed = cosMaxEach == null ? cosMax : Double.NaN;
+        int rc;
+        try {
+            rc = (int) NativeLibrary.NEAREST_RANGES_HANDLE.invokeExact(isaCode,
+                    objects.xSegment(), objects.ySegment(), objects.zSegment(), (long) objects.size(),
+                    contaminants.xSegment(), contaminants.ySegment(), contaminants.zSegment(), (long) contaminants.size(),
+                    fixed, each, state.ids(), state.best(), state.index(), ranges, (long) count);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("native call failed: " + e, e);
+        }
+        if (rc != 0) {
+            throw new IllegalStateException("the native kernel refused " + count + " range pairs (code " + rc + ")");
+        }
+    }
+
+    /** {@link #checkNative} for a nearest search: the state's segments too, off-heap and aligned. */
+    private static void checkNative(SkyPoints objects, SkyPoints contaminants, MemorySegment cosMaxEach, Nearest state) {
+        checkColumns("object", objects);
+        checkColumns("contaminant", contaminants);
+        if (cosMaxEach != null) {
+            checkDoubles("per-contaminant radii", cosMaxEach, contaminants.size());
+        }
+        checkDoubles("contaminant ids", state.ids(), contaminants.size());
+        checkDoubles("best dot products", state.best(), objects.size());
+        MemorySegment index = state.index();
+        if (!index.isNative() || index.address() % Integer.BYTES != 0) {
+            throw new IllegalArgumentException("the native kernel needs an off-heap, 4-byte aligned segment for the"
+                    + " nearest indices");
+        }
+    }
+
     /** Downcalls over chunks of objects, each at most {@link #pairsPerCall} pair tests. */
     private void run(SkyPoints objects, int objFrom, int objTo, SkyPoints contaminants, int conFrom, int conTo,
                      double cosMax, MemorySegment cosMaxEach, MemorySegment mask) {

@@ -30,7 +30,7 @@ final class NativeLibrary {
     /** System property: an explicit path to the library, instead of the one in the jar. */
     static final String PATH_PROPERTY = "skycut.native.path";
     /** Must equal SKYCUT_ABI_VERSION in skycut.h. */
-    static final int ABI_VERSION = 2;
+    static final int ABI_VERSION = 3;
 
     /** int skycut_abi_version(void) */
     static final FunctionDescriptor ABI = FunctionDescriptor.of(JAVA_INT);
@@ -54,6 +54,22 @@ final class NativeLibrary {
             ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG,
             JAVA_DOUBLE, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
 
+    /**
+     * int skycut_nearest(int isa, ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, double cosMax,
+     * cosMaxEach, ids, best, index)
+     */
+    static final FunctionDescriptor NEAREST = FunctionDescriptor.of(JAVA_INT, JAVA_INT,
+            ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG,
+            ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_DOUBLE, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+
+    /**
+     * int skycut_nearest_ranges(int isa, ox, oy, oz, nObj, cx, cy, cz, nCon, double cosMax, cosMaxEach, ids,
+     * best, index, ranges, count)
+     */
+    static final FunctionDescriptor NEAREST_RANGES = FunctionDescriptor.of(JAVA_INT, JAVA_INT,
+            ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG,
+            JAVA_DOUBLE, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
+
     /** Null when the library loaded; else what failed and the fix. */
     static final String PROBLEM;
     /** Where the library was loaded from (null if it did not load). */
@@ -66,11 +82,13 @@ final class NativeLibrary {
     static final MethodHandle CUT_SHORT_HANDLE;
     static final MethodHandle CUT_EACH_SHORT_HANDLE;
     static final MethodHandle CUT_RANGES_HANDLE;
+    static final MethodHandle NEAREST_HANDLE;
+    static final MethodHandle NEAREST_RANGES_HANDLE;
 
     static {
         String problem = null;
         Path path = null;
-        MethodHandle[] h = new MethodHandle[7];
+        MethodHandle[] h = new MethodHandle[9];
         try {
             path = locate();
             SymbolLookup lookup = SymbolLookup.libraryLookup(path, Arena.global());
@@ -88,9 +106,11 @@ final class NativeLibrary {
             h[4] = linker.downcallHandle(find(lookup, "skycut_cut"), CUT, Linker.Option.critical(false));
             h[5] = linker.downcallHandle(find(lookup, "skycut_cut_each"), CUT_EACH, Linker.Option.critical(false));
             h[6] = linker.downcallHandle(find(lookup, "skycut_cut_ranges"), CUT_RANGES);
+            h[7] = linker.downcallHandle(find(lookup, "skycut_nearest"), NEAREST);
+            h[8] = linker.downcallHandle(find(lookup, "skycut_nearest_ranges"), NEAREST_RANGES);
         } catch (Throwable e) {
             problem = e.getMessage() != null ? e.getMessage() : e.toString();
-            h = new MethodHandle[7];
+            h = new MethodHandle[9];
         }
         PROBLEM = problem;
         PATH = problem == null ? path : null;
@@ -101,6 +121,8 @@ final class NativeLibrary {
         CUT_SHORT_HANDLE = h[4];
         CUT_EACH_SHORT_HANDLE = h[5];
         CUT_RANGES_HANDLE = h[6];
+        NEAREST_HANDLE = h[7];
+        NEAREST_RANGES_HANDLE = h[8];
     }
 
     private NativeLibrary() {

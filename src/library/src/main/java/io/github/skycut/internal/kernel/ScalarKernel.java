@@ -16,6 +16,10 @@ import java.lang.foreign.ValueLayout;
  *             cut o; break                             # one hit is enough
  * </pre>
  *
+ * With the nearest contaminant asked for ({@link #nearest}), no early exit: every contaminant
+ * that cuts is offered to the object's best so far (largest dot product, ties to the lowest
+ * original index; see {@link Nearest}).
+ *
  * Java never fuses {@code a*b + c} into an FMA, so this is exactly the contract's arithmetic.
  * Keep it simple: optimise the other kernels, never this one.
  */
@@ -68,6 +72,34 @@ public final class ScalarKernel implements CutKernel {
                 if (dot > cosMaxEach.getAtIndex(D, j)) {
                     mask.set(ValueLayout.JAVA_BYTE, i, CUT);
                     break;
+                }
+            }
+        }
+    }
+
+    /**
+     * The nearest search, as plainly:
+     * <pre>
+     * for each object o, for each contaminant c:
+     *     dot = (o.x*c.x + o.y*c.y) + o.z*c.z
+     *     if dot &gt; cosMax(c) and (index(o) &lt; 0 or dot &gt; best(o) or (dot == best(o) and id(c) &lt; index(o))):
+     *         best(o) = dot; index(o) = id(c)
+     * </pre>
+     */
+    @Override
+    public void nearest(SkyPoints objects, int objFrom, int objTo,
+                        SkyPoints contaminants, int conFrom, int conTo,
+                        double cosMax, MemorySegment cosMaxEach, Nearest state) {
+        CutKernel.checkNearest(objects, objFrom, objTo, contaminants, conFrom, conTo, cosMaxEach, state);
+        MemorySegment ox = objects.xSegment(), oy = objects.ySegment(), oz = objects.zSegment();
+        MemorySegment cx = contaminants.xSegment(), cy = contaminants.ySegment(), cz = contaminants.zSegment();
+        MemorySegment ids = state.ids();
+        for (int i = objFrom; i < objTo; i++) {
+            double x = ox.getAtIndex(D, i), y = oy.getAtIndex(D, i), z = oz.getAtIndex(D, i);
+            for (int j = conFrom; j < conTo; j++) {
+                double dot = (x * cx.getAtIndex(D, j) + y * cy.getAtIndex(D, j)) + z * cz.getAtIndex(D, j);
+                if (dot > (cosMaxEach == null ? cosMax : cosMaxEach.getAtIndex(D, j))) {
+                    state.offer(i, dot, (int) ids.getAtIndex(D, j));
                 }
             }
         }

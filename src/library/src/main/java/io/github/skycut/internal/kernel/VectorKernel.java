@@ -39,6 +39,11 @@ public final class VectorKernel implements CutKernel {
         void run(MemorySegment ox, MemorySegment oy, MemorySegment oz, int objFrom, int objTo,
                  MemorySegment cx, MemorySegment cy, MemorySegment cz, int conFrom, int conTo,
                  double cosMax, MemorySegment each, MemorySegment mask);
+
+        /** The nearest search (see {@link Nearest}); {@code each} null for the fixed {@code cosMax}. */
+        void nearest(MemorySegment ox, MemorySegment oy, MemorySegment oz, int objFrom, int objTo,
+                     MemorySegment cx, MemorySegment cy, MemorySegment cz, int conFrom, int conTo,
+                     double cosMax, MemorySegment each, Nearest state);
     }
 
     private static final Map<VectorShape, Loop> LOOPS = new ConcurrentHashMap<>();
@@ -98,6 +103,16 @@ public final class VectorKernel implements CutKernel {
         loop.run(objects.xSegment(), objects.ySegment(), objects.zSegment(), objFrom, objTo,
                 contaminants.xSegment(), contaminants.ySegment(), contaminants.zSegment(), conFrom, conTo,
                 Double.NaN, cosMaxEach, mask);
+    }
+
+    @Override
+    public void nearest(SkyPoints objects, int objFrom, int objTo,
+                        SkyPoints contaminants, int conFrom, int conTo,
+                        double cosMax, MemorySegment cosMaxEach, Nearest state) {
+        CutKernel.checkNearest(objects, objFrom, objTo, contaminants, conFrom, conTo, cosMaxEach, state);
+        loop.nearest(objects.xSegment(), objects.ySegment(), objects.zSegment(), objFrom, objTo,
+                contaminants.xSegment(), contaminants.ySegment(), contaminants.zSegment(), conFrom, conTo,
+                cosMaxEach == null ? cosMax : Double.NaN, cosMaxEach, state);
     }
 
     /** The preferred shape runs {@link VectorLoop} itself; another shape, a hidden copy with its own constant species. */

@@ -3,6 +3,7 @@ package io.github.skycut.internal.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -40,6 +41,11 @@ import java.nio.ByteOrder;
  * <p>Small calls, as the index strategy makes by the hundred thousand (a cell's few objects
  * against its few candidates), skip the tile and the prefilter: float64 vectors, the contract's
  * formula, straight from the caller's segments ({@link #small}).
+ *
+ * <p>The nearest search ({@link #nearest}) has no early exit and no prefilter: each object meets
+ * the contaminants in float64 vectors (the last one masked), each lane keeping its best cutting
+ * dot product and that contaminant's id, then the lanes are reduced with the lowest id among the
+ * equal best.
  *
  * <p>Early exit: objects already cut are skipped when each tile's blocks are formed, and a block
  * stops once all its objects are hit. Contaminant tails shorter than a vector run the scalar
@@ -174,6 +180,49 @@ final class VectorLoop implements VectorKernel.Loop {
             }
         }
         return false;
+    }
+
+    /**
+     * Each object against contaminants [conFrom, conTo) in float64 vectors: per lane, the best
+     * cutting dot product and its contaminant's id (the rule of {@link Nearest}, lane by lane,
+     * without branches: in the index's short ranges a branch on "some lane cuts" mispredicts more
+     * than the blends cost), the last few contaminants in one masked step (no read past
+     * {@code conTo}), then one reduction (the largest best, and the lowest id among the lanes that
+     * hold it) offered to the object's state.
+     */
+    @Override
+    public void nearest(MemorySegment ox, MemorySegment oy, MemorySegment oz, int objFrom, int objTo,
+                        MemorySegment cx, MemorySegment cy, MemorySegment cz, int conFrom, int conTo,
+                        double cosMax, MemorySegment each, Nearest state) {
+        MemorySegment ids = state.ids();
+        DoubleVector fixed = DoubleVector.broadcast(SPECIES, cosMax);
+        DoubleVector none = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
+        DoubleVector noId = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+        for (int i = objFrom; i < objTo; i++) {
+            DoubleVector vx = DoubleVector.broadcast(SPECIES, ox.getAtIndex(D, i));
+            DoubleVector vy = DoubleVector.broadcast(SPECIES, oy.getAtIndex(D, i));
+            DoubleVector vz = DoubleVector.broadcast(SPECIES, oz.getAtIndex(D, i));
+            DoubleVector best = none, bestId = noId;
+            for (int j = conFrom; j < conTo; j += DOUBLES) {
+                long at = (long) j * Double.BYTES;
+                VectorMask<Double> in = SPECIES.indexInRange(j, conTo);
+                DoubleVector dot = vx.mul(DoubleVector.fromMemorySegment(SPECIES, cx, at, NATIVE, in))
+                        .add(vy.mul(DoubleVector.fromMemorySegment(SPECIES, cy, at, NATIVE, in)))
+                        .add(vz.mul(DoubleVector.fromMemorySegment(SPECIES, cz, at, NATIVE, in)));
+                DoubleVector threshold = each == null ? fixed : DoubleVector.fromMemorySegment(SPECIES, each, at, NATIVE, in);
+                DoubleVector id = DoubleVector.fromMemorySegment(SPECIES, ids, at, NATIVE, in);
+                VectorMask<Double> better = dot.compare(VectorOperators.GT, best)
+                        .or(dot.compare(VectorOperators.EQ, best).and(id.compare(VectorOperators.LT, bestId)));
+                VectorMask<Double> take = dot.compare(VectorOperators.GT, threshold).and(better).and(in);
+                best = best.blend(dot, take);
+                bestId = bestId.blend(id, take);
+            }
+            double max = best.reduceLanes(VectorOperators.MAX);
+            if (max > Double.NEGATIVE_INFINITY) {
+                double id = bestId.blend(noId, best.compare(VectorOperators.EQ, max).not()).reduceLanes(VectorOperators.MIN);
+                state.offer(i, max, (int) id);
+            }
+        }
     }
 
     /** One tile against every object not yet cut; false if there was none. */

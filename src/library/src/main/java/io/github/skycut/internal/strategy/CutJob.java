@@ -3,6 +3,7 @@ package io.github.skycut.internal.strategy;
 import io.github.skycut.SkyPoints;
 import io.github.skycut.internal.exec.Partitioner;
 import io.github.skycut.internal.kernel.CutKernel;
+import io.github.skycut.internal.kernel.Nearest;
 
 import java.lang.foreign.MemorySegment;
 
@@ -11,11 +12,21 @@ import java.lang.foreign.MemorySegment;
  *
  * @param cosMax     the fixed threshold, used when {@code cosMaxEach} is null
  * @param cosMaxEach per-contaminant thresholds (doubles, indexed like {@code contaminants}), or null
- * @param mask       one byte per object, 0 on entry; the strategy sets the cut ones to 1
+ * @param mask       one byte per object, 0 on entry; the strategy sets the cut ones to 1 (not
+ *                   with {@code nearest}: there the cut objects are those with an index)
+ * @param nearest    null for the plain cut; else the nearest search's state ({@link Nearest}: the
+ *                   contaminants' ids, and per object the best so far, reset), which the kernels
+ *                   fill instead of the mask, with no early exit
  */
 public record CutJob(SkyPoints objects, SkyPoints contaminants,
                      double cosMax, MemorySegment cosMaxEach,
-                     CutKernel kernel, Partitioner partitioner, MemorySegment mask) {
+                     CutKernel kernel, Partitioner partitioner, MemorySegment mask, Nearest nearest) {
+
+    /** The plain cut: marks the mask. */
+    public CutJob(SkyPoints objects, SkyPoints contaminants, double cosMax, MemorySegment cosMaxEach,
+                  CutKernel kernel, Partitioner partitioner, MemorySegment mask) {
+        this(objects, contaminants, cosMax, cosMaxEach, kernel, partitioner, mask, null);
+    }
 
     /** Whether every contaminant has its own radius. */
     public boolean perContaminant() {
@@ -24,12 +35,18 @@ public record CutJob(SkyPoints objects, SkyPoints contaminants,
 
     /** Runs the kernel on {@code count} range pairs at once (see {@link CutKernel#cutRanges}). */
     public void cutRanges(MemorySegment ranges, int count) {
+        if (nearest != null) {
+            kernel.nearestRanges(objects, contaminants, cosMax, cosMaxEach, nearest, ranges, count);
+            return;
+        }
         kernel.cutRanges(objects, contaminants, cosMax, cosMaxEach, mask, ranges, count);
     }
 
     /** Runs the kernel on objects {@code [objFrom, objTo)} against contaminants {@code [conFrom, conTo)}. */
     public void cut(int objFrom, int objTo, int conFrom, int conTo) {
-        if (cosMaxEach == null) {
+        if (nearest != null) {
+            kernel.nearest(objects, objFrom, objTo, contaminants, conFrom, conTo, cosMax, cosMaxEach, nearest);
+        } else if (cosMaxEach == null) {
             kernel.cut(objects, objFrom, objTo, contaminants, conFrom, conTo, cosMax, mask);
         } else {
             kernel.cutEach(objects, objFrom, objTo, contaminants, conFrom, conTo, cosMaxEach, mask);
