@@ -164,7 +164,7 @@ final class Stil {
     /**
      * The columns of {@code --nearest}: the contaminant's row or id (long) and the separation
      * (double, arcsec), both nullable; the long's null is the smallest long where a format needs
-     * a magic value (VOTable BINARY, FITS-in-VOTable), the double's NaN.
+     * a magic value (VOTable BINARY), the double's NaN.
      */
     static List<ColumnInfo> nearestColumns() {
         ColumnInfo nearest = new ColumnInfo(CatalogueWriter.NEAREST_COLUMN, Long.class,
