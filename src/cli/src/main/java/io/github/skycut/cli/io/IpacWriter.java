@@ -31,17 +31,22 @@ final class IpacWriter implements CatalogueWriter {
     private final Path scratch;
     private final StilWriter rows;
 
-    IpacWriter(Path file, StarTable header, boolean flagColumn) throws IOException {
+    IpacWriter(Path file, StarTable header, StilWriter.Added added) throws IOException {
         this.file = file;
         this.header = header;
         this.scratch = Files.createTempFile(file.toAbsolutePath().getParent(), ".skycut-", ".ecsv");
         Leftovers.add(scratch);
-        this.rows = new StilWriter(scratch, header, new EcsvTableWriter(), flagColumn);
+        this.rows = new StilWriter(scratch, header, new EcsvTableWriter(), added);
     }
 
     @Override
     public void write(Chunk chunk, int i, boolean cut) throws IOException {
         rows.write(chunk, i, cut);
+    }
+
+    @Override
+    public void write(Chunk chunk, int i, boolean cut, long nearest, double separationArcsec) throws IOException {
+        rows.write(chunk, i, cut, nearest, separationArcsec);
     }
 
     @Override

@@ -22,13 +22,13 @@ final class ParquetRowWriter implements CatalogueWriter {
     static final int ROW_GROUP_BYTES = 16 << 20;
 
     private final Path file;
-    private final boolean flagColumn;
+    private final StilWriter.Added added;
     private final ParquetWriter<Object[]> writer;
     private boolean closed;
 
-    ParquetRowWriter(Path file, StarTable header, boolean flagColumn) throws IOException {
+    ParquetRowWriter(Path file, StarTable header, StilWriter.Added added) throws IOException {
         this.file = file;
-        this.flagColumn = flagColumn;
+        this.added = added;
         this.writer = new StarParquetWriter.StarBuilder(header, new LocalOutputFile(file))
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withGroupArray(true)
@@ -40,8 +40,13 @@ final class ParquetRowWriter implements CatalogueWriter {
 
     @Override
     public void write(Chunk chunk, int i, boolean cut) throws IOException {
+        write(chunk, i, cut, 0, Double.NaN);
+    }
+
+    @Override
+    public void write(Chunk chunk, int i, boolean cut, long nearest, double separationArcsec) throws IOException {
         try {
-            writer.write(StilWriter.cells(chunk, i, flagColumn, cut));
+            writer.write(added.cells(chunk, i, cut, nearest, separationArcsec));
         } catch (RuntimeException e) {
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }

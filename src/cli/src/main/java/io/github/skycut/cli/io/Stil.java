@@ -5,12 +5,14 @@ import uk.ac.starlink.ecsv.EcsvTableWriter;
 import uk.ac.starlink.parquet.ParquetTableBuilder;
 import uk.ac.starlink.table.AbstractStarTable;
 import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.DescribedValue;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableWriter;
 import uk.ac.starlink.table.StoragePolicy;
 import uk.ac.starlink.table.TableBuilder;
 import uk.ac.starlink.table.TableFormatException;
+import uk.ac.starlink.table.Tables;
 import uk.ac.starlink.table.formats.IpacTableBuilder;
 import uk.ac.starlink.util.FileDataSource;
 import uk.ac.starlink.votable.DataFormat;
@@ -160,16 +162,35 @@ final class Stil {
     }
 
     /**
-     * What a writer copies of {@code table}: its name, parameters and columns (plus the flag
-     * column), and no rows of its own: they come through the writer. The row count is unknown (-1).
+     * The columns of {@code --nearest}: the contaminant's row or id (long) and the separation
+     * (double, arcsec), both nullable; the long's null is the smallest long where a format needs
+     * a magic value (VOTable BINARY), the double's NaN.
      */
-    static StarTable header(StarTable table, boolean flagColumn) {
+    static List<ColumnInfo> nearestColumns() {
+        ColumnInfo nearest = new ColumnInfo(CatalogueWriter.NEAREST_COLUMN, Long.class,
+                "nearest contaminant cutting the object: its zero-based row or id; null where not cut");
+        nearest.setAuxDatum(new DescribedValue(Tables.NULL_VALUE_INFO, FitsWriter.NO_NEAREST));
+        ColumnInfo separation = new ColumnInfo(CatalogueWriter.SEPARATION_COLUMN, Double.class,
+                "separation from the nearest contaminant; null where not cut");
+        separation.setUnitString("arcsec");
+        return List.of(nearest, separation);
+    }
+
+    /**
+     * What a writer copies of {@code table}: its name, parameters and columns (plus the flag
+     * column and the nearest columns when asked), and no rows of its own: they come through the
+     * writer. The row count is unknown (-1).
+     */
+    static StarTable header(StarTable table, boolean flagColumn, boolean nearestColumns) {
         List<ColumnInfo> columns = new ArrayList<>();
         for (int i = 0; i < table.getColumnCount(); i++) {
             columns.add(new ColumnInfo(table.getColumnInfo(i)));
         }
         if (flagColumn) {
             columns.add(flagColumn());
+        }
+        if (nearestColumns) {
+            columns.addAll(nearestColumns());
         }
         AbstractStarTable header = new AbstractStarTable() {
             @Override

@@ -234,11 +234,17 @@ final class StilReader implements CatalogueReader {
 
     @Override
     public CatalogueWriter openWriter(Path file, boolean flagColumn) throws IOException {
-        StarTable header = Stil.header(source.header(), flagColumn);
+        return openWriter(file, flagColumn, false);
+    }
+
+    @Override
+    public CatalogueWriter openWriter(Path file, boolean flagColumn, boolean nearestColumns) throws IOException {
+        StarTable header = Stil.header(source.header(), flagColumn, nearestColumns);
+        StilWriter.Added added = new StilWriter.Added(flagColumn, nearestColumns);
         return switch (format) {
-            case PARQUET -> new ParquetRowWriter(file, header, flagColumn);
-            case IPAC -> new IpacWriter(file, header, flagColumn);
-            default -> new StilWriter(file, header, Stil.writer(format, path), flagColumn);
+            case PARQUET -> new ParquetRowWriter(file, header, added);
+            case IPAC -> new IpacWriter(file, header, added);
+            default -> new StilWriter(file, header, Stil.writer(format, path), added);
         };
     }
 

@@ -24,15 +24,15 @@ final class StilWriter implements CatalogueWriter {
     private static final int PIPE_ROWS = 1024;
 
     private final Path file;
-    private final boolean flagColumn;
+    private final Added added;
     private final RowPipe pipe = new RowPipe(PIPE_ROWS);
     private final Thread thread;
     private volatile Throwable failure;
     private boolean ended;
 
-    StilWriter(Path file, StarTable header, StarTableWriter writer, boolean flagColumn) {
+    StilWriter(Path file, StarTable header, StarTableWriter writer, Added added) {
         this.file = file;
-        this.flagColumn = flagColumn;
+        this.added = added;
         StarTable table = new WrapperStarTable(header) {
             @Override
             public RowSequence getRowSequence() {
@@ -52,21 +52,40 @@ final class StilWriter implements CatalogueWriter {
         thread.start();
     }
 
-    /** The row's cells, with the flag appended in flag mode. */
-    static Object[] cells(Chunk chunk, int i, boolean flagColumn, boolean cut) {
-        Object[] row = chunk.cells[i];
-        if (!flagColumn) {
-            return row;
+    /**
+     * The columns a writer appends to the input's: the flag (flag mode), then the nearest
+     * contaminant and the separation ({@code --nearest}).
+     */
+    record Added(boolean flagColumn, boolean nearestColumns) {
+
+        /** The row's cells, with the added columns appended: the nearest ones null where not cut. */
+        Object[] cells(Chunk chunk, int i, boolean cut, long nearest, double separationArcsec) {
+            Object[] row = chunk.cells[i];
+            if (!flagColumn && !nearestColumns) {
+                return row;
+            }
+            Object[] out = Arrays.copyOf(row, row.length + (flagColumn ? 1 : 0) + (nearestColumns ? 2 : 0));
+            int k = row.length;
+            if (flagColumn) {
+                out[k++] = cut;
+            }
+            if (nearestColumns && cut) {
+                out[k] = nearest;
+                out[k + 1] = separationArcsec;
+            }
+            return out;
         }
-        Object[] out = Arrays.copyOf(row, row.length + 1);
-        out[row.length] = cut;
-        return out;
     }
 
     @Override
     public void write(Chunk chunk, int i, boolean cut) throws IOException {
+        write(chunk, i, cut, 0, Double.NaN);
+    }
+
+    @Override
+    public void write(Chunk chunk, int i, boolean cut, long nearest, double separationArcsec) throws IOException {
         try {
-            pipe.acceptRow(cells(chunk, i, flagColumn, cut));
+            pipe.acceptRow(added.cells(chunk, i, cut, nearest, separationArcsec));
         } catch (IOException e) {
             throw failed();
         }

@@ -37,7 +37,7 @@ public final class StilFiles {
         return write(table, to);
     }
 
-    /** Writes {@code table} to {@code to} in the format its extension names (a VOTable as BINARY2 when asked). */
+    /** Writes {@code table} to {@code to} in the format its extension names (a VOTable as BINARY2 or BINARY when the name ends .bin2.vot or .bin.vot). */
     public static Path write(StarTable table, Path to) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(to), 1 << 16)) {
             writer(to).writeStarTable(table, out);
@@ -49,6 +49,9 @@ public final class StilFiles {
         String name = to.getFileName().toString();
         if (name.endsWith(".bin2.vot")) {
             return new VOTableWriter(DataFormat.BINARY2, true);
+        }
+        if (name.endsWith(".bin.vot")) {
+            return new VOTableWriter(DataFormat.BINARY, true);
         }
         return switch (CatalogueFormat.of(to)) {
             case VOTABLE -> new VOTableWriter(DataFormat.TABLEDATA, true);
