@@ -30,7 +30,8 @@ import java.util.List;
  * shuffles both sides by sky cell ({@link SparkCutOptions.Distribution}). Bad values among the objects
  * (null or non-numeric RA/Dec, |Dec| &gt; 90°) fail the job when it runs, with a
  * {@link SkycutInputException} naming the column ({@link SkycutInputException#find} extracts it from
- * Spark's error). Needs a classic (not Spark Connect) session; over Spark Connect use the SQL function
+ * Spark's error). With {@link SparkCutOptions#withNearest()} the flag and cut outputs also get
+ * {@value SparkCutOptions#NEAREST_COLUMN} and {@value SparkCutOptions#SEPARATION_COLUMN}. Needs a classic (not Spark Connect) session; over Spark Connect use the SQL function
  * {@code skycut_near} ({@link SkycutExtensions}).
  */
 public final class SparkCut {
