@@ -14,10 +14,11 @@ import java.util.NoSuchElementException;
 
 /**
  * Cuts a task's rows in batches against one {@link PreparedCut}, on the task's thread. The rows come
- * as Spark's internal rows laid out {@code [the objects' columns..., flag, RA, Dec]} (RA and Dec as
- * doubles, null where missing or not a number); the flag slot is set in place and the rows go on
- * in their order: all of them ({@link Mode#FLAG}), or only the kept or the cut ones (then the
- * trailing slots are ignored by the output schema).
+ * as Spark's internal rows laid out {@code [the objects' columns..., flag, nearest, separation, RA, Dec]}
+ * (the flag only in {@link Mode#FLAG}, the nearest contaminant and its separation in arcseconds only
+ * with {@code withNearest()}, null until set; RA and Dec as doubles, null where missing or not a
+ * number); those slots are set in place and the rows go on in their order: all of them
+ * ({@link Mode#FLAG}), or only the kept or the cut ones (then RA and Dec are ignored by the output schema).
  */
 final class BatchCutter implements Serializable {
 
@@ -27,7 +28,9 @@ final class BatchCutter implements Serializable {
     /** Which rows go on. */
     enum Mode { FLAG, KEPT, CUT }
 
-    private final int flag;             // ordinal of the flag slot; RA follows, then Dec
+    private final int flag;             // ordinal of the flag slot, or -1
+    private final int nearest;          // ordinal of the nearest contaminant (its separation follows), or -1
+    private final int coordinates;      // ordinal of RA; Dec follows
     private final int raSource;         // ordinals and types of the original columns, for messages
     private final int decSource;
     private final DataType raType;
@@ -37,9 +40,12 @@ final class BatchCutter implements Serializable {
     private final Mode mode;
     private final int batchRows;
 
-    BatchCutter(int flag, int raSource, DataType raType, String raName, int decSource, DataType decType, String decName,
-                Mode mode, int batchRows) {
-        this.flag = flag;
+    /** @param at the objects' column count: the slots follow from there */
+    BatchCutter(int at, boolean nearest, int raSource, DataType raType, String raName, int decSource, DataType decType,
+                String decName, Mode mode, int batchRows) {
+        this.flag = mode == Mode.FLAG ? at : -1;
+        this.nearest = nearest ? at + (mode == Mode.FLAG ? 1 : 0) : -1;
+        this.coordinates = at + (mode == Mode.FLAG ? 1 : 0) + (nearest ? 2 : 0);
         this.raSource = raSource;
         this.raType = raType;
         this.raName = raName;
@@ -50,24 +56,32 @@ final class BatchCutter implements Serializable {
         this.batchRows = batchRows;
     }
 
-    /** The rows that go on, cut a batch at a time as the iterator is read. */
-    Iterator<InternalRow> cut(Iterator<InternalRow> rows, PreparedCut prepared) {
-        return new Batches(rows, prepared);
+    /**
+     * The rows that go on, cut a batch at a time as the iterator is read.
+     *
+     * @param contaminants what {@code prepared} was made of, for the values of the nearest contaminant
+     */
+    Iterator<InternalRow> cut(Iterator<InternalRow> rows, PreparedCut prepared, Contaminants contaminants) {
+        return new Batches(rows, prepared, contaminants);
     }
 
     private final class Batches implements Iterator<InternalRow> {
         private final Iterator<InternalRow> in;
         private final PreparedCut prepared;
+        private final Contaminants contaminants;
         private final InternalRow[] batch = new InternalRow[batchRows];
         private final double[] ra = new double[batchRows];
         private final double[] dec = new double[batchRows];
         private boolean[] cut = new boolean[0];
+        private int[] nearestOf;
+        private double[] separationOf;
         private int size;
         private int next;
 
-        Batches(Iterator<InternalRow> in, PreparedCut prepared) {
+        Batches(Iterator<InternalRow> in, PreparedCut prepared, Contaminants contaminants) {
             this.in = in;
             this.prepared = prepared;
+            this.contaminants = contaminants;
         }
 
         @Override
@@ -93,8 +107,13 @@ final class BatchCutter implements Serializable {
             }
             InternalRow r = batch[next];
             batch[next++] = null;
-            if (mode == Mode.FLAG) {
-                r.setBoolean(flag, cut[next - 1]);
+            int i = next - 1;
+            if (flag >= 0) {
+                r.setBoolean(flag, cut[i]);
+            }
+            if (nearest >= 0 && cut[i]) {
+                r.setLong(nearest, contaminants.reported(nearestOf[i]));
+                r.setDouble(nearest + 1, Math.toDegrees(separationOf[i]) * 3600); // as skycut cut --nearest
             }
             return r;
         }
@@ -104,8 +123,8 @@ final class BatchCutter implements Serializable {
             next = 0;
             while (size < batchRows && in.hasNext()) {
                 InternalRow r = in.next().copy(); // Spark reuses its row objects
-                ra[size] = coordinate(r, flag + 1, raSource, raType, raName, true);
-                dec[size] = coordinate(r, flag + 2, decSource, decType, decName, false);
+                ra[size] = coordinate(r, coordinates, raSource, raType, raName, true);
+                dec[size] = coordinate(r, coordinates + 1, decSource, decType, decName, false);
                 batch[size++] = r;
             }
             double[] a = size == batchRows ? ra : Arrays.copyOf(ra, size);
@@ -113,6 +132,10 @@ final class BatchCutter implements Serializable {
             try (SkyPoints points = SkyPoints.fromRaDec(a, d)) {
                 CutResult result = prepared.run(points);
                 cut = result.mask();
+                if (nearest >= 0) {
+                    nearestOf = result.nearestContaminants();
+                    separationOf = result.separations();
+                }
             }
         }
     }

@@ -52,6 +52,6 @@ final class BroadcastCut implements FlatMapFunction<Iterator<InternalRow>, Inter
 
     @Override
     public Iterator<InternalRow> call(Iterator<InternalRow> rows) {
-        return cutter.cut(rows, preparedFor(contaminants));
+        return cutter.cut(rows, preparedFor(contaminants), contaminants.value());
     }
 }

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -16,15 +17,24 @@ import java.util.List;
  * The contaminants collected on the driver, checked, as plain arrays: what the broadcast path and the
  * SQL function broadcast. Each executor JVM turns them into one {@link PreparedCut} ({@link PreparedCuts}).
  *
+ * <p>With {@code withNearest()} a contaminant is reported by its row here (the collected order) or
+ * by its id ({@code withContaminantIdColumn}): {@link #reported}.
+ *
  * @param radii per-contaminant radii in the settings' unit, or null with a fixed radius
+ * @param ids   per contaminant, the value reported as its nearest-contaminant id; null to report the row
  */
-record Contaminants(double[] ra, double[] dec, double[] radii, CutSettings settings) implements Serializable {
+record Contaminants(double[] ra, double[] dec, double[] radii, long[] ids, CutSettings settings) implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
     int size() {
         return ra.length;
+    }
+
+    /** What {@code skycut_nearest} says for contaminant {@code j} of these: its id, else {@code j}. */
+    long reported(int j) {
+        return ids == null ? j : ids[j];
     }
 
     /** The prepared cut, on one thread (Spark owns the cores). The caller closes it. */
@@ -34,8 +44,11 @@ record Contaminants(double[] ra, double[] dec, double[] radii, CutSettings setti
         }
     }
 
+    /** Where {@link Source#columns()} puts the id column (as a long; then as a double and as text). */
+    static final int ID_AT = 6;
+
     /** The columns the contaminants are read through: RA, Dec and the radius (if a column), as doubles and as text. */
-    record Source(String ra, String dec, String radius) implements Serializable {
+    record Source(String ra, String dec, String radius, String id) implements Serializable {
 
         @Serial
         private static final long serialVersionUID = 1L;
@@ -45,15 +58,38 @@ record Contaminants(double[] ra, double[] dec, double[] radii, CutSettings setti
             String dec = Columns.dec(contaminants.schema(), o.contaminantDecColumn(), "contaminants", option + "dec-column");
             String radius = o.radiusColumn() == null ? null
                     : Columns.named(contaminants.schema(), o.radiusColumn(), "radius", "contaminants");
-            return new Source(ra, dec, radius);
+            String id = o.contaminantIdColumn() == null ? null
+                    : Columns.named(contaminants.schema(), o.contaminantIdColumn(), "id", "contaminants");
+            return new Source(ra, dec, radius, id);
         }
 
-        /** RA, Dec, radius as doubles (null where missing or not a number), then the same three as text. */
+        /**
+         * RA, Dec, radius as doubles (null where missing or not a number), then the same three as text;
+         * with an id column, then the id as a long, as a double and as text.
+         */
         Column[] columns() {
             Column r = radius == null ? functions.lit(0.0) : Columns.asDouble(radius);
             Column rText = radius == null ? functions.lit("0") : Columns.asText(radius);
-            return new Column[]{Columns.asDouble(ra), Columns.asDouble(dec), r,
+            Column[] c = {Columns.asDouble(ra), Columns.asDouble(dec), r,
                     Columns.asText(ra), Columns.asText(dec), rText};
+            if (id == null) {
+                return c;
+            }
+            Column[] withId = Arrays.copyOf(c, ID_AT + 3);
+            withId[ID_AT] = Columns.col(id).try_cast(DataTypes.LongType);
+            withId[ID_AT + 1] = Columns.asDouble(id);
+            withId[ID_AT + 2] = Columns.asText(id);
+            return withId;
+        }
+
+        /** An id of one contaminant, checked: an integer (the text names the value otherwise). */
+        long id(Long value, Double asDouble, String text) {
+            if (value == null || asDouble == null || asDouble != (double) value) {
+                throw new SkycutInputException("contaminants, column '" + id + "': the contaminant id column needs "
+                        + "integers, got " + (text == null ? "a missing value (null)" : "\"" + text + "\"")
+                        + "; leave it out to report the contaminant's row");
+            }
+            return value;
         }
 
         /** RA of one contaminant, checked: the message names the column and the value. */
@@ -108,6 +144,7 @@ record Contaminants(double[] ra, double[] dec, double[] radii, CutSettings setti
         }
         int n = rows.size();
         double[] ra = new double[n], dec = new double[n], r = source.radius() == null ? null : new double[n];
+        long[] ids = source.id() == null ? null : new long[n];
         for (int j = 0; j < n; j++) {
             Row row = rows.get(j);
             ra[j] = source.ra(boxed(row, 0), row.getString(3));
@@ -115,33 +152,64 @@ record Contaminants(double[] ra, double[] dec, double[] radii, CutSettings setti
             if (r != null) {
                 r[j] = source.radius(boxed(row, 2), row.getString(5), settings);
             }
+            if (ids != null) {
+                ids[j] = source.id(row.isNullAt(ID_AT) ? null : row.getLong(ID_AT), boxed(row, ID_AT + 1),
+                        row.getString(ID_AT + 2));
+            }
         }
-        return new Contaminants(ra, dec, r, settings);
+        return new Contaminants(ra, dec, r, ids, settings);
     }
 
     private static Double boxed(Row row, int i) {
         return row.isNullAt(i) ? null : row.getDouble(i);
     }
 
-    /** Growable arrays, for the partitioned path's tasks. */
+    /**
+     * Growable arrays, for the partitioned path's tasks. With the nearest contaminants, each copy
+     * comes with its row among all the contaminants and the value reported for it; {@link #build}
+     * then orders the copies by row, so that the library's tie rule (the lowest index) picks the
+     * lowest row, as on one JVM.
+     */
     static final class Builder {
         private double[] ra = new double[256], dec = new double[256], radii = new double[256];
+        private long[] rows = new long[256], reported = new long[256];
         private int n;
 
-        void add(double a, double d, double r) {
+        void add(double a, double d, double r, long row, long report) {
             if (n == ra.length) {
                 ra = Arrays.copyOf(ra, 2 * n);
                 dec = Arrays.copyOf(dec, 2 * n);
                 radii = Arrays.copyOf(radii, 2 * n);
+                rows = Arrays.copyOf(rows, 2 * n);
+                reported = Arrays.copyOf(reported, 2 * n);
             }
             ra[n] = a;
             dec[n] = d;
+            rows[n] = row;
+            reported[n] = report;
             radii[n++] = r;
         }
 
         Contaminants build(CutSettings s) {
-            return new Contaminants(Arrays.copyOf(ra, n), Arrays.copyOf(dec, n),
-                    s.radius() == null ? Arrays.copyOf(radii, n) : null, s);
+            if (!s.nearest()) {
+                return new Contaminants(Arrays.copyOf(ra, n), Arrays.copyOf(dec, n),
+                        s.radius() == null ? Arrays.copyOf(radii, n) : null, null, s);
+            }
+            Integer[] order = new Integer[n];
+            for (int j = 0; j < n; j++) {
+                order[j] = j;
+            }
+            Arrays.sort(order, (x, y) -> Long.compare(rows[x], rows[y]));
+            double[] a = new double[n], d = new double[n], r = new double[n];
+            long[] ids = new long[n];
+            for (int j = 0; j < n; j++) {
+                int k = order[j];
+                a[j] = ra[k];
+                d[j] = dec[k];
+                r[j] = radii[k];
+                ids[j] = reported[k];
+            }
+            return new Contaminants(a, d, s.radius() == null ? r : null, ids, s);
         }
     }
 

@@ -13,15 +13,16 @@ import java.io.Serializable;
  * the per-contaminant radii), the kernel and the strategy.
  *
  * @param radius the fixed radius, or null when each contaminant has its own
- * @param unit   the unit of the per-contaminant radii
+ * @param unit    the unit of the per-contaminant radii
+ * @param nearest whether the cut also finds each cut object's nearest contaminant
  */
-record CutSettings(Angle radius, Angle.Unit unit, KernelType kernel, Strategy strategy) implements Serializable {
+record CutSettings(Angle radius, Angle.Unit unit, KernelType kernel, Strategy strategy, boolean nearest) implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
     static CutSettings of(SparkCutOptions o) {
-        return new CutSettings(o.radius(), o.radiusUnit(), o.kernel(), o.strategy());
+        return new CutSettings(o.radius(), o.radiusUnit(), o.kernel(), o.strategy(), o.nearest());
     }
 
     /** The cut for these radii ({@code radii} in {@link #unit}, ignored with a fixed radius), on one thread. */
@@ -36,7 +37,8 @@ record CutSettings(Angle radius, Angle.Unit unit, KernelType kernel, Strategy st
             }
             c = AngularCut.withRadii(a);
         }
-        return c.withKernel(kernel).withStrategy(strategy).withParallelism(1);
+        c = c.withKernel(kernel).withStrategy(strategy).withParallelism(1);
+        return nearest ? c.withNearest() : c;
     }
 
     /** A radius value of the contaminants, checked: the message names the catalogue and the column. */

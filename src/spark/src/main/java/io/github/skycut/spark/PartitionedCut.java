@@ -9,7 +9,9 @@ import org.apache.spark.api.java.function.FlatMapFunction2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -17,6 +19,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 import java.io.Serial;
+import java.util.Arrays;
 import java.util.Iterator;
 
 /**
@@ -25,7 +28,9 @@ import java.util.Iterator;
  * both sides are shuffled by cell into the same partitions (hash of the cell, same count). Each task
  * prepares its partition's contaminants once and cuts its objects in batches. An object is only ever
  * tested against genuine contaminants, and its cell holds all that can cut it, so the result is the
- * one-JVM cut's, bit for bit; no object is duplicated.
+ * one-JVM cut's, bit for bit; no object is duplicated. With the nearest contaminants, each copy
+ * carries its contaminant's row ({@link #numbered}) and each task orders its copies by it, so ties go
+ * to the lowest row as on one JVM.
  */
 final class PartitionedCut implements FlatMapFunction2<Iterator<InternalRow>, Iterator<InternalRow>, InternalRow> {
 
@@ -34,6 +39,9 @@ final class PartitionedCut implements FlatMapFunction2<Iterator<InternalRow>, It
 
     /** The cell column both sides are shuffled by. */
     static final String CELL = "__skycut_cell";
+
+    /** The contaminants' row column, with the nearest contaminants. */
+    static final String ROW = "__skycut_row";
 
     private final CutSettings settings;
     private final BatchCutter cutter;
@@ -63,10 +71,49 @@ final class PartitionedCut implements FlatMapFunction2<Iterator<InternalRow>, It
                                 radiusDeg(source.radius(r, rText, settings), settings)),
                 DataTypes.createArrayType(DataTypes.IntegerType, false)).asNonNullable();
         Column[] c = source.columns();
-        Dataset<Row> copies = contaminants.select(c[0].as("ra"), c[1].as("dec"), c[2].as("r"),
-                        functions.explode(capCells.apply(c)).as(CELL))
+        Column[] named = new Column[c.length];
+        for (int i = 0; i < c.length; i++) {
+            named[i] = c[i].as("__skycut_c" + i);
+        }
+        Dataset<Row> read = contaminants.select(named);
+        Column[] k = new Column[c.length];
+        for (int i = 0; i < c.length; i++) {
+            k[i] = functions.col("__skycut_c" + i);
+        }
+        Column row = functions.lit(0L), reported = functions.lit(0L);
+        if (settings.nearest()) {
+            read = numbered(read);
+            row = functions.col(ROW);
+            reported = source.id() == null ? row : functions.udf((UDF3<Long, Double, String, Long>) source::id,
+                    DataTypes.LongType).asNonNullable().apply(k[Contaminants.ID_AT], k[Contaminants.ID_AT + 1],
+                    k[Contaminants.ID_AT + 2]);
+        }
+        Dataset<Row> copies = read.select(k[0].as("ra"), k[1].as("dec"), k[2].as("r"), row.as("row"), reported.as("id"),
+                        functions.explode(capCells.apply(Arrays.copyOf(k, 6))).as(CELL))
                 .repartition(partitions, functions.col(CELL));
         return SparkCut.rows(byCell).zipPartitions(SparkCut.rows(copies), new PartitionedCut(settings, cutter));
+    }
+
+    /**
+     * The contaminants with their row ({@value #ROW}): Spark's {@code zipWithIndex}, the order
+     * {@code collectAsList()} gives (partitions in order, rows in each). Counting the partitions and
+     * numbering them read the contaminants twice, so they are first checkpointed (locally, once):
+     * the rows are numbered consistently, each exactly once, even if reading them again would give
+     * another order; for a deterministic Dataset (a file read) that is the collected order the
+     * broadcast path and {@code AngularCut} number them by.
+     */
+    private static Dataset<Row> numbered(Dataset<Row> read) {
+        Dataset<Row> fixed = read.localCheckpoint(true);
+        int width = fixed.schema().size();
+        JavaRDD<Row> rows = fixed.javaRDD().zipWithIndex().map(t -> {
+            Object[] v = new Object[width + 1];
+            for (int i = 0; i < width; i++) {
+                v[i] = t._1().get(i);
+            }
+            v[width] = t._2();
+            return RowFactory.create(v);
+        });
+        return read.sparkSession().createDataFrame(rows, fixed.schema().add(ROW, DataTypes.LongType, false));
     }
 
     private static double radiusDeg(double value, CutSettings s) {
@@ -95,13 +142,14 @@ final class PartitionedCut implements FlatMapFunction2<Iterator<InternalRow>, It
         Contaminants.Builder b = new Contaminants.Builder();
         while (copies.hasNext()) {
             InternalRow r = copies.next();
-            b.add(r.getDouble(0), r.getDouble(1), r.getDouble(2));
+            b.add(r.getDouble(0), r.getDouble(1), r.getDouble(2), r.getLong(3), r.getLong(4));
         }
-        PreparedCut prepared = b.build(settings).prepare();
+        Contaminants here = b.build(settings);
+        PreparedCut prepared = here.prepare();
         TaskContext task = TaskContext.get();
         if (task != null) {
             task.addTaskCompletionListener((TaskCompletionListener) ctx -> prepared.close());
         }
-        return cutter.cut(objects, prepared);
+        return cutter.cut(objects, prepared, here);
     }
 }

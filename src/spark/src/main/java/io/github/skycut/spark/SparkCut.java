@@ -30,7 +30,8 @@ import java.util.List;
  * shuffles both sides by sky cell ({@link SparkCutOptions.Distribution}). Bad values among the objects
  * (null or non-numeric RA/Dec, |Dec| &gt; 90°) fail the job when it runs, with a
  * {@link SkycutInputException} naming the column ({@link SkycutInputException#find} extracts it from
- * Spark's error). Needs a classic (not Spark Connect) session; over Spark Connect use the SQL function
+ * Spark's error). With {@link SparkCutOptions#withNearest()} the flag and cut outputs also get
+ * {@value SparkCutOptions#NEAREST_COLUMN} and {@value SparkCutOptions#SEPARATION_COLUMN}. Needs a classic (not Spark Connect) session; over Spark Connect use the SQL function
  * {@code skycut_near} ({@link SkycutExtensions}).
  */
 public final class SparkCut {
@@ -59,14 +60,19 @@ public final class SparkCut {
         StructType schema = objects.schema();
         String ra = Columns.ra(schema, o.raColumn(), "objects", "--ra-column");
         String dec = Columns.dec(schema, o.decColumn(), "objects", "--dec-column");
-        if (mode == BatchCutter.Mode.FLAG) {
-            for (String n : schema.fieldNames()) {
-                if (n.equalsIgnoreCase(o.flagColumn())) {
-                    throw new SkycutInputException("objects: already has a column '" + n + "'; name the flag column"
-                            + " otherwise (--flag-column)");
-                }
-            }
+        if (o.nearest() && mode == BatchCutter.Mode.KEPT) {
+            throw new IllegalArgumentException("the nearest contaminant is for the cut and flagged objects; nothing kept"
+                    + " was cut (--nearest is not for --output-mode kept)");
         }
+        List<String> added = new ArrayList<>();
+        if (mode == BatchCutter.Mode.FLAG) {
+            added.add(o.flagColumn());
+        }
+        if (o.nearest()) {
+            added.add(SparkCutOptions.NEAREST_COLUMN);
+            added.add(SparkCutOptions.SEPARATION_COLUMN);
+        }
+        refuseClashes(schema, added, o.flagColumn());
         Contaminants.Source source = Contaminants.Source.of(contaminants, o, "--contaminant-");
         CutSettings settings = CutSettings.of(o);
         int n = schema.size();
@@ -75,11 +81,17 @@ public final class SparkCut {
         for (String f : schema.fieldNames()) {
             cols.add(Columns.col(f));
         }
-        cols.add(functions.lit(false).as(o.flagColumn()));
+        if (mode == BatchCutter.Mode.FLAG) {
+            cols.add(functions.lit(false).as(o.flagColumn()));
+        }
+        if (o.nearest()) {
+            cols.add(functions.lit(null).cast(DataTypes.LongType).as(SparkCutOptions.NEAREST_COLUMN));
+            cols.add(functions.lit(null).cast(DataTypes.DoubleType).as(SparkCutOptions.SEPARATION_COLUMN));
+        }
         cols.add(Columns.asDouble(ra).as(raD));
         cols.add(Columns.asDouble(dec).as(decD));
         Dataset<Row> laidOut = objects.select(cols.toArray(Column[]::new));
-        BatchCutter cutter = new BatchCutter(n, schema.fieldIndex(ra), schema.apply(ra).dataType(), ra,
+        BatchCutter cutter = new BatchCutter(n, o.nearest(), schema.fieldIndex(ra), schema.apply(ra).dataType(), ra,
                 schema.fieldIndex(dec), schema.apply(dec).dataType(), dec, mode, o.batchRows());
         JavaRDD<InternalRow> cut = null;
         if (o.distribution() != SparkCutOptions.Distribution.PARTITIONED) {
@@ -93,7 +105,22 @@ public final class SparkCut {
             cut = PartitionedCut.run(laidOut, raD, decD, contaminants, source, settings, o, cutter);
         }
         StructType out = mode == BatchCutter.Mode.FLAG ? schema.add(o.flagColumn(), DataTypes.BooleanType, false) : schema;
+        if (o.nearest()) {
+            out = out.add(SparkCutOptions.NEAREST_COLUMN, DataTypes.LongType, true)
+                    .add(SparkCutOptions.SEPARATION_COLUMN, DataTypes.DoubleType, true);
+        }
         return spark.internalCreateDataFrame(cut.rdd(), out, false);
+    }
+
+    private static void refuseClashes(StructType schema, List<String> added, String flag) {
+        for (String a : added) {
+            for (String n : schema.fieldNames()) {
+                if (n.equalsIgnoreCase(a)) {
+                    throw new SkycutInputException("objects: already has a column '" + n + "'; " + (a.equals(flag)
+                            ? "name the flag column otherwise (--flag-column)" : "rename it before the cut"));
+                }
+            }
+        }
     }
 
     /** The rows of {@code d} as Spark computes them internally (no conversion to {@link Row}). */

@@ -90,6 +90,15 @@ public final class SparkCutJob implements Callable<Integer> {
     @Option(names = "--flag-column", paramLabel = "NAME", defaultValue = SparkCutOptions.FLAG_COLUMN, description = "the flag column's name (default: ${DEFAULT-VALUE})")
     String flagColumn;
 
+    @Option(names = "--nearest", description = {"add each cut object's nearest contaminant and separation: columns "
+            + "skycut_nearest (the contaminant's zero-based row in the order Spark reads the contaminants, or its "
+            + "--contaminant-id-column) and skycut_separation_arcsec (null where not cut). Not with --output-mode kept"})
+    boolean nearest;
+
+    @Option(names = "--contaminant-id-column", paramLabel = "COL",
+            description = "with --nearest: write this integer column of the contaminants (e.g. a catalogue id) instead of the row")
+    String contaminantIdColumn;
+
     @Option(names = "--output-format", paramLabel = "FORMAT", defaultValue = "parquet", description = "parquet or csv (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -147,6 +156,13 @@ public final class SparkCutJob implements Callable<Integer> {
             SparkCutOptions o = options();
             BatchCutter.Mode m = mode();
             String fmt = format();
+            if (nearest && m == BatchCutter.Mode.KEPT) {
+                throw new IllegalArgumentException("--nearest names the contaminant that cut each object, and --output-mode"
+                        + " kept writes none that was cut: use --output-mode cut or flag");
+            }
+            if (contaminantIdColumn != null && !nearest) {
+                throw new IllegalArgumentException("--contaminant-id-column goes with --nearest");
+            }
             if (!debug && System.getProperty("log4j2.configurationFile") == null) {
                 System.setProperty("log4j2.configurationFile", "classpath:skycut-spark-log4j2.properties");
             }
@@ -279,6 +295,9 @@ public final class SparkCutJob implements Callable<Integer> {
         }
         if (cellSize != null) {
             o = o.withCellSize(Angle.parse(cellSize));
+        }
+        if (nearest) {
+            o = contaminantIdColumn == null ? o.withNearest() : o.withContaminantIdColumn(contaminantIdColumn);
         }
         return o;
     }

@@ -29,6 +29,12 @@ public final class SparkCutOptions implements Serializable {
     /** The flag column's default name, as {@code skycut cut --output-mode flag} writes it. */
     public static final String FLAG_COLUMN = "skycut_cut";
 
+    /** The column {@link #withNearest()} adds: the nearest cutting contaminant (long, null where not cut). */
+    public static final String NEAREST_COLUMN = "skycut_nearest";
+
+    /** The column {@link #withNearest()} adds: the separation from it in arcseconds (double, null where not cut). */
+    public static final String SEPARATION_COLUMN = "skycut_separation_arcsec";
+
     /** Contaminants up to this many are broadcast by default (about 24 bytes each on the wire). */
     public static final long DEFAULT_BROADCAST_LIMIT = 2_000_000;
 
@@ -57,6 +63,8 @@ public final class SparkCutOptions implements Serializable {
     private int partitions;
     private Angle cellSize;
     private int batchRows = 65_536;
+    private boolean nearest;
+    private String contaminantIdColumn;
 
     private SparkCutOptions() {
     }
@@ -158,6 +166,36 @@ public final class SparkCutOptions implements Serializable {
         return o;
     }
 
+    /**
+     * Adds, to the {@link SparkCut#flag flag} and {@link SparkCut#cut cut} outputs, the columns
+     * {@value #NEAREST_COLUMN} (long: the contaminant that cuts the object with the largest dot product,
+     * ties to the lowest row, as {@code AngularCut.withNearest()}) and {@value #SEPARATION_COLUMN} (double),
+     * both null where the object is not cut; {@link SparkCut#keep keep} refuses it (nothing kept was cut).
+     * The contaminant is given by its zero-based row in the contaminants Dataset's order as
+     * {@code collectAsList()} returns it (for a file read: the files, then the rows in each, as Spark
+     * lists them), or by its {@link #withContaminantIdColumn id}. The values are those of
+     * {@code AngularCut.withNearest().run} on the collected contaminants, bit for bit, on both paths.
+     */
+    public SparkCutOptions withNearest() {
+        SparkCutOptions o = copy();
+        o.nearest = true;
+        return o;
+    }
+
+    /**
+     * With {@link #withNearest()} (implied): write this integer column of the contaminants (e.g. a
+     * catalogue id) in {@value #NEAREST_COLUMN} instead of the row. Ties still go to the lowest row.
+     */
+    public SparkCutOptions withContaminantIdColumn(String column) {
+        if (column == null || column.isBlank()) {
+            throw new IllegalArgumentException("the contaminant id column needs a name");
+        }
+        SparkCutOptions o = copy();
+        o.nearest = true;
+        o.contaminantIdColumn = column;
+        return o;
+    }
+
     /** Objects a task cuts at a time (default 65,536); the result never depends on it. */
     public SparkCutOptions withBatchRows(int rows) {
         if (rows < 1) {
@@ -185,6 +223,8 @@ public final class SparkCutOptions implements Serializable {
         o.partitions = partitions;
         o.cellSize = cellSize;
         o.batchRows = batchRows;
+        o.nearest = nearest;
+        o.contaminantIdColumn = contaminantIdColumn;
         return o;
     }
 
@@ -248,10 +288,19 @@ public final class SparkCutOptions implements Serializable {
         return batchRows;
     }
 
+    boolean nearest() {
+        return nearest;
+    }
+
+    String contaminantIdColumn() {
+        return contaminantIdColumn;
+    }
+
     @Override
     public String toString() {
         return "SparkCutOptions[" + (radius != null ? "radius=" + radius : "radius column " + radiusColumn + " in "
                 + radiusUnit.suffix()) + ", kernel=" + kernel.label() + ", strategy=" + strategy.label()
-                + ", distribution=" + distribution + "]";
+                + ", distribution=" + distribution + (nearest ? ", nearest" + (contaminantIdColumn == null ? ""
+                : " as " + contaminantIdColumn) : "") + "]";
     }
 }

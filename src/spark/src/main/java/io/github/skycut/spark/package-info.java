@@ -4,7 +4,8 @@
  *
  * <ul>
  *   <li>{@link io.github.skycut.spark.SparkCut} and {@link io.github.skycut.spark.SparkCutOptions}: the
- *       Java API (flag, keep, cut a {@code Dataset<Row>} against a contaminant {@code Dataset<Row>}).</li>
+ *       Java API (flag, keep, cut a {@code Dataset<Row>} against a contaminant {@code Dataset<Row>}; with
+ *       {@code withNearest()} also each cut object's nearest contaminant and separation).</li>
  *   <li>{@link io.github.skycut.spark.SkycutExtensions}: registers the SQL function {@code skycut_near}.</li>
  *   <li>{@link io.github.skycut.spark.SparkCutJob}: the job behind {@code skycut spark cut} and spark-submit.</li>
  *   <li>{@link io.github.skycut.spark.SkycutInputException}: bad input, one line naming the column.</li>

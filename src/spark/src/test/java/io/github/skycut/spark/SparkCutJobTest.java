@@ -74,6 +74,50 @@ class SparkCutJobTest {
     }
 
     @Test
+    void nearestOnCsvBothPathsRowsAndIds() throws IOException {
+        SparkNearestTest.Stars stars = SparkNearestTest.STARS;
+        List<String> lines = new ArrayList<>(List.of("star,RAJ2000,DEJ2000,radius_arcsec"));
+        for (int j = 0; j < stars.ra.length; j++) {
+            lines.add(stars.id[j] + "," + stars.ra[j] + "," + stars.dec[j] + "," + stars.radiusArcsec[j]);
+        }
+        Path starsCsv = csv("nearest-stars.csv", lines.toArray(String[]::new));
+        Path objects = dir.resolve("nearest-objects.csv");
+        List<String> o = new ArrayList<>(List.of("id,ra,dec"));
+        Skies sky = SparkNearestTest.SKY;
+        for (int i = 0; i < sky.ra.length; i++) {
+            o.add(i + "," + sky.ra[i] + "," + sky.dec[i]);
+        }
+        Files.write(objects, o);
+        SparkSession spark = TestSpark.session();
+        org.apache.spark.sql.Dataset<Row> read = spark.read().schema(Skies.CONTAMINANTS).option("header", "true")
+                .csv(starsCsv.toString());
+        io.github.skycut.CutResult expected = SparkNearestTest.reference(sky.ra, sky.dec, read, null);
+        String[][] runs = {{"broadcast", "flag"}, {"partitioned", "cut"}};
+        for (String[] how : runs) {
+            for (boolean ids : new boolean[]{false, true}) {
+                Path out = dir.resolve("nearest-" + how[0] + "-" + ids);
+                List<String> a = new ArrayList<>(List.of("cut", "--master", "local[2]", "--objects", objects.toString(),
+                        "--contaminants", starsCsv.toString(), "--radius-column", "radius_arcsec", "--output",
+                        out.toString(), "--output-mode", how[1], "--output-format", "csv", "--distribution", how[0],
+                        "--partitions", "5", "--cell-size", "5deg", "--nearest"));
+                if (ids) {
+                    a.addAll(List.of("--contaminant-id-column", "star"));
+                }
+                Run r = run(a.toArray(String[]::new));
+                assertEquals(0, r.status(), r.err());
+                List<Row> rows = spark.read().option("header", "true").csv(out.toString()).collectAsList();
+                boolean flag = how[1].equals("flag");
+                assertEquals(flag ? 6 : 5, rows.get(0).size());
+                SparkNearestTest.assertNearest(expected, read.collectAsList(), ids, rows, 0, flag ? 4 : 3, flag);
+            }
+        }
+        assertBad("--nearest names the contaminant that cut each object, and --output-mode kept writes none",
+                "--objects", objectsCsv.toString(), "--radius", "1deg", "--nearest");
+        assertBad("--contaminant-id-column goes with --nearest", "--objects", objectsCsv.toString(), "--radius", "1deg",
+                "--contaminant-id-column", "star");
+    }
+
+    @Test
     void missingColumn() throws IOException {
         Path objects = csv("nora.csv", "id,RA_ICRS,dec", "1,10.0,20.0");
         assertBad("objects: no RA column: looked for ra, ra_deg, RAJ2000 (any case); name it with --ra-column",
