@@ -9,7 +9,8 @@ import uk.ac.starlink.ttools.filter.ProcessingStep;
 
 /**
  * The STILTS {@code tpipe} filter {@code skycut}: keeps (default) or cuts the rows that lie within
- * a radius of any row of a contaminants table, or flags them in a new boolean column.
+ * a radius of any row of a contaminants table, or flags them in a new boolean column; with
+ * {@code -nearest}, also says which contaminant cut each row and how far it is.
  *
  * <pre>
  * stilts tpipe in=objects.fits cmd='skycut stars.csv 1arcmin' out=kept.fits          (./skycut stilts ...)
@@ -25,7 +26,8 @@ public final class SkycutFilter extends BasicFilter {
     /** The usage line STILTS shows. */
     static final String USAGE = "[-keep | -cut | -flag <name>] [-ra <expr> -dec <expr>]"
             + " [-contaminant-ra <expr> -contaminant-dec <expr>]"
-            + " [-radius-column <col> [-radius-unit deg|arcmin|arcsec|rad]] <contaminants> [<radius>]";
+            + " [-radius-column <col> [-radius-unit deg|arcmin|arcsec|rad]]"
+            + " [-nearest [-contaminant-id <col>]] <contaminants> [<radius>]";
 
     public SkycutFilter() {
         super("skycut", USAGE);
@@ -47,6 +49,11 @@ public final class SkycutFilter extends BasicFilter {
             "<code>-contaminant-ra</code> and <code>-contaminant-dec</code> say otherwise.",
             "<code>-radius-column</code> takes each contaminant's radius from that column of the",
             "contaminants, in <code>-radius-unit</code> (default arcsec).",
+            "<code>-nearest</code> (with <code>-cut</code> or <code>-flag</code>) adds the columns",
+            "<code>skycut_nearest</code> (the zero-based row of the nearest contaminant whose radius",
+            "covers the object, ties to the lowest row; or its value of the integer column",
+            "<code>-contaminant-id</code>) and <code>skycut_separation_arcsec</code>,",
+            "both blank where the object is not cut, as <code>skycut cut --nearest</code> writes them.",
             "Needs Java 25 and the skycut library jar on the class path.",
             "</p>",
         };

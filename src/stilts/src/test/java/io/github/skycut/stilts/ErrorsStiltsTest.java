@@ -26,6 +26,8 @@ class ErrorsStiltsTest {
         Files.writeString(dir.resolve("stars.csv"), "ra,dec,r\n10.0,20.0,5\n11.0,95.0,5\n");
         Files.writeString(dir.resolve("good_stars.csv"), "ra,dec,r\n10.0,20.0,5\n11.0,21.0,-5\n");
         Files.writeString(dir.resolve("noradec.csv"), "id,alpha,delta\n0,10.0,20.0\n");
+        Files.writeString(dir.resolve("id_stars.csv"), "ra,dec,sid\n10.0,20.0,7\n11.0,21.0,2.5\n");
+        Files.writeString(dir.resolve("nearest_objects.csv"), "id,ra,dec,skycut_nearest\n0,10.0,20.0,3\n");
     }
 
     private static String fails(String in, String cmd) throws Exception {
@@ -60,6 +62,17 @@ class ErrorsStiltsTest {
         assertTrue(err.contains("no RA column: looked for ra, ra_deg, RAJ2000 (any case); name it with -ra"), err);
         assertTrue(fails("objects.csv", "skycut -radius-column size good_stars.csv").contains("no column 'size'"));
         assertTrue(fails("objects.csv", "skycut -flag RA good_stars.csv 1arcmin").contains("already has a column RA"));
+    }
+
+    @Test
+    void nearestNamesABadIdAndAClashingColumn() throws Exception {
+        String err = fails("objects.csv", "skycut -cut -nearest -contaminant-id sid id_stars.csv 1arcmin");
+        assertTrue(err.contains("id_stars.csv, row 1, column 'sid': -contaminant-id needs integers"), err);
+        assertTrue(fails("objects.csv", "skycut -cut -nearest -contaminant-id hip id_stars.csv 1arcmin")
+                .contains("no column 'hip'"));
+        assertTrue(fails("nearest_objects.csv", "skycut -flag f -nearest good_stars.csv 1arcmin")
+                .contains("already has a column skycut_nearest"));
+        assertTrue(fails("objects.csv", "skycut -nearest good_stars.csv 1arcmin").contains("-nearest goes with -cut or -flag"));
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.github.skycut.SkyPoints;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
@@ -15,16 +14,38 @@ import uk.ac.starlink.table.StarTableFactory;
 
 /**
  * Reads a contaminants table (any format STIL reads: a file name or URL) into memory and prepares
- * skycut's cut for it, with one radius or each row's own.
+ * skycut's cut for it, with one radius or each row's own, and (for {@code -nearest}) with the
+ * nearest-contaminant search and each row's id.
  */
 final class Contaminants {
 
     private Contaminants() {
     }
 
-    /** What to read from the contaminants. */
-    record Request(String location, String raExpr, String decExpr, String radiusColumn, Angle.Unit radiusUnit) {
+    /** What to read from the contaminants; {@code idColumn} (or null) only with the nearest search. */
+    record Request(String location, String raExpr, String decExpr, String radiusColumn, Angle.Unit radiusUnit,
+                   String idColumn) {
+
+        Request(String location, String raExpr, String decExpr, String radiusColumn, Angle.Unit radiusUnit) {
+            this(location, raExpr, decExpr, radiusColumn, radiusUnit, null);
+        }
     }
+
+    /**
+     * The prepared cut and, when an id column was asked for, each contaminant row's id.
+     *
+     * @param ids per contaminant row, its id; null to name each by its zero-based row
+     */
+    record Loaded(PreparedCut cut, long[] ids) {
+
+        /** What {@code skycut_nearest} says for contaminant row {@code row}. */
+        long id(int row) {
+            return ids == null ? row : ids[row];
+        }
+    }
+
+    /** The largest id read exactly (ids may come as doubles, exact up to 2^53), as for {@code skycut cut}. */
+    static final double MAX_ID = 9007199254740992.0;
 
     /**
      * Loads the contaminants and prepares the cut: {@code radius} for all, or (when null) each
@@ -33,6 +54,16 @@ final class Contaminants {
      * @throws IOException naming the table, and the row and column of a bad value
      */
     static PreparedCut prepare(Request request, Angle radius) throws IOException {
+        return load(request, radius, false).cut();
+    }
+
+    /**
+     * Loads the contaminants and prepares the cut as {@link #prepare} does, with the nearest
+     * search ({@code AngularCut...withNearest()}) when {@code nearest}, and the request's ids.
+     *
+     * @throws IOException naming the table, and the row and column of a bad value
+     */
+    static Loaded load(Request request, Angle radius, boolean nearest) throws IOException {
         String what = request.location();
         StarTable table;
         try {
@@ -43,19 +74,15 @@ final class Contaminants {
         try {
             Positions p = Positions.find(table, what, request.raExpr(), request.decExpr(),
                     "-contaminant-ra", "-contaminant-dec");
-            int radiusIndex = -1;
-            if (request.radiusColumn() != null) {
-                List<String> names = ColumnNames.of(p.table());
-                radiusIndex = ColumnNames.indexOf(what, names, request.radiusColumn());
-                if (radiusIndex < 0) {
-                    throw new IllegalArgumentException(what + ": no column '" + request.radiusColumn() + "'; columns are "
-                            + ColumnNames.of(table));
-                }
-            }
-            Columns c = read(p, what, radiusIndex, request.radiusColumn(), request.radiusUnit());
+            int radiusIndex = column(p, table, what, request.radiusColumn());
+            int idIndex = column(p, table, what, request.idColumn());
+            Columns c = read(p, what, radiusIndex, request, idIndex);
             AngularCut cut = radius != null ? AngularCut.within(radius) : AngularCut.withRadii(c.radii());
+            if (nearest) {
+                cut = cut.withNearest();
+            }
             try (SkyPoints points = SkyPoints.fromRaDec(c.ra(), c.dec())) {
-                return cut.prepare(points);
+                return new Loaded(cut.prepare(points), c.ids());
             }
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
@@ -64,14 +91,27 @@ final class Contaminants {
         }
     }
 
-    private record Columns(double[] ra, double[] dec, Angle[] radii) {
+    /** The index of the named column of the contaminants, -1 when none is named. */
+    private static int column(Positions p, StarTable table, String what, String name) {
+        if (name == null) {
+            return -1;
+        }
+        int index = ColumnNames.indexOf(what, ColumnNames.of(p.table()), name);
+        if (index < 0) {
+            throw new IllegalArgumentException(what + ": no column '" + name + "'; columns are " + ColumnNames.of(table));
+        }
+        return index;
     }
 
-    private static Columns read(Positions p, String what, int radiusIndex, String radiusName, Angle.Unit unit)
+    private record Columns(double[] ra, double[] dec, Angle[] radii, long[] ids) {
+    }
+
+    private static Columns read(Positions p, String what, int radiusIndex, Request request, int idIndex)
             throws IOException {
         double[] ra = new double[1024];
         double[] dec = new double[1024];
         Angle[] radii = radiusIndex >= 0 ? new Angle[1024] : null;
+        long[] ids = idIndex >= 0 ? new long[1024] : null;
         int n = 0;
         try (RowSequence rows = p.table().getRowSequence()) {
             while (rows.next()) {
@@ -83,16 +123,39 @@ final class Contaminants {
                     ra = Arrays.copyOf(ra, grown);
                     dec = Arrays.copyOf(dec, grown);
                     radii = radii == null ? null : Arrays.copyOf(radii, grown);
+                    ids = ids == null ? null : Arrays.copyOf(ids, grown);
                 }
                 ra[n] = Positions.ra(rows.getCell(p.raColumn()), what, n, p.raName());
                 dec[n] = Positions.dec(rows.getCell(p.decColumn()), what, n, p.decName());
                 if (radii != null) {
-                    radii[n] = radius(rows.getCell(radiusIndex), what, n, radiusName, unit);
+                    radii[n] = radius(rows.getCell(radiusIndex), what, n, request.radiusColumn(), request.radiusUnit());
+                }
+                if (ids != null) {
+                    ids[n] = id(rows.getCell(idIndex), what, n, request.idColumn());
                 }
                 n++;
             }
         }
-        return new Columns(Arrays.copyOf(ra, n), Arrays.copyOf(dec, n), radii == null ? null : Arrays.copyOf(radii, n));
+        return new Columns(Arrays.copyOf(ra, n), Arrays.copyOf(dec, n), radii == null ? null : Arrays.copyOf(radii, n),
+                ids == null ? null : Arrays.copyOf(ids, n));
+    }
+
+    /** A contaminant's id: an integer (whole floating-point values within +-2^53 too), as {@code skycut cut} reads it. */
+    private static long id(Object cell, String what, long row, String column) throws IOException {
+        if (cell instanceof Long || cell instanceof Integer || cell instanceof Short || cell instanceof Byte) {
+            return ((Number) cell).longValue();
+        }
+        double v;
+        try {
+            v = Positions.number(cell);
+        } catch (IllegalArgumentException e) {
+            throw Positions.at(what, row, column, "-contaminant-id needs integers, got " + e.getMessage());
+        }
+        if (v != Math.rint(v) || Math.abs(v) > MAX_ID) {
+            throw Positions.at(what, row, column, "-contaminant-id needs integers within +-2^53, got "
+                    + (cell == null ? "a blank" : v) + "; leave it out to write the contaminant's row");
+        }
+        return (long) v;
     }
 
     private static Angle radius(Object cell, String what, long row, String column, Angle.Unit unit) throws IOException {

@@ -3,7 +3,9 @@ package io.github.skycut.stilts.internal;
 import io.github.skycut.PreparedCut;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 import uk.ac.starlink.table.ColumnInfo;
@@ -16,31 +18,55 @@ import uk.ac.starlink.table.WrapperStarTable;
 
 /**
  * The objects table after the cut: the rows kept, the rows cut, or every row with a boolean flag
- * column appended. Each row is decided by {@link PreparedCut#isCut} as it streams past, so memory
- * does not grow with the objects; parallel STILTS processing (row splittables) is kept, each split
- * deciding its own rows (the prepared cut is thread-safe).
+ * column appended; with {@code -nearest}, the columns {@code skycut_nearest} and
+ * {@code skycut_separation_arcsec} appended too (blank where an object is kept). Each row is
+ * decided by {@link PreparedCut#isCut} as it streams past (and, if cut, its nearest contaminant
+ * found by {@link NearestContaminant}), so memory does not grow with the objects; parallel STILTS
+ * processing (row splittables) is kept, each split deciding its own rows (the prepared cut is
+ * thread-safe).
  */
 final class CutTable extends WrapperStarTable {
 
     /** What the filter does with the rows within the radius. */
     enum Mode { KEEP, CUT, FLAG }
 
+    /** The column of the nearest contaminant's row or id. */
+    static final String NEAREST_COLUMN = "skycut_nearest";
+    /** The column of the separation from it, arcseconds. */
+    static final String SEPARATION_COLUMN = "skycut_separation_arcsec";
+
     private final Positions positions;
     private final String what;
-    private final PreparedCut cut;
+    private final Contaminants.Loaded contaminants;
     private final Mode mode;
+    private final boolean nearest;
     private final int columns;          // the objects' columns (positions.table() may have computed ones after them)
-    private final ColumnInfo flagInfo;  // null unless FLAG
+    private final ColumnInfo[] extras;  // appended: the flag (FLAG), then the nearest columns (-nearest)
 
-    CutTable(StarTable objects, Positions positions, String what, PreparedCut cut, Mode mode, String flagName) {
+    CutTable(StarTable objects, Positions positions, String what, Contaminants.Loaded contaminants, Mode mode,
+             String flagName, boolean nearest, String idColumn) {
         super(objects);
         this.positions = positions;
         this.what = what;
-        this.cut = cut;
+        this.contaminants = contaminants;
         this.mode = mode;
+        this.nearest = nearest;
         this.columns = objects.getColumnCount();
-        this.flagInfo = mode == Mode.FLAG ? new ColumnInfo(flagName, Boolean.class,
-                "Whether the object lies within the radius of a contaminant (skycut)") : null;
+        List<ColumnInfo> added = new ArrayList<>();
+        if (mode == Mode.FLAG) {
+            added.add(new ColumnInfo(flagName, Boolean.class,
+                    "Whether the object lies within the radius of a contaminant (skycut)"));
+        }
+        if (nearest) {
+            added.add(new ColumnInfo(NEAREST_COLUMN, Long.class, "The nearest contaminant within its radius: "
+                    + (idColumn == null ? "its zero-based row" : "its " + idColumn) + "; blank where not cut (skycut)"));
+            ColumnInfo sep = new ColumnInfo(SEPARATION_COLUMN, Double.class,
+                    "The separation from the nearest contaminant within its radius; blank where not cut (skycut)");
+            sep.setUnitString("arcsec");
+            sep.setUCD("pos.angDistance");
+            added.add(sep);
+        }
+        this.extras = added.toArray(new ColumnInfo[0]);
     }
 
     private StarTable source() {
@@ -49,12 +75,12 @@ final class CutTable extends WrapperStarTable {
 
     @Override
     public int getColumnCount() {
-        return columns + (flagInfo != null ? 1 : 0);
+        return columns + extras.length;
     }
 
     @Override
     public ColumnInfo getColumnInfo(int icol) {
-        return icol == columns && flagInfo != null ? flagInfo : super.getColumnInfo(icol);
+        return icol >= columns ? extras[icol - columns] : super.getColumnInfo(icol);
     }
 
     @Override
@@ -72,8 +98,12 @@ final class CutTable extends WrapperStarTable {
         if (mode != Mode.FLAG) {
             throw new UnsupportedOperationException("not random access");
         }
-        return icol == columns ? near(source().getCell(irow, positions.raColumn()),
-                source().getCell(irow, positions.decColumn()), irow) : super.getCell(irow, icol);
+        if (icol < columns) {
+            return super.getCell(irow, icol);
+        }
+        Decider d = new Decider();
+        d.decide(source().getCell(irow, positions.raColumn()), source().getCell(irow, positions.decColumn()), irow);
+        return d.extra(icol - columns);
     }
 
     @Override
@@ -81,7 +111,10 @@ final class CutTable extends WrapperStarTable {
         if (mode != Mode.FLAG) {
             throw new UnsupportedOperationException("not random access");
         }
-        return withFlag(source().getRow(irow), irow);
+        Object[] row = source().getRow(irow);
+        Decider d = new Decider();
+        d.decide(row[positions.raColumn()], row[positions.decColumn()], irow);
+        return d.append(row);
     }
 
     @Override
@@ -101,7 +134,9 @@ final class CutTable extends WrapperStarTable {
         }
         RowAccess base = source().getRowAccess();
         return new RowAccess() {
+            private final Decider decider = new Decider();
             private long row = -1;
+            private long decided = -1;  // the row the decider holds
 
             @Override
             public void setRowIndex(long irow) throws IOException {
@@ -109,15 +144,22 @@ final class CutTable extends WrapperStarTable {
                 row = irow;
             }
 
+            private Decider decided() throws IOException {
+                if (decided != row || row < 0) {
+                    decider.decide(base.getCell(positions.raColumn()), base.getCell(positions.decColumn()), row);
+                    decided = row;
+                }
+                return decider;
+            }
+
             @Override
             public Object getCell(int icol) throws IOException {
-                return icol == columns ? near(base.getCell(positions.raColumn()), base.getCell(positions.decColumn()), row)
-                        : base.getCell(icol);
+                return icol >= columns ? decided().extra(icol - columns) : base.getCell(icol);
             }
 
             @Override
             public Object[] getRow() throws IOException {
-                return withFlag(base.getRow(), row);
+                return decided().append(base.getRow());
             }
 
             @Override
@@ -127,27 +169,50 @@ final class CutTable extends WrapperStarTable {
         };
     }
 
-    /** Whether the object in this row is within the radius of a contaminant: skycut's decision. */
-    private Boolean near(Object raCell, Object decCell, long row) throws IOException {
-        double ra = Positions.ra(raCell, what, row, positions.raName());
-        double dec = Positions.dec(decCell, what, row, positions.decName());
-        return cut.isCut(ra, dec);
-    }
+    /**
+     * One row source's decisions (a sequence, a split, a row access): the last row's flag and,
+     * with {@code -nearest}, its nearest contaminant. Not thread-safe; allocates nothing for a kept
+     * row.
+     */
+    private final class Decider {
+        private final NearestContaminant near = nearest ? new NearestContaminant(contaminants) : null;
+        private boolean cut;
 
-    /** The objects' columns of a source row, and the flag when flagging. */
-    private Object[] withFlag(Object[] sourceRow, long row) throws IOException {
-        Object[] out = Arrays.copyOf(sourceRow, getColumnCount());
-        if (flagInfo != null) {
-            out[columns] = near(sourceRow[positions.raColumn()], sourceRow[positions.decColumn()], row);
+        /** Whether the object in this row is within the radius of a contaminant: skycut's decision. */
+        boolean decide(Object raCell, Object decCell, long row) throws IOException {
+            double ra = Positions.ra(raCell, what, row, positions.raName());
+            double dec = Positions.dec(decCell, what, row, positions.decName());
+            cut = near != null ? near.find(ra, dec) : contaminants.cut().isCut(ra, dec);
+            return cut;
         }
-        return out;
+
+        /** The value of appended column {@code k} for the last row decided. */
+        Object extra(int k) {
+            int i = mode == Mode.FLAG ? k - 1 : k;
+            if (i < 0) {
+                return cut;
+            }
+            return i == 0 ? (Object) near.id() : (Object) near.arcsec(); // Objects: a Long/Double ?: would unbox
+        }
+
+        /** The objects' columns of a source row, and the appended ones. */
+        Object[] append(Object[] sourceRow) {
+            if (extras.length == 0 && sourceRow.length == columns) {
+                return sourceRow;
+            }
+            Object[] out = Arrays.copyOf(sourceRow, getColumnCount());
+            for (int k = 0; k < extras.length; k++) {
+                out[columns + k] = extra(k);
+            }
+            return out;
+        }
     }
 
-    /** The rows, as a sequence or a splittable: those kept or cut, or all with their flag. */
+    /** The rows, as a sequence or a splittable: those kept or cut, or all with their flag; and the nearest columns. */
     private final class Rows implements RowSplittable {
         private final RowSplittable base;
         private final boolean splittable;
-        private Boolean flag;
+        private final Decider decider = new Decider();
 
         Rows(RowSplittable base, boolean splittable) {
             this.base = base;
@@ -157,11 +222,10 @@ final class CutTable extends WrapperStarTable {
         @Override
         public boolean next() throws IOException {
             while (base.next()) {
-                boolean near = near(base.getCell(positions.raColumn()), base.getCell(positions.decColumn()),
+                boolean near = decider.decide(base.getCell(positions.raColumn()), base.getCell(positions.decColumn()),
                         base.rowIndex().getAsLong());
                 switch (mode) {
                     case FLAG -> {
-                        flag = near;
                         return true;
                     }
                     case KEEP -> {
@@ -181,20 +245,12 @@ final class CutTable extends WrapperStarTable {
 
         @Override
         public Object getCell(int icol) throws IOException {
-            return icol == columns && flagInfo != null ? flag : base.getCell(icol);
+            return icol >= columns ? decider.extra(icol - columns) : base.getCell(icol);
         }
 
         @Override
         public Object[] getRow() throws IOException {
-            Object[] row = base.getRow();
-            if (flagInfo == null && row.length == columns) {
-                return row;
-            }
-            Object[] out = Arrays.copyOf(row, getColumnCount());
-            if (flagInfo != null) {
-                out[columns] = flag;
-            }
-            return out;
+            return decider.append(base.getRow());
         }
 
         @Override

@@ -2,7 +2,6 @@ package io.github.skycut.stilts.internal;
 
 import io.github.skycut.Angle;
 import io.github.skycut.AngularCut;
-import io.github.skycut.PreparedCut;
 
 import java.io.IOException;
 import java.util.Iterator;
@@ -24,10 +23,12 @@ public final class FilterStep implements ProcessingStep {
     private final String decExpr;
     private final Contaminants.Request contaminants;
     private final Angle radius;
-    private PreparedCut prepared;
+    private final boolean nearest;
+    private Contaminants.Loaded prepared;
 
     private FilterStep(CutTable.Mode mode, String flagName, String raExpr, String decExpr,
-                       Contaminants.Request contaminants, Angle radius) {
+                       Contaminants.Request contaminants, Angle radius, boolean nearest) {
+        this.nearest = nearest;
         this.mode = mode;
         this.flagName = flagName;
         this.raExpr = raExpr;
@@ -63,6 +64,8 @@ public final class FilterStep implements ProcessingStep {
         String radiusUnit;
         String contaminants;
         String radius;
+        boolean nearest;
+        String idColumn;
 
         void take(String word, Iterator<String> args) throws ArgException {
             switch (word) {
@@ -78,6 +81,8 @@ public final class FilterStep implements ProcessingStep {
                 case "-contaminant-dec" -> contaminantDec = value(word, args);
                 case "-radius-column" -> radiusColumn = value(word, args);
                 case "-radius-unit" -> radiusUnit = value(word, args);
+                case "-nearest" -> nearest = true;
+                case "-contaminant-id" -> idColumn = value(word, args);
                 default -> positional(word);
             }
         }
@@ -123,6 +128,13 @@ public final class FilterStep implements ProcessingStep {
             if (radiusUnit != null && radiusColumn == null) {
                 throw new ArgException("skycut: -radius-unit goes with -radius-column; a radius carries its own unit");
             }
+            if (nearest && (mode == null || mode == CutTable.Mode.KEEP)) {
+                throw new ArgException("skycut: -nearest goes with -cut or -flag: the rows kept were not cut,"
+                        + " so they have no nearest contaminant");
+            }
+            if (idColumn != null && !nearest) {
+                throw new ArgException("skycut: -contaminant-id goes with -nearest");
+            }
             try {
                 Angle r = radius == null ? null : Angle.parse(radius);
                 if (r != null) {
@@ -131,8 +143,9 @@ public final class FilterStep implements ProcessingStep {
                 Angle.Unit unit = Angle.Unit.parse(radiusUnit == null ? "arcsec" : radiusUnit);
                 Contaminants.Request request = new Contaminants.Request(contaminants,
                         contaminantRa != null ? contaminantRa : raExpr, contaminantDec != null ? contaminantDec : decExpr,
-                        radiusColumn, unit);
-                return new FilterStep(mode == null ? CutTable.Mode.KEEP : mode, flagName, raExpr, decExpr, request, r);
+                        radiusColumn, unit, idColumn);
+                return new FilterStep(mode == null ? CutTable.Mode.KEEP : mode, flagName, raExpr, decExpr, request, r,
+                        nearest);
             } catch (IllegalArgumentException e) {
                 throw new ArgException("skycut: " + e.getMessage(), e);
             }
@@ -143,24 +156,32 @@ public final class FilterStep implements ProcessingStep {
     public StarTable wrap(StarTable objects) throws IOException {
         String what = objects.getName() == null || objects.getName().isBlank() ? "objects" : objects.getName();
         try {
+            List<String> names = ColumnNames.of(objects);
             if (mode == CutTable.Mode.FLAG) {
-                List<String> names = ColumnNames.of(objects);
-                if (names.stream().anyMatch(flagName::equalsIgnoreCase)) {
-                    throw new IllegalArgumentException(what + ": already has a column " + flagName
-                            + "; -flag would add a second one");
-                }
+                refuseClash(what, names, flagName, "-flag");
+            }
+            if (nearest) {
+                refuseClash(what, names, CutTable.NEAREST_COLUMN, "-nearest");
+                refuseClash(what, names, CutTable.SEPARATION_COLUMN, "-nearest");
             }
             Positions positions = Positions.find(objects, what, raExpr, decExpr, "-ra", "-dec");
-            return new CutTable(objects, positions, what, prepared(), mode, flagName);
+            return new CutTable(objects, positions, what, prepared(), mode, flagName, nearest, contaminants.idColumn());
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
     }
 
+    private static void refuseClash(String what, List<String> names, String column, String option) {
+        if (names.stream().anyMatch(column::equalsIgnoreCase)) {
+            throw new IllegalArgumentException(what + ": already has a column " + column + "; " + option
+                    + " would add a second one");
+        }
+    }
+
     /** The cut, prepared on first use and kept for later tables (the contaminants are read once). */
-    private synchronized PreparedCut prepared() throws IOException {
+    private synchronized Contaminants.Loaded prepared() throws IOException {
         if (prepared == null) {
-            prepared = Contaminants.prepare(contaminants, radius);
+            prepared = Contaminants.load(contaminants, radius, nearest);
         }
         return prepared;
     }

@@ -1,7 +1,8 @@
 /**
  * The work behind the entry classes of {@code io.github.skycut.stilts}, compiled for Java 25 and
  * reached from them only by reflection: {@code FilterStep} (the filter's words) and
- * {@code CutTable} (the rows kept, cut or flagged), {@code Contaminants} (a table STIL reads,
+ * {@code CutTable} (the rows kept, cut or flagged), {@code NearestContaminant} (a cut row's nearest
+ * contaminant, for {@code -nearest}), {@code Contaminants} (a table STIL reads,
  * prepared as a {@code PreparedCut}), {@code Positions} and {@code ColumnNames} (where RA and Dec
  * are, found as {@code skycut cut} finds them), {@code NearCache} (the JEL function's prepared
  * cuts), {@code ExactMatcher} and {@code SkyCells} (the {@code tmatch2} matcher and its bins),

@@ -22,6 +22,10 @@ class FilterStepTest {
         List<String> column = new ArrayList<>(List.of("-cut", "-radius-column", "r", "-radius-unit", "deg", "stars.vot"));
         FilterStep.parse(column.iterator());
         assertTrue(column.isEmpty(), "left: " + column);
+        List<String> nearest = new ArrayList<>(List.of("-flag", "f", "-nearest", "-contaminant-id", "sid", "stars.vot",
+                "1deg"));
+        FilterStep.parse(nearest.iterator());
+        assertTrue(nearest.isEmpty(), "left: " + nearest);
     }
 
     @Test
@@ -33,6 +37,9 @@ class FilterStepTest {
         assertMessage("-flag needs a value", List.of("stars.csv", "1deg", "-flag"));
         assertMessage("unexpected word 'extra'", List.of("stars.csv", "1deg", "extra"));
         assertMessage("an angular separation must be >= 0", List.of("stars.csv", "-1deg"));
+        assertMessage("-nearest goes with -cut or -flag", List.of("-nearest", "stars.csv", "1deg"));
+        assertMessage("-nearest goes with -cut or -flag", List.of("-keep", "-nearest", "stars.csv", "1deg"));
+        assertMessage("-contaminant-id goes with -nearest", List.of("-cut", "-contaminant-id", "sid", "stars.csv", "1deg"));
         assertMessage("unknown angle unit 'deh'", List.of("-radius-column", "r", "-radius-unit", "deh", "stars.csv"));
     }
 
