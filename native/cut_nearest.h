@@ -27,13 +27,26 @@ static inline void NFN(offer)(double *best, int32_t *index, int64_t i, double do
     }
 }
 
-/* One vector of contaminants at j into the lanes' best (b) and id (d); only the lanes in valid count. */
-#define NSTEP(b, d, j, LOAD, valid)                                                                     \
+/*
+ * One vector of contaminants at j into the lanes' best (b) and id (d); only the lanes in valid count.
+ * With a radius per contaminant, each dot is tested against its own threshold first. With one
+ * radius the lanes start at b = cosMax and d = -1, so "dot > b" already implies dot > cosMax, and a
+ * dot equal to cosMax (no cut) never wins a tie, as no id is below -1: two operations fewer a step.
+ */
+#define NSTEP_EACH(b, d, j, LOAD, valid)                                                                \
     do {                                                                                                \
         const VD dot_ = V_ADD(V_ADD(V_MUL(X, LOAD(cx + (j))), V_MUL(Y, LOAD(cy + (j)))), V_MUL(Z, LOAD(cz + (j)))); \
-        const VM cut_ = VM_AND(valid, VM_GT(dot_, te != NULL ? LOAD(te + (j)) : thr));                   \
+        const VM cut_ = VM_AND(valid, VM_GT(dot_, LOAD(te + (j))));                                     \
         const VD id_ = LOAD(ids + (j));                                                                 \
         const VM take_ = VM_AND(cut_, VM_OR(VM_GT(dot_, b), VM_AND(VM_EQ(dot_, b), VM_LT(id_, d))));     \
+        b = V_BLEND(take_, dot_, b);                                                                    \
+        d = V_BLEND(take_, id_, d);                                                                     \
+    } while (0)
+#define NSTEP_FIXED(b, d, j, LOAD, valid)                                                               \
+    do {                                                                                                \
+        const VD dot_ = V_ADD(V_ADD(V_MUL(X, LOAD(cx + (j))), V_MUL(Y, LOAD(cy + (j)))), V_MUL(Z, LOAD(cz + (j)))); \
+        const VD id_ = LOAD(ids + (j));                                                                 \
+        const VM take_ = VM_AND(valid, VM_OR(VM_GT(dot_, b), VM_AND(VM_EQ(dot_, b), VM_LT(id_, d))));   \
         b = V_BLEND(take_, dot_, b);                                                                    \
         d = V_BLEND(take_, id_, d);                                                                     \
     } while (0)
@@ -42,42 +55,54 @@ static inline void NFN(offer)(double *best, int32_t *index, int64_t i, double do
 
 /*
  * Object i (x, y, z) against contaminants [from, to): two vectors a step, then one, then the last
- * few lanes in one masked step, without branches (in the index's short ranges a branch on "some
- * lane cuts" mispredicts more than the blends cost); the two running bests are merged lane by lane
- * by the rule, reduced across lanes (the largest, then the lowest id among the lanes holding it)
- * and offered to the object's state.
+ * few lanes in one masked step (the masked-off lanes load 0, and are never taken), without
+ * branches (in the index's short ranges a branch on "some lane cuts" mispredicts more than the
+ * blends cost); the two running bests are merged lane by lane by the rule, reduced across lanes
+ * (the largest, then the lowest id among the lanes holding it) and offered to the object's state.
+ * NSTEP is NSTEP_EACH or NSTEP_FIXED; b0 starts at "none" (below every cut: -inf with a radius per
+ * contaminant, cosMax with one), d at +inf or -1.
  */
-static void NFN(one)(double x, double y, double z, const double *cx, const double *cy, const double *cz,
-                     double cosMax, const double *te, const double *ids, int64_t from, int64_t to,
-                     double *best, int32_t *index, int64_t i) {
-    const VD X = V_SET1(x), Y = V_SET1(y), Z = V_SET1(z), thr = V_SET1(cosMax);
-    const VD none = V_SET1(-INFINITY);
-    const VM all = VM_GT(V_SET1(1.0), V_SET1(0.0));
-    VD b0 = none, b1 = none, d0 = V_SET1(INFINITY), d1 = d0;
-    int64_t j = from;
-    for (; j + 2 * W <= to; j += 2 * W) {
-        NSTEP(b0, d0, j, NLOAD, all);
-        NSTEP(b1, d1, j + W, NLOAD, all);
+#define NEAREST_ONE(NSTEP, none_b, none_d)                                                              \
+    const VD X = V_SET1(x), Y = V_SET1(y), Z = V_SET1(z);                                               \
+    const VM all = VM_GT(V_SET1(1.0), V_SET1(0.0));                                                     \
+    VD b0 = V_SET1(none_b), b1 = b0, d0 = V_SET1(none_d), d1 = d0;                                      \
+    int64_t j = from;                                                                                   \
+    for (; j + 2 * W <= to; j += 2 * W) {                                                               \
+        NSTEP(b0, d0, j, NLOAD, all);                                                                   \
+        NSTEP(b1, d1, j + W, NLOAD, all);                                                               \
+    }                                                                                                   \
+    if (j + W <= to) {                                                                                  \
+        NSTEP(b1, d1, j, NLOAD, all);                                                                   \
+        j += W;                                                                                         \
+    }                                                                                                   \
+    const int tail = (int) (to - j);                                                                    \
+    if (tail > 0) {                                                                                     \
+        NSTEP(b0, d0, j, NLOAD_TAIL, VM_FIRST(tail));                                                   \
+    }                                                                                                   \
+    const VM take = VM_OR(VM_GT(b1, b0), VM_AND(VM_EQ(b1, b0), VM_LT(d1, d0)));                         \
+    b0 = V_BLEND(take, b1, b0);                                                                         \
+    d0 = V_BLEND(take, d1, d0);                                                                         \
+    const double m = V_HMAX(b0);                                                                        \
+    if (m > (none_b)) {                                                                                 \
+        NFN(offer)(best, index, i, m, (int32_t) V_HMIN_WHERE(VM_EQ(b0, V_SET1(m)), d0));                \
     }
-    if (j + W <= to) {
-        NSTEP(b1, d1, j, NLOAD, all);
-        j += W;
-    }
-    const int tail = (int) (to - j);
-    if (tail > 0) {
-        NSTEP(b0, d0, j, NLOAD_TAIL, VM_FIRST(tail));
-    }
-    const VM take = VM_OR(VM_GT(b1, b0), VM_AND(VM_EQ(b1, b0), VM_LT(d1, d0)));
-    b0 = V_BLEND(take, b1, b0);
-    d0 = V_BLEND(take, d1, d0);
-    const double m = V_HMAX(b0);
-    if (m > -INFINITY) {
-        NFN(offer)(best, index, i, m, (int32_t) V_HMIN_WHERE(VM_EQ(b0, V_SET1(m)), d0));
-    }
+
+static void NFN(one_each)(double x, double y, double z, const double *cx, const double *cy, const double *cz,
+                          const double *te, const double *ids, int64_t from, int64_t to,
+                          double *best, int32_t *index, int64_t i) {
+    NEAREST_ONE(NSTEP_EACH, -INFINITY, INFINITY)
 }
+
+static void NFN(one_fixed)(double x, double y, double z, const double *cx, const double *cy, const double *cz,
+                           double cosMax, const double *ids, int64_t from, int64_t to,
+                           double *best, int32_t *index, int64_t i) {
+    NEAREST_ONE(NSTEP_FIXED, cosMax, -1.0)
+}
+#undef NEAREST_ONE
 #undef NLOAD
 #undef NLOAD_TAIL
-#undef NSTEP
+#undef NSTEP_EACH
+#undef NSTEP_FIXED
 
 /* The exported search of this path: tiles of contaminants (kept in L1), every object against each. */
 int SK_CAT3(skycut, nearest, SUFFIX)(const double *ox, const double *oy, const double *oz, int64_t objFrom,
@@ -86,8 +111,14 @@ int SK_CAT3(skycut, nearest, SUFFIX)(const double *ox, const double *oy, const d
                                      const double *ids, double *best, int32_t *index) {
     for (int64_t t0 = conFrom; t0 < conTo; t0 += TILE) {
         const int64_t t1 = MIN64(t0 + TILE, conTo);
-        for (int64_t i = objFrom; i < objTo; i++) {
-            NFN(one)(ox[i], oy[i], oz[i], cx, cy, cz, cosMax, cosMaxEach, ids, t0, t1, best, index, i);
+        if (cosMaxEach != NULL) {
+            for (int64_t i = objFrom; i < objTo; i++) {
+                NFN(one_each)(ox[i], oy[i], oz[i], cx, cy, cz, cosMaxEach, ids, t0, t1, best, index, i);
+            }
+        } else {
+            for (int64_t i = objFrom; i < objTo; i++) {
+                NFN(one_fixed)(ox[i], oy[i], oz[i], cx, cy, cz, cosMax, ids, t0, t1, best, index, i);
+            }
         }
     }
     return 0;

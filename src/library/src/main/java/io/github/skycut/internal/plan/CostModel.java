@@ -94,22 +94,24 @@ final class CostModel {
      * {@code seconds} are the wall time on {@code threads} threads.
      */
     static IndexPlan bestPlan(long objects, long contaminants, double radius, int threads, KernelCost kernel) {
-        return bestPlan(objects, objects, contaminants, radius, threads, kernel, FOUR_PI);
+        return bestPlan(objects, objects, contaminants, radius, threads, kernel, FOUR_PI, false);
     }
 
     /**
      * The same for {@code objects} in all, cut in batches of {@code batch} (the blocks are sized for
      * a batch: a prepared cut of a stream is planned with the stream's total and its batch size).
+     * With {@code exhaustive} (the nearest search) every candidate is tested, with no early exit,
+     * which favours smaller cells than the plain cut's.
      */
     static IndexPlan bestPlan(long objects, long batch, long contaminants, double radius, int threads, KernelCost kernel,
-                              double area) {
+                              double area, boolean exhaustive) {
         double r = Math.min(radius, Math.PI);
         int block = blockFor(Math.min(objects, batch), threads);
         IndexPlan best = null;
         for (double s = IndexPlan.MIN_CELL * 4; s < 2; s *= 1.15) {
             for (int split = 1; split <= 8; split *= 2) {
                 double c = Math.max(IndexPlan.MIN_CELL, s / split);
-                double t = seconds(objects, contaminants, r, s, c, block, kernel, area) / Math.max(1, threads);
+                double t = seconds(objects, contaminants, r, s, c, block, kernel, area, exhaustive) / Math.max(1, threads);
                 if (best == null || t < best.seconds()) {
                     best = new IndexPlan(s, c, block, t);
                 }
@@ -121,9 +123,10 @@ final class CostModel {
     /**
      * The model's time on one thread for cells of side s (objects) and c (band bins), with the
      * objects and contaminants spread over {@code area} steradians of sky (4π: the whole sky; a
-     * survey field is smaller, and denser).
+     * survey field is smaller, and denser); with {@code exhaustive}, every candidate tested.
      */
-    static double seconds(double n, double m, double r, double s, double c, int block, KernelCost k, double area) {
+    static double seconds(double n, double m, double r, double s, double c, int block, KernelCost k, double area,
+                          boolean exhaustive) {
         double span = Math.min(Math.PI, s + 2 * r);
         double window = Math.min(FOUR_PI, span * Math.min(2 * Math.PI, span + c));
         double cells = Math.max(1, FOUR_PI / (s * s));
@@ -133,7 +136,7 @@ final class CostModel {
         double copies = m * Math.min(Math.PI / s, 1 + 2 * r / s);
         double bins = (Math.PI / s) * (2 * Math.PI / c);
         double candidates = Math.min(m, m / area * window);
-        double tests = testsUntilHit(candidates, Math.min(1, FOUR_PI * capShare(r) / window));
+        double tests = exhaustive ? candidates : testsUntilHit(candidates, Math.min(1, FOUR_PI * capShare(r) / window));
         return n * PER_OBJECT + copies * PER_COPY + bins * PER_BIN
                 + blocks * occupied * (PER_CELL + k.perCall()) + blocks * cells * PER_BLOCK_CELL
                 + n * tests * k.perPair();
@@ -141,12 +144,13 @@ final class CostModel {
 
     /** Brute force on one thread: each object runs until its first hit ({@link #testsUntilHit}). */
     static double bruteSeconds(long objects, long contaminants, double radius, KernelCost k) {
-        return bruteSeconds(objects, contaminants, radius, k, FOUR_PI);
+        return bruteSeconds(objects, contaminants, radius, k, FOUR_PI, false);
     }
 
     /** The same with everything in {@code area} steradians (a denser sky: more hits, earlier exits). */
-    static double bruteSeconds(long objects, long contaminants, double radius, KernelCost k, double area) {
-        return objects * testsUntilHit(contaminants, Math.min(1, capShare(radius) * FOUR_PI / area)) * k.brutePair();
+    static double bruteSeconds(long objects, long contaminants, double radius, KernelCost k, double area,
+                               boolean exhaustive) {
+        return exhaustive ? (double) objects * contaminants * k.brutePair() : objects * testsUntilHit(contaminants, Math.min(1, capShare(radius) * FOUR_PI / area)) * k.brutePair();
     }
 
     /** Cells of the occupancy grid of {@link #effectiveArea}: equal-area, 128 bands in z by 256 in RA. */

@@ -40,7 +40,7 @@ public final class Planner {
      * @param cosMin       the smallest threshold (largest radius); +∞ when nothing can be cut
      */
     public static Plan plan(long objects, long batch, long contaminants, double cosMin, int threads, KernelType kernel) {
-        return plan(objects, batch, contaminants, cosMin, threads, kernel, CostModel.FOUR_PI);
+        return plan(objects, batch, contaminants, cosMin, threads, kernel, CostModel.FOUR_PI, false);
     }
 
     /**
@@ -49,15 +49,25 @@ public final class Planner {
      */
     public static Plan plan(long objects, long batch, SkyPoints contaminants, double cosMin, int threads,
                             KernelType kernel) {
-        return plan(objects, batch, contaminants.size(), cosMin, threads, kernel, CostModel.effectiveArea(contaminants));
+        return plan(objects, batch, contaminants, cosMin, threads, kernel, false);
+    }
+
+    /**
+     * The same for the nearest search ({@code nearest}): it tests every candidate, with no early
+     * exit, so its best grids are finer and brute force costs every pair.
+     */
+    public static Plan plan(long objects, long batch, SkyPoints contaminants, double cosMin, int threads,
+                            KernelType kernel, boolean nearest) {
+        return plan(objects, batch, contaminants.size(), cosMin, threads, kernel, CostModel.effectiveArea(contaminants),
+                nearest);
     }
 
     private static Plan plan(long objects, long batch, long contaminants, double cosMin, int threads, KernelType kernel,
-                             double area) {
+                             double area, boolean nearest) {
         double radius = ZoneIndex.searchRadius(cosMin);
         CostModel.KernelCost k = CostModel.KernelCost.of(kernel);
-        IndexPlan grids = CostModel.bestPlan(objects, batch, contaminants, radius, threads, k, area);
-        double brute = CostModel.bruteSeconds(objects, contaminants, radius, k, area) / Math.max(1, threads);
+        IndexPlan grids = CostModel.bestPlan(objects, batch, contaminants, radius, threads, k, area, nearest);
+        double brute = CostModel.bruteSeconds(objects, contaminants, radius, k, area, nearest) / Math.max(1, threads);
         boolean indexPossible = indexPossible(objects, contaminants, radius);
         double best = Math.min(brute, indexPossible ? grids.seconds() : Double.POSITIVE_INFINITY);
         return new Plan(grids, radius, indexPossible && grids.seconds() < brute,

@@ -55,6 +55,20 @@ class PlannerTest {
     }
 
     @Test
+    void theNearestSearchPlansFinerCellsWhereTheRadiusIsWide() {
+        // no early exit: every candidate costs a test, so smaller cells (fewer candidates) pay
+        try (io.github.skycut.SkyPoints stars = io.github.skycut.RandomSky.uniform(50_000, 7)) {
+            double cos = Angle.ofDegrees(1).cosMax();
+            Planner.Plan plain = Planner.plan(500_000, 500_000, stars, cos, 2, KernelType.NATIVE, false);
+            Planner.Plan nearest = Planner.plan(500_000, 500_000, stars, cos, 2, KernelType.NATIVE, true);
+            assertTrue(nearest.grids().objectCell() < plain.grids().objectCell(),
+                    nearest.grids() + " against " + plain.grids());
+            assertTrue(nearest.preferIndex());
+            assertEquals(plain.grids(), Planner.plan(500_000, 500_000, stars, cos, 2, KernelType.NATIVE).grids());
+        }
+    }
+
+    @Test
     void explicitChoicesAreObeyed() {
         Planner.Plan tiny = plan(500, 50, Angle.ofDegrees(1));
         assertEquals(Strategy.INDEX, Planner.choose(Strategy.INDEX, null, tiny, 500, 50));
