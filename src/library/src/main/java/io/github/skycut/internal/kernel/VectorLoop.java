@@ -188,41 +188,37 @@ final class VectorLoop implements VectorKernel.Loop {
      * without branches: in the index's short ranges a branch on "some lane cuts" mispredicts more
      * than the blends cost), the last few contaminants in one masked step (no read past
      * {@code conTo}), then one reduction (the largest best, and the lowest id among the lanes that
-     * hold it) offered to the object's state. With one radius the lanes start at {@code cosMax} and
-     * id -1, so "dot &gt; best" already implies the cut and a dot equal to cosMax (no cut) never wins
-     * a tie (no id is below -1): the threshold's compare is left out, as in the C search.
+     * hold it) offered to the object's state.
      */
     @Override
     public void nearest(MemorySegment ox, MemorySegment oy, MemorySegment oz, int objFrom, int objTo,
                         MemorySegment cx, MemorySegment cy, MemorySegment cz, int conFrom, int conTo,
                         double cosMax, MemorySegment each, Nearest state) {
         MemorySegment ids = state.ids();
+        DoubleVector fixed = DoubleVector.broadcast(SPECIES, cosMax);
+        DoubleVector none = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
         DoubleVector noId = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
-        boolean oneRadius = each == null;
-        double below = oneRadius ? cosMax : Double.NEGATIVE_INFINITY; // below every cut
-        DoubleVector start = DoubleVector.broadcast(SPECIES, below);
-        DoubleVector startId = oneRadius ? DoubleVector.broadcast(SPECIES, -1.0) : noId;
         for (int i = objFrom; i < objTo; i++) {
             DoubleVector vx = DoubleVector.broadcast(SPECIES, ox.getAtIndex(D, i));
             DoubleVector vy = DoubleVector.broadcast(SPECIES, oy.getAtIndex(D, i));
             DoubleVector vz = DoubleVector.broadcast(SPECIES, oz.getAtIndex(D, i));
-            DoubleVector best = start, bestId = startId;
+            DoubleVector best = none, bestId = noId;
             for (int j = conFrom; j < conTo; j += DOUBLES) {
                 long at = (long) j * Double.BYTES;
                 VectorMask<Double> in = SPECIES.indexInRange(j, conTo);
                 DoubleVector dot = vx.mul(DoubleVector.fromMemorySegment(SPECIES, cx, at, NATIVE, in))
                         .add(vy.mul(DoubleVector.fromMemorySegment(SPECIES, cy, at, NATIVE, in)))
                         .add(vz.mul(DoubleVector.fromMemorySegment(SPECIES, cz, at, NATIVE, in)));
+                DoubleVector threshold = each == null ? fixed : DoubleVector.fromMemorySegment(SPECIES, each, at, NATIVE, in);
                 DoubleVector id = DoubleVector.fromMemorySegment(SPECIES, ids, at, NATIVE, in);
                 VectorMask<Double> better = dot.compare(VectorOperators.GT, best)
                         .or(dot.compare(VectorOperators.EQ, best).and(id.compare(VectorOperators.LT, bestId)));
-                VectorMask<Double> take = oneRadius ? better.and(in) : dot.compare(VectorOperators.GT,
-                        DoubleVector.fromMemorySegment(SPECIES, each, at, NATIVE, in)).and(better).and(in);
+                VectorMask<Double> take = dot.compare(VectorOperators.GT, threshold).and(better).and(in);
                 best = best.blend(dot, take);
                 bestId = bestId.blend(id, take);
             }
             double max = best.reduceLanes(VectorOperators.MAX);
-            if (max > below) {
+            if (max > Double.NEGATIVE_INFINITY) {
                 double id = bestId.blend(noId, best.compare(VectorOperators.EQ, max).not()).reduceLanes(VectorOperators.MIN);
                 state.offer(i, max, (int) id);
             }
