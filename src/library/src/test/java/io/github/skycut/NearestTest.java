@@ -283,7 +283,7 @@ class NearestTest {
             double ra2 = ra1 + Math.atan2(Math.sin(pa) * Math.sin(t) * Math.cos(dec1),
                     Math.cos(t) - Math.sin(dec1) * Math.sin(dec2));
             double v = vincenty(ra1, dec1, ra2, dec2);
-            double s = io.github.skycut.internal.kernel.Nearest.separation(Math.cos(dec1) * Math.cos(ra1), Math.cos(dec1) * Math.sin(ra1), Math.sin(dec1),
+            double s = PreparedCut.separation(Math.cos(dec1) * Math.cos(ra1), Math.cos(dec1) * Math.sin(ra1), Math.sin(dec1),
                     Math.cos(dec2) * Math.cos(ra2), Math.cos(dec2) * Math.sin(ra2), Math.sin(dec2));
             assertEquals(v, s, MICRO_ARCSEC, "separation " + t + " rad");
         }
