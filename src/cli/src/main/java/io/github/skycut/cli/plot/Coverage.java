@@ -128,6 +128,14 @@ final class Coverage {
         touch(other.x0, other.y0, other.x1, other.y1);
     }
 
+    /** Marks the mask empty, its pixels having been cleared by the caller. */
+    void forget() {
+        x0 = width;
+        y0 = height;
+        x1 = 0;
+        y1 = 0;
+    }
+
     /** Clears the touched pixels. */
     void clear() {
         for (int j = y0; j < y1; j++) {

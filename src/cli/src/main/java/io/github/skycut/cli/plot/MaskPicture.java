@@ -54,18 +54,8 @@ final class MaskPicture {
 
     /** The finished picture: the density over the base, the layers over it, the title and the legend. */
     Raster finish(DensityMap density, long objects, long cut, int contaminants) {
-        int w = layout.width(), h = layout.height();
-        int[] px = base.argb;
         long max = density.maxPerPixel();
-        Palette.Shades shades = new Palette.Shades(max);
-        for (int j = 0; j < h; j++) {
-            for (int i = 0; i < w; i++) {
-                int k = density.kept(i, j), c = density.cut(i, j);
-                if (k != 0 || c != 0) {
-                    px[j * w + i] = 0xFF000000 | shades.shade(px[j * w + i], k, c);
-                }
-            }
-        }
+        density.shade(base.argb, new Palette.Shades(max));
         base.paint(circles, Palette.CIRCLE, map);
         base.paint(frame, Palette.FRAME, null);
         base.paint(labels, Palette.LABEL, null);

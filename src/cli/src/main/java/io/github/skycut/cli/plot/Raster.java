@@ -36,6 +36,9 @@ final class Raster {
                 if (c == 0) {
                     continue;
                 }
+                if (!keep) {
+                    cov[row + i] = 0; // cleared as it goes: no second pass over the shape
+                }
                 int o = cl == null ? a * c : a * c * (cl[row + i] & 0xFF) / 255; // opacity, 0..255²
                 int d = argb[row + i], t = 255 * 255 - o, h = 255 * 255 / 2;
                 argb[row + i] = 0xFF000000
@@ -45,7 +48,7 @@ final class Raster {
             }
         }
         if (!keep) {
-            shape.clear();
+            shape.forget();
         }
     }
 

@@ -118,7 +118,7 @@ final class StrokeFont {
 
     private static Glyph parse(String spec) {
         int colon = spec.indexOf(':', 2);
-        double width = Double.parseDouble(spec.substring(2, colon).trim());
+        double width = number(spec.substring(2, colon).trim(), 0);
         String body = spec.substring(colon + 1).trim();
         if (body.isEmpty()) {
             return new Glyph(width + 1, new double[0][]);
@@ -139,9 +139,9 @@ final class StrokeFont {
         for (int k = 0; k < t.length; ) {
             char op = t[k].charAt(0);
             double[] v = new double[op == 'A' ? 6 : 2];
-            v[0] = Double.parseDouble(t[k].substring(1));
+            v[0] = number(t[k], 1);
             for (int m = 1; m < v.length; m++) {
-                v[m] = Double.parseDouble(t[k + m]);
+                v[m] = number(t[k + m], 0);
             }
             k += v.length;
             double[] add;
@@ -161,6 +161,26 @@ final class StrokeFont {
             n += add.length;
         }
         return pts;
+    }
+
+    /**
+     * The decimal number [-]digits[.digits] of {@code s} from {@code from} (not Double.parseDouble,
+     * which a fresh JVM would have to compile for a hundred short numbers).
+     */
+    private static double number(String s, int from) {
+        boolean negative = s.charAt(from) == '-';
+        double v = 0, scale = 0;
+        for (int i = negative ? from + 1 : from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                scale = 1;
+            } else {
+                v = 10 * v + (c - '0');
+                scale *= 10;
+            }
+        }
+        v = scale > 0 ? v / scale : v;
+        return negative ? -v : v;
     }
 
     private static Glyph glyph(char c) {
