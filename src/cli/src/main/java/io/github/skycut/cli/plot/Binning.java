@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Bins the objects into a {@link DensityMap} on a thread of its own, beside the cut: the cutting
  * thread only copies each chunk's unit vectors and the indices of its cut objects into one of two
  * buffers ({@link #add}, a bulk copy) and goes on with the next chunk while this thread projects
- * them, each to one int (its pixel and whether it was cut), and counts them. The positions must be
+ * them to pixels and counts them. The positions must be
  * copied because the cut frees them after each chunk (reading them in place, through their
  * {@code MemorySegment}s, was measured slower: the JIT left the segment checks in the loop).
  */
@@ -22,10 +22,10 @@ final class Binning {
 
     private static final long POLL_MILLIS = 20;
 
-    /** A chunk's copy: positions of its first {@code n} objects, the cut ones' indices, and room for their codes. */
+    /** A chunk's copy: positions of its first {@code n} objects, the cut ones' indices, and room for their pixels. */
     private static final class Batch {
         double[] x = new double[0], y = x, z = x;
-        int[] code = new int[0];
+        int[] pixel = new int[0];
         int[] cut;
         int n;
     }
@@ -64,7 +64,7 @@ final class Binning {
             b.x = new double[n];
             b.y = new double[n];
             b.z = new double[n];
-            b.code = new int[n];
+            b.pixel = new int[n];
         }
         MemorySegment.copy(points.xSegment(), ValueLayout.JAVA_DOUBLE, 0, b.x, 0, n);
         MemorySegment.copy(points.ySegment(), ValueLayout.JAVA_DOUBLE, 0, b.y, 0, n);
@@ -74,20 +74,10 @@ final class Binning {
         put(full, b);
     }
 
-    /**
-     * Bins one chunk: each object's pixel, as 2 × pixel + (1 if cut) (negative off the map), then
-     * the counts.
-     */
+    /** Bins one chunk: each object's pixel (negative off the map), then the counts. */
     private void bin(Batch b) {
-        int[] code = b.code;
-        density.projection().pixels(b.x, b.y, b.z, b.n, code);
-        for (int i = 0; i < b.n; i++) {
-            code[i] = code[i] < 0 ? -1 : 2 * code[i];
-        }
-        for (int i : b.cut) {
-            code[i] |= 1; // -1 stays -1
-        }
-        density.add(code, b.n);
+        density.projection().pixels(b.x, b.y, b.z, b.n, b.pixel);
+        density.add(b.pixel, b.n, b.cut);
     }
 
     /** Waits until every chunk handed over is binned. */
