@@ -243,7 +243,7 @@ final class CutCommand implements Callable<Integer> {
              Progress progress = new Progress(bar, reader.progressUnit(), reader.progressTotal())) {
             long t2 = System.nanoTime();
             CutPipeline.Totals t = plot == null ? CutPipeline.run(reader, prepared, sink, progress, chunkRows)
-                    : CutPipeline.run(reader, prepared, sink, progress, chunkRows, plot::add);
+                    : CutPipeline.run(reader, prepared, sink, progress, chunkRows, plot);
             if (plot != null) {
                 plot.finish(t.read(), t.cut());
                 if (!quiet) {

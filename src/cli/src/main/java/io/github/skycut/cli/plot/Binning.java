@@ -12,18 +12,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Bins the objects into a {@link DensityMap} on a thread of its own, beside the cut: the cutting
- * thread only copies each chunk's unit vectors and cut flags into one of two buffers
- * ({@link #add}, a bulk copy) and goes on with the next chunk while this thread projects and
- * counts. The positions must be copied because the cut frees them after each chunk.
+ * thread only copies each chunk's unit vectors and the indices of its cut objects into one of two
+ * buffers ({@link #add}, a bulk copy) and goes on with the next chunk while this thread projects
+ * them to pixels and counts them. The positions must be
+ * copied because the cut frees them after each chunk (reading them in place, through their
+ * {@code MemorySegment}s, was measured slower: the JIT left the segment checks in the loop).
  */
 final class Binning {
 
     private static final long POLL_MILLIS = 20;
 
-    /** A chunk's copy: positions and cut flags of its first {@code n} objects. */
+    /** A chunk's copy: positions of its first {@code n} objects, the cut ones' indices, and room for their pixels. */
     private static final class Batch {
         double[] x = new double[0], y = x, z = x;
-        boolean[] cut;
+        int[] pixel = new int[0];
+        int[] cut;
         int n;
     }
 
@@ -40,7 +43,12 @@ final class Binning {
         this.density = density;
         free.add(new Batch());
         free.add(new Batch());
-        thread = new Thread(this::run, "skycut-plot-binning");
+        thread = new Thread(new Runnable() { // not a lambda: it would spin a class at run time
+            @Override
+            public void run() {
+                Binning.this.run();
+            }
+        }, "skycut-plot-binning");
         thread.setDaemon(true);
         thread.start();
     }
@@ -56,13 +64,20 @@ final class Binning {
             b.x = new double[n];
             b.y = new double[n];
             b.z = new double[n];
+            b.pixel = new int[n];
         }
         MemorySegment.copy(points.xSegment(), ValueLayout.JAVA_DOUBLE, 0, b.x, 0, n);
         MemorySegment.copy(points.ySegment(), ValueLayout.JAVA_DOUBLE, 0, b.y, 0, n);
         MemorySegment.copy(points.zSegment(), ValueLayout.JAVA_DOUBLE, 0, b.z, 0, n);
-        b.cut = result.mask();
+        b.cut = result.cutIndices();
         b.n = n;
         put(full, b);
+    }
+
+    /** Bins one chunk: each object's pixel (negative off the map), then the counts. */
+    private void bin(Batch b) {
+        density.projection().pixels(b.x, b.y, b.z, b.n, b.pixel);
+        density.add(b.pixel, b.n, b.cut);
     }
 
     /** Waits until every chunk handed over is binned. */
@@ -83,7 +98,7 @@ final class Binning {
     private void run() {
         try {
             for (Batch b; (b = take(full)) != null && b != END; ) {
-                density.add(b.x, b.y, b.z, b.cut, b.n);
+                bin(b);
                 b.cut = null;
                 put(free, b);
             }

@@ -2,7 +2,6 @@ package io.github.skycut.cli.plot;
 
 import io.github.skycut.SkyPoints;
 
-import java.awt.geom.Path2D;
 
 /**
  * The contaminants as the picture draws them: a circle of each one's radius where that radius is
@@ -49,14 +48,13 @@ final class Contaminants {
 
     /**
      * Draws the contaminants that can reach the map: circles of {@link #SMOOTH_CIRCLE_PIXELS} or
-     * more into {@code circles} (for Java2D to stroke, anti-aliased), smaller circles and the dots
-     * straight into {@code argb} (the overlay's pixels, one pixel per point of the circle), since
-     * Java2D takes seconds for tens of thousands of tiny shapes.
+     * more into {@code circles} (to be stroked, anti-aliased), smaller circles and the dots
+     * straight into {@code points} (one pixel per point of the circle), since
+     * stroking tens of thousands of tiny shapes would take seconds.
      */
-    Drawn draw(SkyProjection p, Path2D circles, int[] argb, int colour) {
+    Drawn draw(SkyProjection p, Lines circles, Coverage points) {
         double[] at = new double[2];
         double reach = p instanceof Gnomonic g ? Math.toRadians(Math.min(89.9, g.halfDiagonalDeg())) : Math.PI;
-        int w = p.layout().width();
         int drawnCircles = 0, drawnDots = 0;
         for (int j = 0; j < x.length; j++) {
             double r = radius[j];
@@ -66,28 +64,33 @@ final class Contaminants {
             double pixels = r * p.pixelsPerRadian();
             if (pixels >= SMOOTH_CIRCLE_PIXELS) {
                 SkyPath path = new SkyPath(p);
-                circle(j, r, (int) Math.min(720, Math.ceil(Math.PI * pixels)), (cx, cy, cz) -> path.lineTo(cx, cy, cz));
-                circles.append(path.shape(), false);
+                circle(j, r, (int) Math.min(720, Math.ceil(Math.PI * pixels)), path);
+                circles.append(path.shape());
                 drawnCircles++;
             } else if (pixels >= MIN_CIRCLE_PIXELS) {
-                circle(j, r, (int) Math.ceil(3 * Math.PI * pixels), (cx, cy, cz) -> {
-                    if (p.toImage(cx, cy, cz, at) && p.inMap(at[0], at[1])) {
-                        argb[(int) at[1] * w + (int) at[0]] = colour;
-                    }
-                });
+                circle(j, r, (int) Math.ceil(3 * Math.PI * pixels), new PixelPoints(p, points, at));
                 drawnCircles++;
             } else if (p.toImage(x[j], y[j], z[j], at) && p.inMap(at[0], at[1])) {
-                argb[(int) at[1] * w + (int) at[0]] = colour;
+                points.set((int) at[0], (int) at[1]);
                 drawnDots++;
             }
         }
         return new Drawn(drawnCircles, drawnDots);
     }
 
-    /** A point of the sky, as a unit vector. */
-    @FunctionalInterface
-    private interface SkyPoint {
+    /** Where the points of a circle go (a class, not a lambda: a lambda spins a class at run time). */
+    interface SkyPoint {
         void at(double x, double y, double z);
+    }
+
+    /** Each point of a small circle as one pixel of {@code to}, where it is on the map. */
+    private record PixelPoints(SkyProjection p, Coverage to, double[] at) implements SkyPoint {
+        @Override
+        public void at(double x, double y, double z) {
+            if (p.toImage(x, y, z, at) && p.inMap(at[0], at[1])) {
+                to.set((int) at[0], (int) at[1]);
+            }
+        }
     }
 
     /** Whether contaminant j's circle can reach the region's plot area ({@code reach} radians from its centre). */

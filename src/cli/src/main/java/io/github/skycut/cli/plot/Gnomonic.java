@@ -2,7 +2,6 @@ package io.github.skycut.cli.plot;
 
 import io.github.skycut.cli.plot.PlotRequest.Region;
 
-import java.util.Locale;
 
 /**
  * A region in the gnomonic (tangent-plane) projection about its centre (α₀, δ₀): with c the centre's
@@ -111,7 +110,7 @@ final class Gnomonic implements SkyProjection {
 
     @Override
     public String description() {
-        return String.format(Locale.ROOT, "gnomonic, centre RA %s, Dec %s, %s high", GridLabels.degrees(region.raDeg()),
-                GridLabels.degrees(region.decDeg()), region.size());
+        return new StringBuilder("gnomonic, centre RA ").append(GridLabels.degrees(region.raDeg())).append(", Dec ")
+                .append(GridLabels.degrees(region.decDeg())).append(", ").append(region.size()).append(" high").toString();
     }
 }

@@ -1,8 +1,5 @@
 package io.github.skycut.cli.plot;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-
 /** Numbers of the grid as astronomers read them: degrees with as few decimals as they need. */
 final class GridLabels {
 
@@ -13,17 +10,33 @@ final class GridLabels {
     record Label(String text, double x, double y, double alignX, double alignY) {
     }
 
-    /** "150°", "2.25°", "-30°", rounded to 10⁻⁶°. */
+    /**
+     * "150°", "2.25°", "-30°", rounded to 10⁻⁶° (half away from zero), without BigDecimal, whose
+     * class initialisation alone costs a fresh JVM a few hundredths of a second.
+     */
     static String degrees(double deg) {
-        BigDecimal v = BigDecimal.valueOf(deg).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        String s = v.signum() == 0 ? "0" : v.toPlainString();
-        return s + "\u00b0";
+        long micro = Math.round(Math.abs(deg) * 1e6);
+        StringBuilder s = new StringBuilder(12);
+        if (micro != 0 && deg < 0) {
+            s.append('-');
+        }
+        s.append(micro / 1_000_000);
+        long frac = micro % 1_000_000;
+        if (frac != 0) {
+            String f = Long.toString(1_000_000 + frac); // "1" then six digits
+            int end = f.length();
+            while (f.charAt(end - 1) == '0') {
+                end--;
+            }
+            s.append('.').append(f, 1, end);
+        }
+        return s.append('\u00b0').toString();
     }
 
     /** A Dec label with its sign: "+30°", "-30°", "0°". */
     static String signedDegrees(double deg) {
         String s = degrees(deg);
-        return deg > 0 && !s.equals("0\u00b0") ? "+" + s : s;
+        return deg > 0 && !s.equals("0\u00b0") ? new StringBuilder(s.length() + 1).append('+').append(s).toString() : s;
     }
 
     /** RA in [0, 360). */

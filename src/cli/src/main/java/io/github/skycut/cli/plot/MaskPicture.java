@@ -1,30 +1,23 @@
 package io.github.skycut.cli.plot;
 
-import java.awt.BasicStroke;
-import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.Shape;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.util.Locale;
-
 /**
  * Draws the picture in three layers: the base (page, map background, grid lines), the objects'
  * density laid over it pixel by pixel, and on top the contaminants, the grid's labels, the title
  * and the legend. The base and the contaminants do not depend on the objects, so they are drawn
  * while the cut runs ({@link #drawFixedLayers}); only the density, title and legend wait for it.
+ * Drawn with the package's own rasteriser ({@link Raster}, {@link Coverage}, {@link StrokeFont}),
+ * not Java2D, whose start would cost a fresh JVM more CPU than the whole picture.
  */
 final class MaskPicture {
 
     private final SkyProjection projection;
     private final PlotLayout layout;
-    private BufferedImage base;      // RGB: page, map, grid lines
-    private BufferedImage overlay;   // ARGB: contaminants, grid labels, frame
+    private Raster base;        // page, map, grid lines; then the objects and all the rest
+    private Coverage shape;     // the shape being drawn
+    private Coverage map;       // the map's shape: the clip of the grid and the circles
+    private Coverage circles;   // the layers that go over the objects: the contaminants,
+    private Coverage frame;     // the map's outline
+    private Coverage labels;    // and the grid's labels
     private Contaminants.Drawn drawn;
 
     MaskPicture(SkyProjection projection) {
@@ -32,144 +25,176 @@ final class MaskPicture {
         this.layout = projection.layout();
     }
 
-    /** Draws what does not depend on the objects: the base and the overlay. */
+    /** Draws what does not depend on the objects: the base, and the layers that go over the objects. */
     void drawFixedLayers(Contaminants contaminants) {
+        int w = layout.width(), h = layout.height();
         SkyGrid grid = SkyGrid.of(projection);
-        base = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = graphics(base);
-        g.setColor(Palette.PAGE);
-        g.fillRect(0, 0, layout.width(), layout.height());
-        g.setClip(mapShape());
-        g.setColor(Palette.MAP);
-        g.fill(mapShape());
-        g.setColor(Palette.GRID);
-        g.setStroke(new BasicStroke(lineWidth()));
-        grid.lines().forEach(g::draw);
-        g.dispose();
-
-        overlay = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_ARGB);
-        Graphics2D o = graphics(overlay);
-        o.setClip(mapShape());
-        Path2D circles = new Path2D.Double();
-        drawn = contaminants.draw(projection, circles, ((DataBufferInt) overlay.getRaster().getDataBuffer()).getData(),
-                Palette.CIRCLE.getRGB());
-        o.setColor(Palette.CIRCLE);
-        o.setStroke(new BasicStroke(lineWidth()));
-        o.draw(circles);
-        o.setClip(null);
-        o.setColor(Palette.FRAME);
-        o.draw(mapShape());
-        o.setFont(font(1f, Font.PLAIN));
-        o.setColor(Palette.LABEL);
-        for (GridLabels.Label l : grid.labels()) {
-            text(o, l.text(), l.x(), l.y(), l.alignX(), l.alignY());
+        base = new Raster(w, h, Palette.PAGE);
+        shape = new Coverage(w, h);
+        map = new Coverage(w, h);
+        mapShape(map);
+        base.paint(map, Palette.MAP, null, true);
+        for (Lines l : grid.lines()) {
+            l.stroke(shape, lineWidth() / 2);
         }
-        o.dispose();
+        base.paint(shape, Palette.GRID, map);
+
+        circles = new Coverage(w, h);
+        Lines outlines = new Lines();
+        drawn = contaminants.draw(projection, outlines, circles);
+        outlines.stroke(circles, lineWidth() / 2);
+        frame = new Coverage(w, h);
+        outline(frame);
+        labels = new Coverage(w, h);
+        double size = fontSize(1f);
+        for (GridLabels.Label l : grid.labels()) {
+            text(labels, l.text(), l.x(), l.y(), l.alignX(), l.alignY(), size, false);
+        }
     }
 
-    /** The finished picture: the density over the base, the overlay, the title and the legend. */
-    BufferedImage finish(DensityMap density, long objects, long cut, int contaminants) {
-        int w = layout.width(), h = layout.height();
-        int[] px = ((DataBufferInt) base.getRaster().getDataBuffer()).getData();
+    /** The finished picture: the density over the base, the layers over it, the title and the legend. */
+    Raster finish(DensityMap density, long objects, long cut, int contaminants) {
         long max = density.maxPerPixel();
-        for (int j = 0; j < h; j++) {
-            for (int i = 0; i < w; i++) {
-                int k = density.kept(i, j), c = density.cut(i, j);
-                if (k != 0 || c != 0) {
-                    px[j * w + i] = Palette.shade(px[j * w + i], k, c, max);
-                }
-            }
-        }
-        Graphics2D g = graphics(base);
-        g.drawImage(overlay, 0, 0, null);
-        title(g, objects, cut, contaminants);
-        legend(g, max, contaminants);
-        g.dispose();
+        density.shade(base.argb, new Palette.Shades(max));
+        base.paint(circles, Palette.CIRCLE, map);
+        base.paint(frame, Palette.FRAME, null);
+        base.paint(labels, Palette.LABEL, null);
+        title(objects, cut, contaminants);
+        legend(max, contaminants);
         return base;
     }
 
-    private void title(Graphics2D g, long objects, long cut, int contaminants) {
-        g.setColor(Palette.TEXT);
-        g.setFont(font(1.05f, Font.BOLD));
+    private void title(long objects, long cut, int contaminants) {
         double y = layout.top() * 0.5;
-        text(g, String.format(Locale.ROOT, "skycut cut: %,d objects, %,d kept, %,d cut (%.2f %%), %,d contaminants",
-                objects, objects - cut, cut, objects == 0 ? 0.0 : 100.0 * cut / objects, contaminants),
-                layout.left(), y, 0, 0.5);
-        g.setFont(font(0.9f, Font.PLAIN));
-        text(g, projection.description(), layout.plotRight(), y, 1, 0.5);
+        String title = new StringBuilder("skycut cut: ").append(grouped(objects)).append(" objects, ")
+                .append(grouped(objects - cut)).append(" kept, ").append(grouped(cut)).append(" cut (")
+                .append(percent(cut, objects)).append(" %), ").append(grouped(contaminants)).append(" contaminants")
+                .toString();
+        text(shape, title, layout.left(), y, 0, 0.5, fontSize(1.05f), true);
+        text(shape, projection.description(), layout.plotRight(), y, 1, 0.5, fontSize(0.9f), false);
+        base.paint(shape, Palette.TEXT, null);
     }
 
-    private void legend(Graphics2D g, long max, int contaminants) {
+    private void legend(long max, int contaminants) {
         int f = layout.fontSize();
+        double size = fontSize(0.9f);
         double y = layout.height() - 1.3 * f;
         double x = layout.left();
-        g.setFont(font(0.9f, Font.PLAIN));
-        x = swatch(g, x, y, Palette.KEPT, "kept");
-        x = swatch(g, x, y, Palette.CUT, "cut");
-        g.setColor(Palette.CIRCLE);
-        g.setStroke(new BasicStroke(lineWidth()));
-        g.draw(new Ellipse2D.Double(x, y - 0.45 * f, 0.9 * f, 0.9 * f));
+        x = swatch(x, y, Palette.KEPT, "kept", size);
+        x = swatch(x, y, Palette.CUT, "cut", size);
+        double r = 0.45 * f;
+        Lines ring = new Lines();
+        for (int i = 0; i <= 64; i++) {
+            double t = 2 * Math.PI * i / 64;
+            ring.lineTo(x + r + r * Math.cos(t), y + r * Math.sin(t));
+        }
+        ring.stroke(shape, lineWidth() / 2);
+        base.paint(shape, Palette.CIRCLE, null);
         x += 1.4 * f;
-        g.setColor(Palette.TEXT);
-        String circles = "contaminant radius: " + count(drawn.circles(), "circle");
+        StringBuilder circles = new StringBuilder("contaminant radius: ").append(count(drawn.circles(), "circle"));
         if (drawn.dots() > 0) {
-            circles += ", " + count(drawn.dots(), "dot") + String.format(Locale.ROOT, " (radius under %.0f px)",
-                    Contaminants.MIN_CIRCLE_PIXELS);
+            circles.append(", ").append(count(drawn.dots(), "dot")).append(" (radius under ")
+                    .append(Math.round(Contaminants.MIN_CIRCLE_PIXELS)).append(" px)");
         }
         int off = contaminants - drawn.circles() - drawn.dots();
         if (off > 0) {
-            circles += String.format(Locale.ROOT, ", %,d off the map", off);
+            circles.append(", ").append(grouped(off)).append(" off the map");
         }
-        x = text(g, circles, x, y, 0, 0.5) + 2.0 * f;
-        text(g, max == 0 ? "no object on the map"
-                : String.format(Locale.ROOT, "shade: log density, 1 to %,d object%s per pixel", max, max == 1 ? "" : "s"),
-                x, y, 0, 0.5);
+        x = text(shape, circles.toString(), x, y, 0, 0.5, size, false) + 2.0 * f;
+        text(shape, max == 0 ? "no object on the map"
+                : new StringBuilder("shade: log density, 1 to ").append(grouped(max)).append(" object")
+                .append(max == 1 ? "" : "s").append(" per pixel").toString(), x, y, 0, 0.5, size, false);
+        base.paint(shape, Palette.TEXT, null);
     }
 
     private static String count(int n, String noun) {
-        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+        return new StringBuilder(grouped(n)).append(' ').append(noun).append(n == 1 ? "" : "s").toString();
     }
 
-    private double swatch(Graphics2D g, double x, double y, int rgb, String label) {
+    /**
+     * n with a comma every three digits, as {@code String.format(Locale.ROOT, "%,d", n)} writes it
+     * (without the Formatter, whose locale data a fresh JVM would load for the picture alone).
+     */
+    static String grouped(long n) {
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder s = new StringBuilder(digits.length() * 4 / 3 + 2);
+        if (n < 0) {
+            s.append('-');
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                s.append(',');
+            }
+            s.append(digits.charAt(i));
+        }
+        return s.toString();
+    }
+
+    /** 100 part / whole with two decimals ("%.2f", half up), 0.00 when whole is 0. */
+    static String percent(long part, long whole) {
+        long hundredths = whole == 0 ? 0 : Math.round(10_000.0 * part / whole);
+        long frac = hundredths % 100;
+        return new StringBuilder().append(hundredths / 100).append('.').append(frac < 10 ? "0" : "").append(frac)
+                .toString();
+    }
+
+    private double swatch(double x, double y, int rgb, String label, double size) {
         int f = layout.fontSize();
-        g.setColor(new java.awt.Color(rgb));
-        g.fill(new Rectangle2D.Double(x, y - 0.45 * f, 0.9 * f, 0.9 * f));
-        g.setColor(Palette.TEXT);
-        return text(g, label, x + 1.3 * f, y, 0, 0.5) + 1.6 * f;
+        shape.fillRect(x, y - 0.45 * f, 0.9 * f, 0.9 * f);
+        base.paint(shape, 0xFF000000 | rgb, null);
+        double end = text(shape, label, x + 1.3 * f, y, 0, 0.5, size, false) + 1.6 * f;
+        base.paint(shape, Palette.TEXT, null);
+        return end;
     }
 
-    /** Draws {@code s} aligned on (x, y) (alignX 0 left, 0.5 centre, 1 right; alignY 0 top, 0.5 middle); returns its right end. */
-    private static double text(Graphics2D g, String s, double x, double y, double alignX, double alignY) {
-        FontMetrics m = g.getFontMetrics();
-        double w = m.stringWidth(s);
+    /**
+     * Draws {@code s} aligned on (x, y) (alignX 0 left, 0.5 centre, 1 right; alignY 0 top, 0.5
+     * middle) into {@code to}; returns its right end.
+     */
+    private static double text(Coverage to, String s, double x, double y, double alignX, double alignY, double size,
+                               boolean bold) {
+        double w = StrokeFont.width(s, size);
         double left = x - alignX * w;
-        double baseline = y + m.getAscent() * (1 - alignY) - (m.getDescent() * alignY);
-        g.drawString(s, (float) left, (float) baseline);
+        double baseline = y + StrokeFont.ascent(size) * (1 - alignY) - StrokeFont.descent(size) * alignY;
+        StrokeFont.draw(to, s, left, baseline, size, bold);
         return left + w;
     }
 
     /** The map: the whole-sky ellipse, or the region's plot area. */
-    private Shape mapShape() {
+    private void mapShape(Coverage to) {
+        if (projection instanceof HammerAitoff h) {
+            to.fillEllipse(h.centreX(), h.centreY(), 2 * Math.sqrt(2) * h.scale(), Math.sqrt(2) * h.scale());
+        } else {
+            to.fillRect(layout.left(), layout.top(), layout.plotWidth(), layout.plotHeight());
+        }
+    }
+
+    /** The map's outline. */
+    private void outline(Coverage to) {
+        Lines l = new Lines();
         if (projection instanceof HammerAitoff h) {
             double a = 2 * Math.sqrt(2) * h.scale(), b = Math.sqrt(2) * h.scale();
-            return new Ellipse2D.Double(h.centreX() - a, h.centreY() - b, 2 * a, 2 * b);
+            int n = 720;
+            for (int i = 0; i <= n; i++) {
+                double t = 2 * Math.PI * i / n;
+                l.lineTo(h.centreX() + a * Math.cos(t), h.centreY() + b * Math.sin(t));
+            }
+        } else {
+            double x0 = layout.left(), y0 = layout.top(), x1 = layout.plotRight(), y1 = layout.plotBottom();
+            l.moveTo(x0, y0);
+            l.lineTo(x1, y0);
+            l.lineTo(x1, y1);
+            l.lineTo(x0, y1);
+            l.lineTo(x0, y0);
         }
-        return new Rectangle2D.Double(layout.left(), layout.top(), layout.plotWidth(), layout.plotHeight());
+        l.stroke(to, lineWidth() / 2);
     }
 
-    private float lineWidth() {
-        return Math.max(1f, layout.fontSize() / 17f);
+    private double lineWidth() {
+        return Math.max(1.0, layout.fontSize() / 17.0);
     }
 
-    private Font font(float scale, int style) {
-        return new Font(Font.SANS_SERIF, style, Math.round(layout.fontSize() * scale));
-    }
-
-    private static Graphics2D graphics(BufferedImage image) {
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        return g;
+    private double fontSize(float scale) {
+        return Math.round(layout.fontSize() * scale);
     }
 }

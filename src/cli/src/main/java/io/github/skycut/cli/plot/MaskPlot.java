@@ -4,12 +4,11 @@ import io.github.skycut.CutResult;
 import io.github.skycut.SkyPoints;
 import io.github.skycut.cli.io.OutputFile;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -18,16 +17,10 @@ import java.util.concurrent.FutureTask;
  * name, renamed at the end) and starts drawing what does not depend on the objects on a thread of
  * its own; {@link #add} hands each chunk of objects, as the cut passes it, to a second thread that
  * bins them ({@link Binning}); {@link #finish} lays the
- * density over the drawing, writes the PNG and renames it into place. Closed without
+ * density over the drawing, writes the PNG ({@link PngWriter}) and renames it into place. Closed without
  * {@code finish}, it leaves nothing behind.
  */
-public final class MaskPlot implements Closeable {
-
-    static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true"); // a command-line tool: never open a display
-        }
-    }
+public final class MaskPlot implements Closeable, BiConsumer<SkyPoints, CutResult> {
 
     private final PlotRequest request;
     private final OutputFile file;
@@ -44,13 +37,18 @@ public final class MaskPlot implements Closeable {
         this.binning = new Binning(density);
         this.picture = new MaskPicture(projection);
         this.contaminants = stars.size();
-        this.fixedLayers = new FutureTask<>(() -> {
-            picture.drawFixedLayers(stars);
-            ImageIO.getImageWritersByFormatName("png").next().dispose(); // loads ImageIO's plug-ins now, beside the cut
-        }, null);
+        this.fixedLayers = new FutureTask<>(new FixedLayers(picture, stars), null);
         Thread t = new Thread(fixedLayers, "skycut-plot");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Draws the layers that do not depend on the objects (a class, not a lambda: a lambda spins a class at run time). */
+    private record FixedLayers(MaskPicture picture, Contaminants stars) implements Runnable {
+        @Override
+        public void run() {
+            picture.drawFixedLayers(stars);
+        }
     }
 
     /**
@@ -80,6 +78,12 @@ public final class MaskPlot implements Closeable {
      * Hands one chunk of objects (their positions and which were cut) to the binning thread; one
      * caller thread at a time, chunks in order. The caller may free the positions on return.
      */
+    @Override
+    public void accept(SkyPoints objects, CutResult result) {
+        add(objects, result);
+    }
+
+    /** The same as {@link #accept}. */
     public void add(SkyPoints objects, CutResult result) {
         binning.add(objects, result);
     }
@@ -101,10 +105,7 @@ public final class MaskPlot implements Closeable {
             }
             throw new IOException("drawing the plot failed: " + e.getCause(), e.getCause());
         }
-        BufferedImage image = picture.finish(density, objects, cut, contaminants);
-        if (!ImageIO.write(image, "png", file.temp().toFile())) {
-            throw new IOException("this JDK has no PNG writer (javax.imageio)");
-        }
+        PngWriter.write(picture.finish(density, objects, cut, contaminants), file.temp());
         file.commit();
     }
 

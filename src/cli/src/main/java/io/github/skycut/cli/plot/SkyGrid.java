@@ -1,6 +1,5 @@
 package io.github.skycut.cli.plot;
 
-import java.awt.geom.Path2D;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,13 +12,13 @@ import java.util.List;
  */
 final class SkyGrid {
 
-    private final List<Path2D> lines = new ArrayList<>();
+    private final List<Lines> lines = new ArrayList<>();
     private final List<GridLabels.Label> labels = new ArrayList<>();
 
     private SkyGrid() {
     }
 
-    List<Path2D> lines() {
+    List<Lines> lines() {
         return lines;
     }
 
@@ -126,12 +125,12 @@ final class SkyGrid {
                 x = path.lastX();
                 y = path.lastY();
             }
-            if (crossed(path, in, l, (py) -> py > l.plotBottom())) {
+            if (crossed(path, in, l.plotBottom(), true)) {
                 bottom = true;
                 x = in ? path.lastX() : lastX;
                 y = l.plotBottom();
             }
-            if (crossed(path, in, l, (py) -> py < l.top())) {
+            if (crossed(path, in, l.top(), false)) {
                 top = true;
                 topX = in ? path.lastX() : lastX;
             }
@@ -151,9 +150,16 @@ final class SkyGrid {
             step(path, in);
         }
 
-        /** Whether the line went from inside the area to a point where {@code beyond} holds, or back. */
-        private boolean crossed(SkyPath path, boolean in, PlotLayout l, java.util.function.DoublePredicate beyond) {
-            return wasOpen && path.isOpen() && (in && beyond.test(lastY) || wasInside && beyond.test(path.lastY()));
+        /**
+         * Whether the line went from inside the area to a point beyond the edge at {@code edge}
+         * (below it when {@code below}, else above it), or back (no lambda: it would spin a class).
+         */
+        private boolean crossed(SkyPath path, boolean in, double edge, boolean below) {
+            return wasOpen && path.isOpen() && (in && beyond(lastY, edge, below) || wasInside && beyond(path.lastY(), edge, below));
+        }
+
+        private static boolean beyond(double y, double edge, boolean below) {
+            return below ? y > edge : y < edge;
         }
 
         private void step(SkyPath path, boolean in) {

@@ -1,16 +1,14 @@
 package io.github.skycut.cli.plot;
 
-import java.awt.geom.Path2D;
-
 /**
- * A line on the sky as a Java2D path: the projected points joined in order, broken where the
+ * A line on the sky as {@link Lines}: the projected points joined in order, broken where the
  * projection has no image of a point, where the whole-sky map's seam is crossed (a jump of more
  * than a third of the picture), or where a point lies absurdly far outside the picture.
  */
-final class SkyPath {
+final class SkyPath implements Contaminants.SkyPoint {
 
     private final SkyProjection projection;
-    private final Path2D.Double path = new Path2D.Double();
+    private final Lines path = new Lines();
     private final double[] at = new double[2];
     private final double jump, far;
     private boolean open;
@@ -20,6 +18,11 @@ final class SkyPath {
         this.projection = projection;
         this.jump = projection.layout().width() / 3.0;
         this.far = 100.0 * (projection.layout().width() + projection.layout().height());
+    }
+
+    @Override
+    public void at(double x, double y, double z) {
+        lineTo(x, y, z);
     }
 
     /** Continues the line to the unit vector (x, y, z). */
@@ -64,7 +67,7 @@ final class SkyPath {
         return open;
     }
 
-    Path2D.Double shape() {
+    Lines shape() {
         return path;
     }
 }
