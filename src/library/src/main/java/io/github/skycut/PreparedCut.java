@@ -50,6 +50,7 @@ public final class PreparedCut implements AutoCloseable {
     private final MemorySegment cosMaxEach; // null with a fixed radius
     private final Arena arena;              // holds cosMaxEach and ids
     private final MemorySegment ids;        // with the nearest search: 0, 1, 2, ... as doubles; else null
+    private final MemorySegment xyz;        // with the nearest search: x, y, z, 0 of each contaminant, for the separations
     private final CutKernel kernel;
     private final Partitioner partitioner;
     private final Strategy strategy;
@@ -69,6 +70,7 @@ public final class PreparedCut implements AutoCloseable {
         this.cosMaxEach = radii == null ? null : cosines(arena, radii);
         this.ids = nearest ? Nearest.identity(arena.allocate(Math.max(1, contaminants.size()) * (long) Double.BYTES,
                 SkyPoints.ALIGNMENT), contaminants.size()) : null;
+        this.xyz = nearest ? interleaved(arena, contaminants) : null;
         this.kernel = kernel;
         this.partitioner = partitioner;
         this.strategy = strategy;
@@ -82,6 +84,22 @@ public final class PreparedCut implements AutoCloseable {
         MemorySegment s = arena.allocate(Math.max(1, radii.length) * (long) Double.BYTES, SkyPoints.ALIGNMENT);
         for (int j = 0; j < radii.length; j++) {
             s.setAtIndex(D, j, radii[j].cosMax());
+        }
+        return s;
+    }
+
+    /**
+     * The contaminants' unit vectors side by side, 32 bytes each (x, y, z, 0): the separations read
+     * the nearest contaminant of objects in input order, at random, and one cache line then holds
+     * all three coordinates (three columns would cost three misses).
+     */
+    private static MemorySegment interleaved(Arena arena, SkyPoints points) {
+        MemorySegment s = arena.allocate(Math.max(1, points.size()) * 4L * Double.BYTES, 64);
+        MemorySegment x = points.xSegment(), y = points.ySegment(), z = points.zSegment();
+        for (long j = 0, m = points.size(); j < m; j++) {
+            s.setAtIndex(D, 4 * j, x.getAtIndex(D, j));
+            s.setAtIndex(D, 4 * j + 1, y.getAtIndex(D, j));
+            s.setAtIndex(D, 4 * j + 2, z.getAtIndex(D, j));
         }
         return s;
     }
@@ -133,12 +151,12 @@ public final class PreparedCut implements AutoCloseable {
     private double[] separations(SkyPoints objects, int[] nearest) {
         double[] sep = new double[nearest.length];
         MemorySegment ox = objects.xSegment(), oy = objects.ySegment(), oz = objects.zSegment();
-        MemorySegment cx = contaminants.xSegment(), cy = contaminants.ySegment(), cz = contaminants.zSegment();
+        MemorySegment c = xyz;
         partitioner.run(nearest.length, (from, to) -> {
             for (int i = from; i < to; i++) {
-                int j = nearest[i];
+                long j = 4L * nearest[i];
                 sep[i] = j < 0 ? Double.NaN : separation(ox.getAtIndex(D, i), oy.getAtIndex(D, i), oz.getAtIndex(D, i),
-                        cx.getAtIndex(D, j), cy.getAtIndex(D, j), cz.getAtIndex(D, j));
+                        c.getAtIndex(D, j), c.getAtIndex(D, j + 1), c.getAtIndex(D, j + 2));
             }
         });
         return sep;
@@ -154,7 +172,7 @@ public final class PreparedCut implements AutoCloseable {
         double sin = Math.sqrt(cx * cx + cy * cy + cz * cz), cos = (ax * bx + ay * by) + az * bz;
         if (cos > 0 && sin < 0.05 * cos) {
             double t = sin / cos, t2 = t * t;
-            return t * (1 - t2 * (1.0 / 3 - t2 * (1.0 / 5 - t2 * (1.0 / 7 - t2 * (1.0 / 9 - t2 * (1.0 / 11 - t2 / 13))))));
+            return t * (1 - t2 * (1.0 / 3 - t2 * (1.0 / 5 - t2 * (1.0 / 7 - t2 * (1.0 / 9 - t2 * (1.0 / 11 - t2 * (1.0 / 13)))))));
         }
         return Math.atan2(sin, cos);
     }
