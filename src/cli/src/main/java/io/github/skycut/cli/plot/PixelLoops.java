@@ -51,10 +51,21 @@ interface PixelLoops {
             double a = Math.sqrt(Math.max(0, r * (r - x)) * 0.5);   // cos φ cos(λ/2)
             double b = Math.sqrt(Math.max(0, r * (r + x)) * 0.5);   // |cos φ sin(λ/2)|
             double q = k / Math.sqrt(1 + a);
-            double ix = (y < 0 ? -2 : 2) * b * q + cx;              // RA > 180 (y < 0): left of centre
+            double ix = twiceSign(y) * b * q + cx;                  // RA > 180 (y < 0): left of centre
             double iy = cy - zs[i] * q;
             pixel[i] = (int) iy * w + (int) ix;
         }
+    }
+
+    /**
+     * {@code y < 0 ? -2 : 2}, exactly, without a condition: the JIT then vectorises the whole-sky
+     * loop (with the condition it did not; measured 13 against 3.5 ns an object on Zen 5). For
+     * y != 0, |y| &gt;= 4.9e-324, so y·1e300·1e300 clamps to t = ±1; for ±0, t = ±0; then
+     * 2t + 2 - 2|t| is 2, -2 or 2.
+     */
+    static double twiceSign(double y) {
+        double t = Math.min(1, Math.max(-1, y * 1e300 * 1e300));
+        return 2 * t + (2 - 2 * Math.abs(t));
     }
 
     /** The scalar region loop over objects from..n-1. */

@@ -185,6 +185,27 @@ class ProjectionTest {
     }
 
     @Test
+    void theConditionFreeSignIsTheConditionsExactly() {
+        double[] ys = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL, 1e-310,
+                -1e-310, 1e-300, -1e-300, 1e-17, -1e-17, 0.5, -0.5, 1, -1, Math.nextDown(1.0), -Math.nextDown(1.0)};
+        for (double y : ys) {
+            assertEquals(y < 0 ? -2.0 : 2.0, PixelLoops.twiceSign(y), "y = " + y);
+        }
+        // The edges of the whole sky, where the sign decides left or right: y = ±0 and the smallest |y|.
+        HammerAitoff p = wholeSky(1600, 800);
+        double[] x = {1, 1, 1, 1, -1, -1, Math.sqrt(0.5), Math.sqrt(0.5)};
+        double[] y = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 0.0, -0.0, 1e-300, -1e-300};
+        double[] z = {0, 0, 0, 0, 0, 0, Math.sqrt(0.5), -Math.sqrt(0.5)};
+        int[] bulk = new int[x.length];
+        p.pixels(x, y, z, x.length, bulk);
+        double[] at = new double[2];
+        for (int i = 0; i < x.length; i++) {
+            p.toImage(x[i], y[i], z[i], at);
+            assertEquals((int) at[1] * 1600 + (int) at[0], bulk[i], "point " + i + ": y = " + y[i]);
+        }
+    }
+
+    @Test
     void theVectorLoopsGiveTheScalarLoopsPixels() {
         assertTrue(PixelLoops.best() == PixelLoops.SCALAR, "the scalar loops by default");
         PixelLoops best = new VectorPixelLoops(); // the tests run with jdk.incubator.vector
