@@ -42,19 +42,32 @@ interface PixelLoops {
         }
     };
 
-    /** The scalar whole-sky loop over objects from..n-1. */
+    /**
+     * The scalar whole-sky loop over objects from..n-1. The bulk, from 0, is a loop of its own: the
+     * JIT vectorises it (a loop from a variable start it did not: 13-17 against 3.3 ns an object).
+     */
     static void scalarHammer(double[] xs, double[] ys, double[] zs, int from, int n, int[] pixel, double cx, double cy,
                              double k, int w) {
-        for (int i = from; i < n; i++) {
-            double x = xs[i], y = ys[i];
-            double r = Math.sqrt(x * x + y * y);
-            double a = Math.sqrt(Math.max(0, r * (r - x)) * 0.5);   // cos φ cos(λ/2)
-            double b = Math.sqrt(Math.max(0, r * (r + x)) * 0.5);   // |cos φ sin(λ/2)|
-            double q = k / Math.sqrt(1 + a);
-            double ix = twiceSign(y) * b * q + cx;                  // RA > 180 (y < 0): left of centre
-            double iy = cy - zs[i] * q;
-            pixel[i] = (int) iy * w + (int) ix;
+        if (from == 0) {
+            for (int i = 0; i < n; i++) {
+                pixel[i] = hammer(xs[i], ys[i], zs[i], cx, cy, k, w);
+            }
+            return;
         }
+        for (int i = from; i < n; i++) {
+            pixel[i] = hammer(xs[i], ys[i], zs[i], cx, cy, k, w);
+        }
+    }
+
+    /** One object's whole-sky pixel (see {@link HammerAitoff}). */
+    private static int hammer(double x, double y, double z, double cx, double cy, double k, int w) {
+        double r = Math.sqrt(x * x + y * y);
+        double a = Math.sqrt(Math.max(0, r * (r - x)) * 0.5);   // cos φ cos(λ/2)
+        double b = Math.sqrt(Math.max(0, r * (r + x)) * 0.5);   // |cos φ sin(λ/2)|
+        double q = k / Math.sqrt(1 + a);
+        double ix = twiceSign(y) * b * q + cx;                  // RA > 180 (y < 0): left of centre
+        double iy = cy - z * q;
+        return (int) iy * w + (int) ix;
     }
 
     /**
@@ -76,7 +89,10 @@ interface PixelLoops {
             double k = f.scale() / d;
             double ix = f.cx() - (x * f.e0() + y * f.e1()) * k;
             double iy = f.cy() - (x * f.n0() + y * f.n1() + z * f.n2()) * k;
-            pixel[i] = d > 0 && ix >= f.x0() && iy >= f.y0() && ix < f.x1() && iy < f.y1() ? (int) iy * f.width() + (int) ix : -1;
+            // & not &&: most objects of a catalogue fall outside a region, at random; branches on
+            // that mispredict (16 ns an object on 10^7 uniform objects), a conditional move does not
+            boolean in = d > 0 & ix >= f.x0() & iy >= f.y0() & ix < f.x1() & iy < f.y1();
+            pixel[i] = in ? (int) iy * f.width() + (int) ix : -1;
         }
     }
 
