@@ -5,6 +5,7 @@ import io.github.skycut.internal.index.PreparedIndex;
 import io.github.skycut.internal.index.ZoneIndex;
 import io.github.skycut.internal.kernel.CutKernel;
 import io.github.skycut.internal.kernel.Nearest;
+import io.github.skycut.internal.kernel.Separations;
 import io.github.skycut.internal.plan.Planner;
 import io.github.skycut.internal.strategy.BruteForce;
 import io.github.skycut.internal.strategy.CutJob;
@@ -88,20 +89,9 @@ public final class PreparedCut implements AutoCloseable {
         return s;
     }
 
-    /**
-     * The contaminants' unit vectors side by side, 32 bytes each (x, y, z, 0): the separations read
-     * the nearest contaminant of objects in input order, at random, and one cache line then holds
-     * all three coordinates (three columns would cost three misses).
-     */
     private static MemorySegment interleaved(Arena arena, SkyPoints points) {
-        MemorySegment s = arena.allocate(Math.max(1, points.size()) * 4L * Double.BYTES, 64);
-        MemorySegment x = points.xSegment(), y = points.ySegment(), z = points.zSegment();
-        for (long j = 0, m = points.size(); j < m; j++) {
-            s.setAtIndex(D, 4 * j, x.getAtIndex(D, j));
-            s.setAtIndex(D, 4 * j + 1, y.getAtIndex(D, j));
-            s.setAtIndex(D, 4 * j + 2, z.getAtIndex(D, j));
-        }
-        return s;
+        MemorySegment s = arena.allocate(Math.max(1, points.size()) * (long) Separations.STRIDE * Double.BYTES, 64);
+        return Separations.interleave(points.xSegment(), points.ySegment(), points.zSegment(), points.size(), s);
     }
 
     /** The number of contaminants prepared. */
@@ -143,38 +133,20 @@ public final class PreparedCut implements AutoCloseable {
     }
 
     /**
-     * The separation of each object from its nearest contaminant, radians (NaN where none cuts):
-     * {@code atan2(|o × c|, o · c)}, accurate at every angle (unlike the arccosine of the dot product,
-     * which loses arcseconds near 0), computed once, here, from the contaminant the kernel picked;
-     * on the cut's threads (disjoint slices of the array).
+     * The separation of each object from its nearest contaminant, radians (NaN where none cuts),
+     * computed once, here, from the contaminant the kernel picked ({@link Separations}); on the
+     * cut's threads (disjoint slices of the array).
      */
     private double[] separations(SkyPoints objects, int[] nearest) {
         double[] sep = new double[nearest.length];
-        MemorySegment ox = objects.xSegment(), oy = objects.ySegment(), oz = objects.zSegment();
-        MemorySegment c = xyz;
-        partitioner.run(nearest.length, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                long j = 4L * nearest[i];
-                sep[i] = j < 0 ? Double.NaN : separation(ox.getAtIndex(D, i), oy.getAtIndex(D, i), oz.getAtIndex(D, i),
-                        c.getAtIndex(D, j), c.getAtIndex(D, j + 1), c.getAtIndex(D, j + 2));
-            }
-        });
+        MemorySegment ox = objects.xSegment(), oy = objects.ySegment(), oz = objects.zSegment(), c = xyz;
+        partitioner.run(nearest.length, (from, to) -> Separations.fill(ox, oy, oz, c, nearest, sep, from, to));
         return sep;
     }
 
-    /**
-     * The angle between two vectors, radians: {@code atan2(|a × b|, a · b)}, which needs neither
-     * vector to be exactly unit. Below 0.05 rad (2.9°) the arctangent of the ratio is its series to
-     * the 13th power (the next term is below 1e-19 of it), which costs a fraction of {@link Math#atan2}.
-     */
+    /** The angle between two vectors, radians: {@link Separations#of}. */
     static double separation(double ax, double ay, double az, double bx, double by, double bz) {
-        double cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
-        double sin = Math.sqrt(cx * cx + cy * cy + cz * cz), cos = (ax * bx + ay * by) + az * bz;
-        if (cos > 0 && sin < 0.05 * cos) {
-            double t = sin / cos, t2 = t * t;
-            return t * (1 - t2 * (1.0 / 3 - t2 * (1.0 / 5 - t2 * (1.0 / 7 - t2 * (1.0 / 9 - t2 * (1.0 / 11 - t2 * (1.0 / 13)))))));
-        }
-        return Math.atan2(sin, cos);
+        return Separations.of(ax, ay, az, bx, by, bz);
     }
 
     private CutStrategy strategyFor(int objects) {
