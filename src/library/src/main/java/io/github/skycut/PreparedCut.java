@@ -178,6 +178,87 @@ public final class PreparedCut implements AutoCloseable {
         return decide(x, y, z);
     }
 
+    /**
+     * The nearest contaminant of one object at this right ascension and declination (degrees): the
+     * zero-based index that {@link #run} gives it in {@link CutResult#nearestContaminants()}, in any
+     * batch (made by {@link SkyPoints#fromRaDec}), or -1 where it is kept. Allocates nothing; for hosts that ask one row at a time.
+     *
+     * @throws IllegalArgumentException for a NaN or infinite value or |Dec| &gt; 90°
+     * @throws IllegalStateException    if this cut was not made {@code withNearest()}, or is closed
+     */
+    public int nearestContaminant(double raDeg, double decDeg) {
+        SkyPoints.checkRa(raDeg);
+        SkyPoints.checkDec(decDeg);
+        return nearest(SkyPoints.xOf(raDeg, decDeg), SkyPoints.yOf(raDeg, decDeg), SkyPoints.zOf(decDeg));
+    }
+
+    /**
+     * The nearest contaminant of one object at this unit vector: as {@link #nearestContaminant(double, double)}.
+     *
+     * @throws IllegalArgumentException for a vector that is not unit within {@link SkyPoints#UNIT_TOLERANCE}
+     * @throws IllegalStateException    if this cut was not made {@code withNearest()}, or is closed
+     */
+    public int nearestContaminantUnitVector(double x, double y, double z) {
+        SkyPoints.checkUnitVector(x, y, z);
+        return nearest(x, y, z);
+    }
+
+    private int nearest(double x, double y, double z) {
+        if (ids == null) {
+            throw new IllegalStateException("the nearest contaminant needs a cut made withNearest()");
+        }
+        enter();
+        try {
+            if (plan.preferIndex() || strategy == Strategy.INDEX) {
+                return index().nearest(x, y, z);
+            }
+            return nearestOfAll(x, y, z);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * The separation, radians, of the object at this right ascension and declination (degrees) from
+     * contaminant {@code contaminant} (zero-based): the value {@link CutResult#separations()} holds
+     * for an object whose nearest contaminant it is, bit for bit.
+     *
+     * @throws IllegalArgumentException  for a NaN or infinite value or |Dec| &gt; 90°
+     * @throws IndexOutOfBoundsException for a contaminant that is not one of this cut's
+     * @throws IllegalStateException     if this cut was not made {@code withNearest()}, or is closed
+     */
+    public double separation(double raDeg, double decDeg, int contaminant) {
+        SkyPoints.checkRa(raDeg);
+        SkyPoints.checkDec(decDeg);
+        if (xyz == null) {
+            throw new IllegalStateException("separation needs a cut made withNearest()");
+        }
+        Objects.checkIndex(contaminant, contaminants.size());
+        enter();
+        try {
+            long k = (long) Separations.STRIDE * contaminant;
+            return Separations.of(SkyPoints.xOf(raDeg, decDeg), SkyPoints.yOf(raDeg, decDeg), SkyPoints.zOf(decDeg),
+                    xyz.getAtIndex(D, k), xyz.getAtIndex(D, k + 1), xyz.getAtIndex(D, k + 2));
+        } finally {
+            exit();
+        }
+    }
+
+    /** The nearest search's rule over every contaminant (brute force), for one object. */
+    private int nearestOfAll(double x, double y, double z) {
+        MemorySegment cx = contaminants.xSegment(), cy = contaminants.ySegment(), cz = contaminants.zSegment();
+        double best = Double.NaN;
+        int index = Nearest.NONE;
+        for (int j = 0, m = contaminants.size(); j < m; j++) {
+            double dot = (x * cx.getAtIndex(D, j) + y * cy.getAtIndex(D, j)) + z * cz.getAtIndex(D, j);
+            if (dot > (cosMaxEach == null ? cosMax : cosMaxEach.getAtIndex(D, j)) && (index < 0 || dot > best)) {
+                best = dot;   // j rises, so an equal dot never replaces a lower index
+                index = j;
+            }
+        }
+        return index;
+    }
+
     private boolean decide(double x, double y, double z) {
         enter();
         try {

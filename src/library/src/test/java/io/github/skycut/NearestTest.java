@@ -92,6 +92,10 @@ class NearestTest {
                     CutResult r = p.run(o);
                     assertArrayEquals(expected, r.nearestContaminants(), what + ", prepared, " + k.label() + " " + s.label());
                     assertEquals(first, r, what + ", prepared: the same result");
+                    for (int i = 0; i < o.size(); i++) {
+                        assertEquals(expected[i], p.nearestContaminantUnitVector(o.x(i), o.y(i), o.z(i)),
+                                what + ", prepared, one point, " + k.label() + " " + s.label() + ", object " + i);
+                    }
                 }
             }
         }

@@ -119,6 +119,18 @@ class PreparedCutTest {
                                     base + " " + s + ", object " + i);
                         }
                     }
+                    try (PreparedCut nearest = base.withNearest().withStrategy(s).prepare(stars)) {
+                        CutResult r = nearest.run(objects);
+                        for (int i = 0; i < objects.size(); i++) {
+                            int j = nearest.nearestContaminant(ra[i], dec[i]);
+                            assertEquals(r.nearestContaminant(i), j, base + " " + s + ", nearest, object " + i);
+                            if (j >= 0) {
+                                assertEquals(Double.doubleToLongBits(r.separation(i)),
+                                        Double.doubleToLongBits(nearest.separation(ra[i], dec[i], j)),
+                                        base + " " + s + ", separation bit for bit, object " + i);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -131,6 +143,17 @@ class PreparedCutTest {
             assertThrows(IllegalArgumentException.class, () -> prepared.isCut(Double.NaN, 0));
             assertThrows(IllegalArgumentException.class, () -> prepared.isCut(10, 90.5));
             assertThrows(IllegalArgumentException.class, () -> prepared.isCutUnitVector(1, 1, 0));
+            assertThrows(IllegalStateException.class, () -> prepared.nearestContaminant(10, 10), "made without withNearest()");
+            assertThrows(IllegalStateException.class, () -> prepared.separation(10, 10, 0), "made without withNearest()");
+            try (PreparedCut nearest = fixed().withNearest().prepare(stars)) {
+                assertThrows(IllegalArgumentException.class, () -> nearest.nearestContaminant(Double.NaN, 0));
+                assertThrows(IllegalArgumentException.class, () -> nearest.nearestContaminantUnitVector(1, 1, 0));
+                assertThrows(IndexOutOfBoundsException.class, () -> nearest.separation(10, 10, 10));
+                assertThrows(IndexOutOfBoundsException.class, () -> nearest.separation(10, 10, -1));
+                nearest.close();
+                assertThrows(IllegalStateException.class, () -> nearest.nearestContaminant(10, 10), "closed");
+                assertThrows(IllegalStateException.class, () -> nearest.separation(10, 10, 0), "closed");
+            }
             prepared.close();
             prepared.close(); // twice is fine
             assertThrows(IllegalStateException.class, () -> prepared.isCut(10, 10));

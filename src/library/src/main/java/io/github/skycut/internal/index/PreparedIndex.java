@@ -97,6 +97,40 @@ public final class PreparedIndex implements AutoCloseable {
         return false;
     }
 
+    /**
+     * The nearest search for one object, a unit vector, by the rule of {@link
+     * io.github.skycut.internal.kernel.Nearest}: the original index of the candidate with the
+     * largest dot product above its threshold (ties: the lowest index), or -1. Needs an index built
+     * with ids ({@link #hasIds()}). Allocates nothing.
+     */
+    public int nearest(double x, double y, double z) {
+        if (bands == null) {
+            return -1;
+        }
+        if (bands.ids == null) {
+            throw new IllegalStateException("this index was built without the contaminants' ids");
+        }
+        int[] range = ranges.get();
+        int pieces = search.candidates(bands, grid.cellOf(x, y, z), range);
+        SkyPoints c = bands.points;
+        MemorySegment cx = c.xSegment(), cy = c.ySegment(), cz = c.zSegment(), each = bands.cosMaxEach, ids = bands.ids;
+        double best = Double.NaN;
+        int index = -1;
+        for (int piece = 0; piece < pieces; piece++) {
+            for (int j = range[2 * piece], to = range[2 * piece + 1]; j < to; j++) {
+                double dot = (x * cx.getAtIndex(D, j) + y * cy.getAtIndex(D, j)) + z * cz.getAtIndex(D, j);
+                if (dot > (each == null ? cosMax : each.getAtIndex(D, j))) {
+                    int id = (int) ids.getAtIndex(D, j);
+                    if (index < 0 || dot > best || (dot == best && id < index)) {
+                        best = dot;
+                        index = id;
+                    }
+                }
+            }
+        }
+        return index;
+    }
+
     /** Frees the bands; no cut may read them afterwards. */
     @Override
     public void close() {
