@@ -99,6 +99,67 @@ static void NFN(one_fixed)(double x, double y, double z, const double *cx, const
     NEAREST_ONE(NSTEP_FIXED, cosMax, -1.0)
 }
 #undef NEAREST_ONE
+
+/*
+ * W objects at once, one per lane, against contaminants [from, to), each contaminant broadcast to
+ * every lane: no reduction across lanes (each lane is its own object), which in the index's short
+ * candidate ranges costs more than the dot products. Two running bests (even and odd contaminants)
+ * halve the chain of compares and blends; merged lane by lane by the rule, then each lane that found
+ * a contaminant is offered to its object's state. The dot products are those of NEAREST_ONE, bit for
+ * bit ((x*cx + y*cy) + z*cz: multiplication commutes exactly).
+ */
+#define NLANE_EACH(b, d, j)                                                                             \
+    do {                                                                                                \
+        const VD dot_ = V_ADD(V_ADD(V_MUL(X, V_SET1(cx[j])), V_MUL(Y, V_SET1(cy[j]))), V_MUL(Z, V_SET1(cz[j]))); \
+        const VD id_ = V_SET1(ids[j]);                                                                  \
+        const VM take_ = VM_AND(VM_GT(dot_, V_SET1(te[j])),                                             \
+                                VM_OR(VM_GT(dot_, b), VM_AND(VM_EQ(dot_, b), VM_LT(id_, d))));          \
+        b = V_BLEND(take_, dot_, b);                                                                    \
+        d = V_BLEND(take_, id_, d);                                                                     \
+    } while (0)
+#define NLANE_FIXED(b, d, j)                                                                            \
+    do {                                                                                                \
+        const VD dot_ = V_ADD(V_ADD(V_MUL(X, V_SET1(cx[j])), V_MUL(Y, V_SET1(cy[j]))), V_MUL(Z, V_SET1(cz[j]))); \
+        const VD id_ = V_SET1(ids[j]);                                                                  \
+        const VM take_ = VM_OR(VM_GT(dot_, b), VM_AND(VM_EQ(dot_, b), VM_LT(id_, d)));                  \
+        b = V_BLEND(take_, dot_, b);                                                                    \
+        d = V_BLEND(take_, id_, d);                                                                     \
+    } while (0)
+#define NEAREST_LANES(NLANE, none_b, none_d)                                                            \
+    const VD X = V_LOAD(ox + i), Y = V_LOAD(oy + i), Z = V_LOAD(oz + i);                                \
+    VD b0 = V_SET1(none_b), b1 = b0, d0 = V_SET1(none_d), d1 = d0;                                      \
+    int64_t j = from;                                                                                   \
+    for (; j + 2 <= to; j += 2) {                                                                       \
+        NLANE(b0, d0, j);                                                                               \
+        NLANE(b1, d1, j + 1);                                                                           \
+    }                                                                                                   \
+    if (j < to) {                                                                                       \
+        NLANE(b0, d0, j);                                                                               \
+    }                                                                                                   \
+    const VM take = VM_OR(VM_GT(b1, b0), VM_AND(VM_EQ(b1, b0), VM_LT(d1, d0)));                         \
+    double bs[W], ds[W];                                                                                \
+    V_STORE(bs, V_BLEND(take, b1, b0));                                                                 \
+    V_STORE(ds, V_BLEND(take, d1, d0));                                                                 \
+    for (int l = 0; l < W; l++) {                                                                       \
+        if (ds[l] != (none_d)) {                                                                        \
+            NFN(offer)(best, index, i + l, bs[l], (int32_t) ds[l]);                                     \
+        }                                                                                               \
+    }
+
+static void NFN(lanes_each)(const double *ox, const double *oy, const double *oz, int64_t i, const double *cx,
+                            const double *cy, const double *cz, const double *te, const double *ids, int64_t from,
+                            int64_t to, double *best, int32_t *index) {
+    NEAREST_LANES(NLANE_EACH, -INFINITY, INFINITY)
+}
+
+static void NFN(lanes_fixed)(const double *ox, const double *oy, const double *oz, int64_t i, const double *cx,
+                             const double *cy, const double *cz, double cosMax, const double *ids, int64_t from,
+                             int64_t to, double *best, int32_t *index) {
+    NEAREST_LANES(NLANE_FIXED, cosMax, -1.0)
+}
+#undef NEAREST_LANES
+#undef NLANE_EACH
+#undef NLANE_FIXED
 #undef NLOAD
 #undef NLOAD_TAIL
 #undef NSTEP_EACH
@@ -111,12 +172,20 @@ int SK_CAT3(skycut, nearest, SUFFIX)(const double *ox, const double *oy, const d
                                      const double *ids, double *best, int32_t *index) {
     for (int64_t t0 = conFrom; t0 < conTo; t0 += TILE) {
         const int64_t t1 = MIN64(t0 + TILE, conTo);
+        /* Groups of W objects in lanes where there are W (vector paths only), the rest one by one. */
+        int64_t i = objFrom;
         if (cosMaxEach != NULL) {
-            for (int64_t i = objFrom; i < objTo; i++) {
+            for (; W > 1 && i + W <= objTo; i += W) {
+                NFN(lanes_each)(ox, oy, oz, i, cx, cy, cz, cosMaxEach, ids, t0, t1, best, index);
+            }
+            for (; i < objTo; i++) {
                 NFN(one_each)(ox[i], oy[i], oz[i], cx, cy, cz, cosMaxEach, ids, t0, t1, best, index, i);
             }
         } else {
-            for (int64_t i = objFrom; i < objTo; i++) {
+            for (; W > 1 && i + W <= objTo; i += W) {
+                NFN(lanes_fixed)(ox, oy, oz, i, cx, cy, cz, cosMax, ids, t0, t1, best, index);
+            }
+            for (; i < objTo; i++) {
                 NFN(one_fixed)(ox[i], oy[i], oz[i], cx, cy, cz, cosMax, ids, t0, t1, best, index, i);
             }
         }
