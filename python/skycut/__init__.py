@@ -7,6 +7,7 @@
         for batch in batches:
             kept = batch[~stars_cut.mask(batch)]
     idx = skycut.angdistcut(vec_obj, vec_ps, cos_maxsep)  # the notebook's loop, same signature and result
+    star, sep = skycut.nearest(objects, stars, "1arcmin")  # which star cut each object (-1: kept), radians
 
 Catalogues: an (n, 3) float64 array of unit vectors, a tuple (ra_deg, dec_deg) of two arrays, or an
 astropy SkyCoord. Radius: a string such as "1arcmin", "5arcsec", "1deg"; an astropy Quantity
@@ -18,17 +19,29 @@ decide, bit for bit.
 The Java library runs in this process through JPype: the JVM (JDK 25 or newer) starts on the first
 call; see skycut._jvm for how the JDK and the jar are found (SKYCUT_JAVA_HOME, SKYCUT_JAR).
 """
+from typing import NamedTuple
+
 import numpy as np
 
 from . import _convert, _jvm
 from ._jvm import java_errors
 
-__all__ = ["cut", "mask", "prepare", "angdistcut", "PreparedCut"]
+__all__ = ["cut", "mask", "nearest", "prepare", "angdistcut", "PreparedCut", "Nearest"]
 __version__ = "0.1.0"
 
 
-def _cut_of(j, radius, unit, kernel, strategy, threads):
-    return _convert.configure(j, _convert.angular_cut(j, radius, unit), kernel, strategy, threads)
+class Nearest(NamedTuple):
+    """Which contaminant cut each object, and how near it is (see `nearest`)."""
+    #: int64, per object: the zero-based index of the contaminant that cuts it with the largest dot
+    #: product (ties: the lowest index), or -1 where the object is not cut.
+    contaminant: np.ndarray
+    #: float64, per object: the angular separation from that contaminant in radians, NaN where not cut.
+    separation: np.ndarray
+
+
+def _cut_of(j, radius, unit, kernel, strategy, threads, nearest=False):
+    cut = _convert.configure(j, _convert.angular_cut(j, radius, unit), kernel, strategy, threads)
+    return cut.withNearest() if nearest else cut
 
 
 def _run(j, angular_cut, objects, contaminants):
@@ -44,6 +57,11 @@ def _indices(result):
 
 def _mask(result):
     return np.asarray(result.mask(), dtype=np.bool_)
+
+
+def _nearest(result):
+    return Nearest(np.asarray(result.nearestContaminants(), dtype=np.int32).astype(np.int64),
+                   np.array(result.separations(), dtype=np.float64))
 
 
 def cut(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="auto", threads=None):
@@ -62,6 +80,23 @@ def mask(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="a
     return _mask(_run(j, _cut_of(j, radius, unit, kernel, strategy, threads), objects, contaminants))
 
 
+def nearest(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="auto", threads=None):
+    """Which contaminant cuts each object and how near it is, in the same pass as the cut:
+    a `Nearest(contaminant, separation)` of two arrays, one value per object.
+
+    contaminant (int64): the zero-based index of the contaminant that cuts the object with the largest
+    dot product (the nearest one; ties: the lowest index), -1 where the object is not cut; with one
+    radius per contaminant only contaminants whose own radius covers the object count, so a nearer
+    star with a smaller radius may lose to a farther one. separation (float64): the angle to that
+    contaminant in radians (atan2(|o x c|, o . c), accurate at every scale), NaN where not cut;
+    `np.degrees(sep) * 3600` gives arcseconds. The cut itself is the one of `cut` and `mask`:
+    `contaminant >= 0` is `mask(...)`, bit for bit. Arguments as for `cut`.
+    """
+    j = _jvm.classes()
+    angular_cut = _cut_of(j, radius, unit, kernel, strategy, threads, nearest=True)
+    return _nearest(_run(j, angular_cut, objects, contaminants))
+
+
 def angdistcut(vec_obj, vec_ps, cos_maxsep):
     """The notebook's `angdistcut_python_naive(vec_obj, vec_ps, cos_maxsep)`: the indices of the objects
     (rows of vec_obj, unit vectors) with a contaminant (row of vec_ps) whose dot product exceeds
@@ -73,23 +108,25 @@ def angdistcut(vec_obj, vec_ps, cos_maxsep):
     return _indices(_run(j, angular_cut, vec_obj, vec_ps))
 
 
-def prepare(contaminants, radius, *, unit=None, kernel="auto", threads=None):
-    """A cut prepared once for these contaminants, to run on many batches of objects (`.cut`, `.mask`).
+def prepare(contaminants, radius, *, unit=None, kernel="auto", threads=None, nearest=False):
+    """A cut prepared once for these contaminants, to run on many batches of objects (`.cut`, `.mask`;
+    with nearest=True also `.nearest`, which then costs every batch the nearest search).
     Close it when done, or use it in a `with` block. The contaminants are copied: the arrays may go."""
     j = _jvm.classes()
-    angular_cut = _cut_of(j, radius, unit, kernel, None, threads)
+    angular_cut = _cut_of(j, radius, unit, kernel, None, threads, nearest=bool(nearest))
     with _convert.points(j, contaminants, "contaminants") as c:
         with java_errors():
-            return PreparedCut(j, angular_cut.prepare(c.java))
+            return PreparedCut(j, angular_cut.prepare(c.java), bool(nearest))
 
 
 class PreparedCut:
     """A skycut PreparedCut: what depends only on the contaminants and radii, built once.
     Safe to use from several threads; `close()` (or the end of a `with` block) frees it."""
 
-    def __init__(self, j, prepared):
+    def __init__(self, j, prepared, nearest=False):
         self._j = j
         self._prepared = prepared
+        self._nearest = nearest
 
     def _run(self, objects):
         with _convert.points(self._j, objects, "objects") as o:
@@ -103,6 +140,14 @@ class PreparedCut:
     def mask(self, objects):
         """True where an object of this batch is cut."""
         return _mask(self._run(objects))
+
+    def nearest(self, objects):
+        """`Nearest(contaminant, separation)` for this batch (see `skycut.nearest`); needs
+        `prepare(..., nearest=True)`."""
+        if not self._nearest:
+            raise ValueError("this PreparedCut was prepared without nearest=True: "
+                             "use skycut.prepare(contaminants, radius, nearest=True)")
+        return _nearest(self._run(objects))
 
     @property
     def contaminant_count(self):
