@@ -76,12 +76,13 @@ final class CutPipeline {
     /** Reads, cuts and writes every chunk, then finishes the sink; returns the totals. */
     static Totals run(CatalogueReader reader, PreparedCut cut, CutSink sink, Progress progress, int chunkRows)
             throws IOException {
-        return run(reader, cut, sink, progress, chunkRows, (points, result) -> { });
+        return run(reader, cut, sink, progress, chunkRows, (points, result) -> points.close());
     }
 
     /**
-     * The same, and hands each chunk's positions and cut, on the cutting thread, to {@code onCut}
-     * (the plot's binning), in order, before the positions are freed.
+     * The same, and hands each chunk's positions and cut, on the cutting thread and in order, to
+     * {@code onCut} (the plot's binning), which takes the positions: it closes them when it is done
+     * with them (at the latest when it is closed itself), also when it throws.
      */
     static Totals run(CatalogueReader reader, PreparedCut cut, CutSink sink, Progress progress, int chunkRows,
                       BiConsumer<SkyPoints, CutResult> onCut) throws IOException {
@@ -152,10 +153,14 @@ final class CutPipeline {
             }
             cutHook.accept(item.sequence);
             long t0 = System.nanoTime();
-            try (SkyPoints points = item.chunk.toSkyPoints()) {
+            SkyPoints points = item.chunk.toSkyPoints();
+            try {
                 last = cut.run(points);
-                onCut.accept(points, last);
+            } catch (RuntimeException | Error e) {
+                points.close();
+                throw e;
             }
+            onCut.accept(points, last); // takes the points
             cutNanos += System.nanoTime() - t0;
             if (!put(toWrite, new Item(item.chunk, item.sequence, item.progress, last))) {
                 break;

@@ -11,38 +11,47 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bins the objects into a {@link DensityMap} on a thread of its own, beside the cut: the cutting
- * thread only copies each chunk's unit vectors and the indices of its cut objects into one of two
- * buffers ({@link #add}, a bulk copy) and goes on with the next chunk while this thread projects
- * them to pixels and counts them. The positions must be
- * copied because the cut frees them after each chunk (reading them in place, through their
- * {@code MemorySegment}s, was measured slower: the JIT left the segment checks in the loop).
+ * Bins the objects into a {@link DensityMap} on a thread of its own, beside the cut. The cutting
+ * thread hands each chunk's positions over as they are ({@link #add}: no copy on its path) and goes
+ * on with the next chunk; this thread copies them a tile at a time into small arrays that stay in
+ * the core's cache, projects each tile to pixels and counts them, the cut ones from the chunk's
+ * ascending cut indices. (Projecting through the {@code MemorySegment}s themselves was measured
+ * slower: the JIT left the segment checks in the loop; a tile's bulk copy costs little.)
+ *
+ * <p>Two chunks at most are handed over at a time; {@code add} waits while both are. The cutting
+ * thread stays the positions' owner: it closes a chunk's positions when it takes that chunk's slot
+ * back for a later one, and {@link #finish} and {@link #stop} close the rest once this thread has
+ * ended, so positions are never freed while they can still be read.
  */
 final class Binning {
 
+    /** Objects projected at a time: three tiles of doubles and one of pixels, 112 KB, in L2. */
+    static final int TILE = 4096;
     private static final long POLL_MILLIS = 20;
 
-    /** A chunk's copy: positions of its first {@code n} objects, the cut ones' indices, and room for their pixels. */
+    /** A slot: the positions of a chunk handed over (null when empty) and its cut objects' indices. */
     private static final class Batch {
-        double[] x = new double[0], y = x, z = x;
-        int[] pixel = new int[0];
+        SkyPoints points;
         int[] cut;
-        int n;
     }
 
     private static final Batch END = new Batch();
 
     private final DensityMap density;
-    private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(2);
-    private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(3);
+    private final Batch[] slots = {new Batch(), new Batch()};
+    private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(slots.length);
+    private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(slots.length + 1);
+    private final double[] x = new double[TILE], y = new double[TILE], z = new double[TILE];
+    private final int[] pixel = new int[TILE];
     private final Thread thread;
     private volatile Throwable failure;
     private volatile boolean stopped;
 
     Binning(DensityMap density) {
         this.density = density;
-        free.add(new Batch());
-        free.add(new Batch());
+        for (Batch b : slots) {
+            free.add(b);
+        }
         thread = new Thread(new Runnable() { // not a lambda: it would spin a class at run time
             @Override
             public void run() {
@@ -53,57 +62,93 @@ final class Binning {
         thread.start();
     }
 
-    /** Copies a chunk for binning; waits while both buffers are in use. */
+    /**
+     * Hands a chunk's positions and cut over for binning; waits while both slots are in use. The
+     * caller must not close {@code points}: this closes them once they are binned (or never will be).
+     */
     void add(SkyPoints points, CutResult result) {
         Batch b = take(free);
-        if (b == null) {
-            return; // stopped, or failed: finish() says so
+        if (b == null) { // stopped, or failed: finish() says so
+            points.close();
+            return;
         }
-        int n = points.size();
-        if (b.x.length < n) {
-            b.x = new double[n];
-            b.y = new double[n];
-            b.z = new double[n];
-            b.pixel = new int[n];
-        }
-        MemorySegment.copy(points.xSegment(), ValueLayout.JAVA_DOUBLE, 0, b.x, 0, n);
-        MemorySegment.copy(points.ySegment(), ValueLayout.JAVA_DOUBLE, 0, b.y, 0, n);
-        MemorySegment.copy(points.zSegment(), ValueLayout.JAVA_DOUBLE, 0, b.z, 0, n);
+        release(b);
+        b.points = points;
         b.cut = result.cutIndices();
-        b.n = n;
-        put(full, b);
+        put(full, b); // if this fails (stopped), the slot still holds the points for stop() to close
     }
 
-    /** Bins one chunk: each object's pixel (negative off the map), then the counts. */
+    /** Bins one chunk, a tile at a time. */
     private void bin(Batch b) {
-        density.projection().pixels(b.x, b.y, b.z, b.n, b.pixel);
-        density.add(b.pixel, b.n, b.cut);
+        SkyPoints p = b.points;
+        int[] cut = b.cut;
+        int n = p.size(), c = 0;
+        for (int base = 0; base < n; base += TILE) {
+            int len = Math.min(TILE, n - base);
+            MemorySegment.copy(p.xSegment(), ValueLayout.JAVA_DOUBLE, (long) base * Double.BYTES, x, 0, len);
+            MemorySegment.copy(p.ySegment(), ValueLayout.JAVA_DOUBLE, (long) base * Double.BYTES, y, 0, len);
+            MemorySegment.copy(p.zSegment(), ValueLayout.JAVA_DOUBLE, (long) base * Double.BYTES, z, 0, len);
+            density.projection().pixels(x, y, z, len, pixel);
+            int end = c;
+            while (end < cut.length && cut[end] < base + len) {
+                end++;
+            }
+            density.add(pixel, len, cut, c, end, base);
+            c = end;
+        }
     }
 
-    /** Waits until every chunk handed over is binned. */
+    /** Waits until every chunk handed over is binned, then closes their positions. */
     void finish() throws IOException {
         put(full, END);
         join();
+        releaseAll();
         if (failure != null) {
             throw new IOException("binning the plot's objects failed: " + failure, failure);
         }
     }
 
-    /** Stops the thread without waiting for the chunks still queued. */
+    /** Stops the thread without binning the chunks still queued, waits for it, and closes their positions. */
     void stop() {
         stopped = true;
         thread.interrupt();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        releaseAll();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void run() {
         try {
             for (Batch b; (b = take(full)) != null && b != END; ) {
                 bin(b);
-                b.cut = null;
                 put(free, b);
             }
         } catch (RuntimeException | Error e) {
             failure = e;
+        }
+    }
+
+    /** Closes the positions a slot holds (the cutting thread's, once this thread is done with them). */
+    private static void release(Batch b) {
+        if (b.points != null) {
+            b.points.close();
+            b.points = null;
+            b.cut = null;
+        }
+    }
+
+    private void releaseAll() {
+        for (Batch b : slots) {
+            release(b);
         }
     }
 

@@ -50,6 +50,14 @@ final class DensityMap {
      * {@code cutIndices} were cut.
      */
     void add(int[] pixel, int n, int[] cutIndices) {
+        add(pixel, n, cutIndices, 0, cutIndices.length, 0);
+    }
+
+    /**
+     * Counts n objects at {@code pixel[i]} (negative: off the map), a tile of a chunk that starts at
+     * the chunk's object {@code base}; of them, those at {@code cutIndices[from..to) - base} were cut.
+     */
+    void add(int[] pixel, int n, int[] cutIndices, int from, int to, int base) {
         char[] c = all.low;
         long inside = 0;
         for (int i = 0; i < n; i++) {
@@ -65,8 +73,8 @@ final class DensityMap {
         }
         binned += inside;
         char[] k = cut.low;
-        for (int i : cutIndices) {
-            int p = pixel[i];
+        for (int j = from; j < to; j++) {
+            int p = pixel[cutIndices[j] - base];
             if (p >= 0) {
                 char v = (char) (k[p] + 1);
                 k[p] = v;
