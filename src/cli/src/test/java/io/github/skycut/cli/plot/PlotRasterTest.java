@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The plot's own drawing pieces, which replace Java2D and ImageIO: the PNG encoder (decoded back
- * by ImageIO, pixel for pixel), the exact 16-bit counts, the number formats (as
+ * by ImageIO, pixel for pixel), the exact 16-bit counts (past 65,535), the number formats (as
  * {@code String.format} and {@code BigDecimal} write them), the stroke font and the rasteriser.
  */
 class PlotRasterTest {
@@ -39,6 +39,29 @@ class PlotRasterTest {
             assertEquals(h, image.getHeight());
             assertArrayEquals(argb, image.getRGB(0, 0, w, h, null, 0, w), w + "x" + h);
         }
+    }
+
+    @Test
+    void countsStayExactAroundEveryWrap() {
+        DensityMap d = new DensityMap(ProjectionTest.wholeSky(400, 200));
+        int[] counts = {1, 254, 255, 256, 257, 511, 512, 513, 65_535, 65_536, 65_537};
+        for (int round = 0; round < 2; round++) { // the second round: past the wraps of the first
+            for (int q = 0; q < counts.length; q++) {
+                int[] pixel = new int[counts[q]];
+                java.util.Arrays.fill(pixel, 20 + q + 400 * 50);
+                int[] cut = new int[counts[q] / 2];
+                for (int i = 0; i < cut.length; i++) {
+                    cut[i] = i;
+                }
+                d.add(pixel, pixel.length, cut);
+            }
+        }
+        for (int q = 0; q < counts.length; q++) {
+            assertEquals(2 * (counts[q] - counts[q] / 2), d.kept(20 + q, 50), "kept after " + counts[q]);
+            assertEquals(2 * (counts[q] / 2), d.cut(20 + q, 50), "cut after " + counts[q]);
+        }
+        assertEquals(0, d.kept(19, 50));
+        assertEquals(2 * 65_537, d.maxPerPixel());
     }
 
     @Test
