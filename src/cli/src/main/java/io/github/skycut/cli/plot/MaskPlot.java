@@ -16,7 +16,8 @@ import java.util.concurrent.FutureTask;
  * The picture of one {@code skycut cut} run. {@link #start} prepares the output file (a temporary
  * name, renamed at the end) and starts drawing what does not depend on the objects on a thread of
  * its own; {@link #add} hands each chunk of objects, as the cut passes it, to a second thread that
- * bins them ({@link Binning}) and then frees their positions; {@link #finish} lays the
+ * bins them ({@link Binning}) and frees their positions once binned (at most two chunks are held);
+ * {@link #finish} lays the
  * density over the drawing, writes the PNG ({@link PngWriter}) and renames it into place. Closed without
  * {@code finish}, it leaves nothing behind.
  */
@@ -76,8 +77,9 @@ public final class MaskPlot implements Closeable, BiConsumer<SkyPoints, CutResul
 
     /**
      * Hands one chunk of objects (their positions and which were cut) to the binning thread; one
-     * caller thread at a time, chunks in order. Takes the positions: they are closed once binned, or
-     * by {@link #finish} or {@link #close}; the caller must not close them.
+     * caller thread at a time, chunks in order. Takes the positions: they are closed after they are binned
+     * (when their slot is reused for a later chunk), or by {@link #finish} or {@link #close}; the caller
+     * must not close them.
      */
     @Override
     public void accept(SkyPoints objects, CutResult result) {

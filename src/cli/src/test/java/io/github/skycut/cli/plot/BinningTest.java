@@ -71,11 +71,18 @@ class BinningTest {
             }
             if (finished) {
                 binning.finish();
+            } else {
+                binning.stop();
             }
-            binning.stop();
             for (SkyPoints p : handed) {
                 assertThrows(IllegalStateException.class, () -> p.x(0), "freed (finished: " + finished + ")");
             }
+            binning.stop();
+            SkyPoints late = sky(r, 10);
+            try (SkyPoints stars = sky(r, 5)) {
+                binning.add(late, AngularCut.within(Angle.ofDegrees(5)).run(late, stars));
+            }
+            assertThrows(IllegalStateException.class, () -> late.x(0), "handed over after stop: freed at once");
         }
     }
 
