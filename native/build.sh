@@ -31,10 +31,12 @@ if [ "$arch" = x86_64 ] || [ "$arch" = amd64 ]; then
   "$cc" "${flags[@]}" -DSKYCUT_HAVE_X86_PATHS -c "$here/skycut.c" -o "$tmp/skycut.o"
   "$cc" "${flags[@]}" -mavx2 -c "$here/cut_avx2.c" -o "$tmp/cut_avx2.o"
   "$cc" "${flags[@]}" -mavx512f -c "$here/cut_avx512.c" -o "$tmp/cut_avx512.o"
-  objs=("$tmp/skycut.o" "$tmp/cut_avx2.o" "$tmp/cut_avx512.o")
+  "$cc" "${flags[@]}" -DSKYCUT_HAVE_X86_PATHS -c "$here/skycut_index.c" -o "$tmp/skycut_index.o"
+  objs=("$tmp/skycut.o" "$tmp/skycut_index.o" "$tmp/cut_avx2.o" "$tmp/cut_avx512.o")
 else
   "$cc" "${flags[@]}" -c "$here/skycut.c" -o "$tmp/skycut.o"
-  objs=("$tmp/skycut.o")
+  "$cc" "${flags[@]}" -c "$here/skycut_index.c" -o "$tmp/skycut_index.o"
+  objs=("$tmp/skycut.o" "$tmp/skycut_index.o")
 fi
 "$cc" -shared -o "$tmp/libskycut.so" "${objs[@]}"
 

@@ -77,6 +77,17 @@ EXPORT int skycut_isa_supported(int isa) {
     }
 }
 
+EXPORT int skycut_info(int64_t *slots) {
+    slots[SK_INFO_ABI] = SKYCUT_ABI_VERSION;
+    slots[SK_INFO_BEST_ISA] = skycut_best_isa();
+    int64_t supported = 0;
+    for (int isa = 0; isa <= 2; isa++) {
+        supported |= (int64_t) isa_supported_cached(isa) << isa;
+    }
+    slots[SK_INFO_SUPPORTED] = supported;
+    return SKYCUT_OK;
+}
+
 EXPORT int skycut_best_isa(void) {
     if (skycut_isa_supported(SKYCUT_ISA_AVX512)) {
         return SKYCUT_ISA_AVX512;

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 /* Bumped whenever a signature below changes; Java refuses a library with another value. */
-#define SKYCUT_ABI_VERSION 3
+#define SKYCUT_ABI_VERSION 4
 
 /* Instruction-set paths. */
 #define SKYCUT_ISA_PORTABLE 0
@@ -79,5 +79,7 @@ int skycut_nearest_ranges(int isa,
                           const double *cx, const double *cy, const double *cz, int64_t nCon,
                           double cosMax, const double *cosMaxEach, const double *ids, double *best,
                           int32_t *index, const int32_t *ranges, int64_t count);
+
+#include "skycut_index.h" /* ABI 4: the index in C, and skycut_info */
 
 #endif

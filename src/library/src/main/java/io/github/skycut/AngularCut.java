@@ -1,5 +1,6 @@
 package io.github.skycut;
 
+import io.github.skycut.internal.engine.CutEngine;
 import io.github.skycut.internal.exec.Partitioner;
 import io.github.skycut.internal.kernel.CutKernel;
 import io.github.skycut.internal.kernel.Kernels;
@@ -226,14 +227,26 @@ public final class AngularCut {
         }
         SkyPoints points = copy ? SkyPoints.copyOf(contaminants) : contaminants;
         try {
-            return new PreparedCut(points, copy, cosMax, radii, k, partitioner, strategy,
-                    tuning.strategy().orElse(null), expectedObjects, expectedBatch, nearest);
+            return new PreparedCut(new CutEngine(points, copy, cosMax, cosines(radii), k, partitioner, strategy,
+                    tuning.strategy().orElse(null), expectedObjects, expectedBatch, nearest));
         } catch (RuntimeException | Error e) {
             if (copy) {
                 points.close();
             }
             throw e;
         }
+    }
+
+    /** The thresholds of per-contaminant radii, or null for a fixed radius. */
+    private static double[] cosines(Angle[] radii) {
+        if (radii == null) {
+            return null;
+        }
+        double[] c = new double[radii.length];
+        for (int j = 0; j < c.length; j++) {
+            c[j] = radii[j].cosMax();
+        }
+        return c;
     }
 
     private CutKernel kernel() {

@@ -1,22 +1,9 @@
 package io.github.skycut;
 
-import io.github.skycut.internal.exec.Partitioner;
-import io.github.skycut.internal.index.PreparedIndex;
-import io.github.skycut.internal.index.ZoneIndex;
-import io.github.skycut.internal.kernel.CutKernel;
-import io.github.skycut.internal.kernel.Nearest;
+import io.github.skycut.internal.engine.CutEngine;
 import io.github.skycut.internal.kernel.Separations;
-import io.github.skycut.internal.plan.Planner;
-import io.github.skycut.internal.strategy.BruteForce;
-import io.github.skycut.internal.strategy.CutJob;
-import io.github.skycut.internal.strategy.CutStrategy;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A cut prepared once for a set of contaminants and run on many batches of objects: what depends
@@ -43,60 +30,15 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class PreparedCut implements AutoCloseable {
 
-    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+    private final CutEngine engine;
 
-    private final SkyPoints contaminants;   // our copy, or the caller's for a one-off AngularCut.run
-    private final boolean ownsContaminants;
-    private final double cosMax;            // NaN with per-contaminant radii
-    private final MemorySegment cosMaxEach; // null with a fixed radius
-    private final Arena arena;              // holds cosMaxEach and ids
-    private final MemorySegment ids;        // with the nearest search: 0, 1, 2, ... as doubles; else null
-    private final MemorySegment xyz;        // with the nearest search: x, y, z, 0 of each contaminant, for the separations
-    private final CutKernel kernel;
-    private final Partitioner partitioner;
-    private final Strategy strategy;
-    private final Strategy preferred;
-    private final Planner.Plan plan;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean closed;
-    private volatile PreparedIndex index;
-
-    PreparedCut(SkyPoints contaminants, boolean ownsContaminants, double cosMax, Angle[] radii, CutKernel kernel,
-                Partitioner partitioner, Strategy strategy, Strategy preferred, long expectedObjects, long expectedBatch,
-                boolean nearest) {
-        this.contaminants = contaminants;
-        this.ownsContaminants = ownsContaminants;
-        this.cosMax = cosMax;
-        this.arena = Arena.ofShared();
-        this.cosMaxEach = radii == null ? null : cosines(arena, radii);
-        this.ids = nearest ? Nearest.identity(arena.allocate(Math.max(1, contaminants.size()) * (long) Double.BYTES,
-                SkyPoints.ALIGNMENT), contaminants.size()) : null;
-        this.xyz = nearest ? interleaved(arena, contaminants) : null;
-        this.kernel = kernel;
-        this.partitioner = partitioner;
-        this.strategy = strategy;
-        this.preferred = preferred;
-        this.plan = Planner.plan(expectedObjects, expectedBatch, contaminants,
-                ZoneIndex.smallestThreshold(contaminants.size(), cosMax, cosMaxEach), partitioner.threads(), kernel.type(),
-                nearest);
-    }
-
-    private static MemorySegment cosines(Arena arena, Angle[] radii) {
-        MemorySegment s = arena.allocate(Math.max(1, radii.length) * (long) Double.BYTES, SkyPoints.ALIGNMENT);
-        for (int j = 0; j < radii.length; j++) {
-            s.setAtIndex(D, j, radii[j].cosMax());
-        }
-        return s;
-    }
-
-    private static MemorySegment interleaved(Arena arena, SkyPoints points) {
-        MemorySegment s = arena.allocate(Math.max(1, points.size()) * (long) Separations.STRIDE * Double.BYTES, 64);
-        return Separations.interleave(points.xSegment(), points.ySegment(), points.zSegment(), points.size(), s);
+    PreparedCut(CutEngine engine) {
+        this.engine = engine;
     }
 
     /** The number of contaminants prepared. */
     public int contaminantCount() {
-        return contaminants.size();
+        return engine.contaminantCount();
     }
 
     /**
@@ -107,52 +49,15 @@ public final class PreparedCut implements AutoCloseable {
      */
     public CutResult run(SkyPoints objects) {
         Objects.requireNonNull(objects, "objects");
-        objects.checkReadableBy(partitioner.threads(), partitioner.usesOtherThreads(), "objects");
-        enter();
-        try (Arena scratch = Arena.ofShared()) {
-            int n = objects.size();
-            MemorySegment mask = scratch.allocate(Math.max(1, n), 64);
-            Nearest near = ids == null ? null : new Nearest(ids,
-                    scratch.allocate(Math.max(1, n) * (long) Double.BYTES, 64),
-                    scratch.allocate(Math.max(1, n) * (long) Integer.BYTES, 64));
-            if (near != null) {
-                near.reset(0, n);
-            }
-            CutJob job = new CutJob(objects, contaminants, cosMax, cosMaxEach, kernel, partitioner, mask, near);
-            CutStrategy s = strategyFor(n);
-            s.run(job);
-            if (near == null) {
-                byte[] m = mask.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
-                return new CutResult(m, kernel.type(), s.type(), partitioner.threads());
-            }
-            int[] nearest = near.index().asSlice(0, (long) n * Integer.BYTES).toArray(ValueLayout.JAVA_INT);
-            return new CutResult(nearest, separations(objects, nearest), kernel.type(), s.type(), partitioner.threads());
-        } finally {
-            exit();
-        }
-    }
-
-    /**
-     * The separation of each object from its nearest contaminant, radians (NaN where none cuts),
-     * computed once, here, from the contaminant the kernel picked ({@link Separations}); on the
-     * cut's threads (disjoint slices of the array).
-     */
-    private double[] separations(SkyPoints objects, int[] nearest) {
-        double[] sep = new double[nearest.length];
-        MemorySegment ox = objects.xSegment(), oy = objects.ySegment(), oz = objects.zSegment(), c = xyz;
-        partitioner.run(nearest.length, (from, to) -> Separations.fill(ox, oy, oz, c, nearest, sep, from, to));
-        return sep;
+        objects.checkReadableBy(engine.threads(), engine.usesOtherThreads(), "objects");
+        CutEngine.Outcome o = engine.run(objects);
+        return o.nearest() == null ? new CutResult(o.mask(), o.kernel(), o.strategy(), o.threads())
+                : new CutResult(o.nearest(), o.separations(), o.kernel(), o.strategy(), o.threads());
     }
 
     /** The angle between two vectors, radians: {@link Separations#of}. */
     static double separation(double ax, double ay, double az, double bx, double by, double bz) {
         return Separations.of(ax, ay, az, bx, by, bz);
-    }
-
-    private CutStrategy strategyFor(int objects) {
-        Strategy s = Planner.choose(strategy, preferred, plan, objects, contaminants.size());
-        return s == Strategy.INDEX ? new ZoneIndex(index(), Planner.block(objects, partitioner.threads()))
-                : new BruteForce();
     }
 
     /**
@@ -164,7 +69,7 @@ public final class PreparedCut implements AutoCloseable {
     public boolean isCut(double raDeg, double decDeg) {
         SkyPoints.checkRa(raDeg);
         SkyPoints.checkDec(decDeg);
-        return decide(SkyPoints.xOf(raDeg, decDeg), SkyPoints.yOf(raDeg, decDeg), SkyPoints.zOf(decDeg));
+        return engine.isCut(SkyPoints.xOf(raDeg, decDeg), SkyPoints.yOf(raDeg, decDeg), SkyPoints.zOf(decDeg));
     }
 
     /**
@@ -175,7 +80,7 @@ public final class PreparedCut implements AutoCloseable {
      */
     public boolean isCutUnitVector(double x, double y, double z) {
         SkyPoints.checkUnitVector(x, y, z);
-        return decide(x, y, z);
+        return engine.isCut(x, y, z);
     }
 
     /**
@@ -189,7 +94,7 @@ public final class PreparedCut implements AutoCloseable {
     public int nearestContaminant(double raDeg, double decDeg) {
         SkyPoints.checkRa(raDeg);
         SkyPoints.checkDec(decDeg);
-        return nearest(SkyPoints.xOf(raDeg, decDeg), SkyPoints.yOf(raDeg, decDeg), SkyPoints.zOf(decDeg));
+        return engine.nearest(SkyPoints.xOf(raDeg, decDeg), SkyPoints.yOf(raDeg, decDeg), SkyPoints.zOf(decDeg));
     }
 
     /**
@@ -200,22 +105,7 @@ public final class PreparedCut implements AutoCloseable {
      */
     public int nearestContaminantUnitVector(double x, double y, double z) {
         SkyPoints.checkUnitVector(x, y, z);
-        return nearest(x, y, z);
-    }
-
-    private int nearest(double x, double y, double z) {
-        if (ids == null) {
-            throw new IllegalStateException("the nearest contaminant needs a cut made withNearest()");
-        }
-        enter();
-        try {
-            if (plan.preferIndex() || strategy == Strategy.INDEX) {
-                return index().nearest(x, y, z);
-            }
-            return nearestOfAll(x, y, z);
-        } finally {
-            exit();
-        }
+        return engine.nearest(x, y, z);
     }
 
     /**
@@ -230,84 +120,8 @@ public final class PreparedCut implements AutoCloseable {
     public double separation(double raDeg, double decDeg, int contaminant) {
         SkyPoints.checkRa(raDeg);
         SkyPoints.checkDec(decDeg);
-        if (xyz == null) {
-            throw new IllegalStateException("separation needs a cut made withNearest()");
-        }
-        Objects.checkIndex(contaminant, contaminants.size());
-        enter();
-        try {
-            long k = (long) Separations.STRIDE * contaminant;
-            return Separations.of(SkyPoints.xOf(raDeg, decDeg), SkyPoints.yOf(raDeg, decDeg), SkyPoints.zOf(decDeg),
-                    xyz.getAtIndex(D, k), xyz.getAtIndex(D, k + 1), xyz.getAtIndex(D, k + 2));
-        } finally {
-            exit();
-        }
-    }
-
-    /** The nearest search's rule over every contaminant (brute force), for one object. */
-    private int nearestOfAll(double x, double y, double z) {
-        MemorySegment cx = contaminants.xSegment(), cy = contaminants.ySegment(), cz = contaminants.zSegment();
-        double best = Double.NaN;
-        int index = Nearest.NONE;
-        for (int j = 0, m = contaminants.size(); j < m; j++) {
-            double dot = (x * cx.getAtIndex(D, j) + y * cy.getAtIndex(D, j)) + z * cz.getAtIndex(D, j);
-            if (dot > (cosMaxEach == null ? cosMax : cosMaxEach.getAtIndex(D, j)) && (index < 0 || dot > best)) {
-                best = dot;   // j rises, so an equal dot never replaces a lower index
-                index = j;
-            }
-        }
-        return index;
-    }
-
-    private boolean decide(double x, double y, double z) {
-        enter();
-        try {
-            if (plan.preferIndex() || strategy == Strategy.INDEX) {
-                return index().isCut(x, y, z);
-            }
-            return anyHit(x, y, z);
-        } finally {
-            exit();
-        }
-    }
-
-    /** The contract's test against every contaminant, with early exit (the scalar kernel's loop). */
-    private boolean anyHit(double x, double y, double z) {
-        MemorySegment cx = contaminants.xSegment(), cy = contaminants.ySegment(), cz = contaminants.zSegment();
-        for (int j = 0, m = contaminants.size(); j < m; j++) {
-            double dot = (x * cx.getAtIndex(D, j) + y * cy.getAtIndex(D, j)) + z * cz.getAtIndex(D, j);
-            if (dot > (cosMaxEach == null ? cosMax : cosMaxEach.getAtIndex(D, j))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The index, built on first use. */
-    private PreparedIndex index() {
-        PreparedIndex i = index;
-        if (i == null) {
-            synchronized (this) {
-                i = index;
-                if (i == null) {
-                    i = PreparedIndex.build(contaminants, cosMax, cosMaxEach, plan.grids(), partitioner, ids != null);
-                    index = i;
-                }
-            }
-        }
-        return i;
-    }
-
-    private void enter() {
-        inFlight.incrementAndGet();
-        if (closed) {
-            exit();
-            throw new IllegalStateException("this prepared cut is closed");
-        }
-    }
-
-    private void exit() {
-        inFlight.decrementAndGet();
+        return engine.separation(SkyPoints.xOf(raDeg, decDeg), SkyPoints.yOf(raDeg, decDeg), SkyPoints.zOf(decDeg),
+                contaminant);
     }
 
     /**
@@ -316,28 +130,12 @@ public final class PreparedCut implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        while (inFlight.get() != 0) {
-            LockSupport.parkNanos(100_000);
-        }
-        PreparedIndex i = index;
-        if (i != null) {
-            i.close();
-        }
-        arena.close();
-        if (ownsContaminants) {
-            contaminants.close();
-        }
+        engine.close();
     }
 
     @Override
     public String toString() {
-        return "PreparedCut[" + contaminants.size() + " contaminants, kernel=" + kernel.name()
-                + (closed ? ", closed" : "") + "]";
+        return "PreparedCut[" + engine.contaminantCount() + " contaminants, kernel=" + engine.kernelName()
+                + (engine.isClosed() ? ", closed" : "") + "]";
     }
 }

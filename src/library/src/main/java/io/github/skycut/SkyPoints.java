@@ -69,16 +69,18 @@ public final class SkyPoints implements AutoCloseable {
         if (raDeg.length != decDeg.length) {
             throw new IllegalArgumentException("RA has " + raDeg.length + " values but Dec has " + decDeg.length);
         }
-        SkyPoints p = allocate(raDeg.length);
-        try {
-            for (int i = 0; i < raDeg.length; i++) {
-                p.setRaDec(i, raDeg[i], decDeg[i]);
+        int n = raDeg.length;
+        double[] x = new double[n], y = new double[n], z = new double[n];
+        for (int i = 0; i < n; i++) {
+            double ra = raDeg[i], dec = decDeg[i];
+            if (!Double.isFinite(ra) || !(Math.abs(dec) <= 90)) {
+                refuseRaDec(i, ra, dec);
             }
-        } catch (RuntimeException e) {
-            p.close();
-            throw e;
+            x[i] = xOf(ra, dec);
+            y[i] = yOf(ra, dec);
+            z[i] = zOf(dec);
         }
-        return p;
+        return of(x, y, z, n);
     }
 
     /**
@@ -93,16 +95,13 @@ public final class SkyPoints implements AutoCloseable {
             throw new IllegalArgumentException("interleaved unit vectors need 3 values a row, got " + xyz.length + " values");
         }
         int n = xyz.length / 3;
-        SkyPoints p = allocate(n);
-        try {
-            for (int i = 0; i < n; i++) {
-                p.setVector(i, xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2], normalise);
-            }
-        } catch (RuntimeException e) {
-            p.close();
-            throw e;
+        double[] x = new double[n], y = new double[n], z = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = xyz[3 * i];
+            y[i] = xyz[3 * i + 1];
+            z[i] = xyz[3 * i + 2];
         }
-        return p;
+        return checked(x, y, z, normalise);
     }
 
     /** {@link #fromUnitVectors(double[], boolean)} refusing non-unit vectors. */
@@ -118,16 +117,54 @@ public final class SkyPoints implements AutoCloseable {
         if (x.length != y.length || x.length != z.length) {
             throw new IllegalArgumentException("columns differ in length: x " + x.length + ", y " + y.length + ", z " + z.length);
         }
-        SkyPoints p = allocate(x.length);
-        try {
-            for (int i = 0; i < x.length; i++) {
-                p.setVector(i, x[i], y[i], z[i], normalise);
+        return checked(normalise ? x.clone() : x, normalise ? y.clone() : y, normalise ? z.clone() : z, normalise);
+    }
+
+    /**
+     * The factories' check of unit vectors (normalising them in place first when asked), then the
+     * owned points. Plain array loops and bulk copies: fast even before the JIT compiles them (a
+     * fresh JVM runs a loop of segment accesses some 100 times slower).
+     */
+    private static SkyPoints checked(double[] x, double[] y, double[] z, boolean normalise) {
+        int n = x.length;
+        for (int i = 0; i < n; i++) {
+            double vx = x[i], vy = y[i], vz = z[i];
+            if (normalise) {
+                double length = Math.sqrt(vx * vx + vy * vy + vz * vz);
+                if (!(length > 0) || !Double.isFinite(length)) {
+                    if (!Double.isFinite(vx) || !Double.isFinite(vy) || !Double.isFinite(vz)) {
+                        checkVector(i, vx, vy, vz); // names the non-finite component
+                    }
+                    throw new IllegalArgumentException("row " + i + ": cannot normalise a vector of length " + length);
+                }
+                x[i] = vx /= length;
+                y[i] = vy /= length;
+                z[i] = vz /= length;
             }
-        } catch (RuntimeException e) {
-            p.close();
-            throw e;
+            if (!(Math.abs(Math.sqrt(vx * vx + vy * vy + vz * vz) - 1) <= UNIT_TOLERANCE)) {
+                checkVector(i, vx, vy, vz); // throws, saying why
+            }
         }
+        return of(x, y, z, n);
+    }
+
+    /** Owned points holding the first n values of the columns (already checked), copied in bulk. */
+    private static SkyPoints of(double[] x, double[] y, double[] z, int n) {
+        SkyPoints p = allocate(n);
+        MemorySegment.copy(x, 0, p.x, DOUBLE, 0, n);
+        MemorySegment.copy(y, 0, p.y, DOUBLE, 0, n);
+        MemorySegment.copy(z, 0, p.z, DOUBLE, 0, n);
         return p;
+    }
+
+    /** Throws, naming row i and what is wrong with its RA or Dec. */
+    private static void refuseRaDec(int i, double raDeg, double decDeg) {
+        try {
+            checkRa(raDeg);
+            checkDec(decDeg);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@link #fromColumns(double[], double[], double[], boolean)} refusing non-unit vectors. */
@@ -151,8 +188,19 @@ public final class SkyPoints implements AutoCloseable {
         checkColumn("y", y, size);
         checkColumn("z", z, size);
         SkyPoints p = new SkyPoints(size, x, y, z, null);
-        for (int i = 0; i < size; i++) {
-            checkVector(i, p.x(i), p.y(i), p.z(i));
+        int tile = 4096; // checked a tile at a time, copied to the heap in bulk (see checked)
+        double[] a = new double[Math.min(size, tile)], b = new double[a.length], c = new double[a.length];
+        for (int from = 0; from < size; from += tile) {
+            int n = Math.min(tile, size - from);
+            MemorySegment.copy(x, DOUBLE, (long) from * Double.BYTES, a, 0, n);
+            MemorySegment.copy(y, DOUBLE, (long) from * Double.BYTES, b, 0, n);
+            MemorySegment.copy(z, DOUBLE, (long) from * Double.BYTES, c, 0, n);
+            for (int i = 0; i < n; i++) {
+                double vx = a[i], vy = b[i], vz = c[i];
+                if (!(Math.abs(Math.sqrt(vx * vx + vy * vy + vz * vz) - 1) <= UNIT_TOLERANCE)) {
+                    checkVector(from + i, vx, vy, vz); // throws, saying why
+                }
+            }
         }
         return p;
     }
@@ -211,15 +259,6 @@ public final class SkyPoints implements AutoCloseable {
         }
     }
 
-    private void setRaDec(int i, double raDeg, double decDeg) {
-        try {
-            checkRa(raDeg);
-            checkDec(decDeg);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
-        }
-        set(i, xOf(raDeg, decDeg), yOf(raDeg, decDeg), zOf(decDeg));
-    }
 
     /** x = cos δ cos α, from degrees: the one conversion every path uses (so every path decides alike). */
     static double xOf(double raDeg, double decDeg) {
@@ -236,22 +275,6 @@ public final class SkyPoints implements AutoCloseable {
         return Math.sin(Math.toRadians(decDeg));
     }
 
-    private void setVector(int i, double vx, double vy, double vz, boolean normalise) {
-        if (normalise) {
-            if (!Double.isFinite(vx) || !Double.isFinite(vy) || !Double.isFinite(vz)) {
-                checkVector(i, vx, vy, vz); // names the non-finite component
-            }
-            double length = Math.sqrt(vx * vx + vy * vy + vz * vz);
-            if (!(length > 0) || !Double.isFinite(length)) {
-                throw new IllegalArgumentException("row " + i + ": cannot normalise a vector of length " + length);
-            }
-            vx /= length;
-            vy /= length;
-            vz /= length;
-        }
-        checkVector(i, vx, vy, vz);
-        set(i, vx, vy, vz);
-    }
 
     private static void checkVector(int i, double vx, double vy, double vz) {
         try {
@@ -303,13 +326,6 @@ public final class SkyPoints implements AutoCloseable {
         }
     }
 
-    /** Writes point i (the factories, after validation). */
-    private void set(int i, double vx, double vy, double vz) {
-        long off = (long) i * Double.BYTES;
-        x.set(DOUBLE, off, vx);
-        y.set(DOUBLE, off, vy);
-        z.set(DOUBLE, off, vz);
-    }
 
     /** The number of points. */
     public int size() {

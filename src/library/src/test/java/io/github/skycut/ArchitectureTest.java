@@ -35,7 +35,8 @@ class ArchitectureTest {
             "exec", Set.of(),
             "strategy", Set.of("kernel", "exec"),
             "index", Set.of("strategy", "kernel", "exec"),
-            "plan", Set.of("strategy", "index", "kernel", "exec"));
+            "plan", Set.of("strategy", "index", "kernel", "exec"),
+            "engine", Set.of("plan", "strategy", "index", "kernel", "exec"));
 
     @Test
     void internalPackagesUseOnlyWhatTheirPackageInfoAllows() throws IOException {

@@ -31,8 +31,8 @@ final class CandidateSearch {
     final double[] zLo;
     final double[] zHi;
     private final boolean[] fullRa;
-    private final double[] cosHalfWidth;
-    private final double[] sinHalfWidth;
+    final double[] cosHalfWidth;
+    final double[] sinHalfWidth;
 
     /** @param searchRadius radians; every pair the kernel can accept is closer than this */
     CandidateSearch(ZoneGrid objects, double searchRadius) {
@@ -68,6 +68,15 @@ final class CandidateSearch {
         fullRa[k] = full;
         cosHalfWidth[k] = Math.cos(halfWidth);
         sinHalfWidth[k] = Math.sin(halfWidth);
+    }
+
+    /** Per zone, 1 where a cell's window reaches every right ascension, else 0 (for the C index). */
+    int[] fullRaFlags() {
+        int[] f = new int[fullRa.length];
+        for (int k = 0; k < f.length; k++) {
+            f[k] = fullRa[k] ? 1 : 0;
+        }
+        return f;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.skycut.internal.index;
 
 import io.github.skycut.SkyPoints;
 import io.github.skycut.internal.exec.Partitioner;
+import io.github.skycut.internal.kernel.NativeIndexCalls;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -40,9 +41,17 @@ final class ContaminantBands implements AutoCloseable {
     /** bins + 1: the copies in bin b are {@code [binStart[b], binStart[b+1])}. */
     private final int[] binStart;
     private final Arena arena; // holds the columns and cosMaxEach
+    /** The tables the C index reads (built by {@link #ofNative}), or null. */
+    final NativeTables tables;
 
     private ContaminantBands(SkyPoints points, MemorySegment cosMaxEach, MemorySegment ids, int[] bandBase, double[] binScale,
                              int[] lastBin, int[] binStart, Arena arena) {
+        this(points, cosMaxEach, ids, bandBase, binScale, lastBin, binStart, arena, null);
+    }
+
+    private ContaminantBands(SkyPoints points, MemorySegment cosMaxEach, MemorySegment ids, int[] bandBase, double[] binScale,
+                             int[] lastBin, int[] binStart, Arena arena, NativeTables tables) {
+        this.tables = tables;
         this.points = points;
         this.cosMaxEach = cosMaxEach;
         this.ids = ids;
@@ -67,12 +76,7 @@ final class ContaminantBands implements AutoCloseable {
         int[] bandBase = new int[zones + 1];
         double[] binScale = new double[zones];
         int[] lastBin = new int[zones];
-        for (int k = 0; k < zones; k++) {
-            int bins = (int) Math.min(ZoneGrid.MAX_BINS, (long) (objects.lastBin[k] + 1) * split);
-            bandBase[k + 1] = bandBase[k] + bins;
-            binScale[k] = bins / 4.0;
-            lastBin[k] = bins - 1;
-        }
+        layout(objects, split, bandBase, binScale, lastBin);
         Sorter sorter = new Sorter(contaminants, cosMaxEach, objects, search, bandBase, binScale, lastBin,
                 Math.max(1, Math.min(2 * partitioner.threads(), m / MIN_CHUNK)));
         Partitioner each = partitioner.withGrain(1);
@@ -91,6 +95,63 @@ final class ContaminantBands implements AutoCloseable {
             arena.close();
             throw e;
         }
+    }
+
+    /** Per band its first bin ({@code bandBase}, zones + 1), bins / 4 and bins - 1: {@code split} bins per object bin. */
+    private static void layout(ZoneGrid objects, int split, int[] bandBase, double[] binScale, int[] lastBin) {
+        for (int k = 0; k < objects.zones; k++) {
+            int bins = (int) Math.min(ZoneGrid.MAX_BINS, (long) (objects.lastBin[k] + 1) * split);
+            bandBase[k + 1] = bandBase[k] + bins;
+            binScale[k] = bins / 4.0;
+            lastBin[k] = bins - 1;
+        }
+    }
+
+    /**
+     * The same bands, copy for copy, built in C ({@code skycut_bands_count}, then {@code skycut_bands_fill}:
+     * no per-contaminant loop in Java), with the tables the C index reads; the Java side keeps a heap
+     * copy of the bin starts for its one-object queries.
+     *
+     * @param cosMax the fixed threshold (NaN with per-contaminant ones), for the tables
+     */
+    static ContaminantBands ofNative(SkyPoints contaminants, MemorySegment cosMaxEach, boolean ids, ZoneGrid objects,
+                                     CandidateSearch search, int split, double cosMax) {
+        int zones = objects.zones;
+        int[] bandBase = new int[zones + 1];
+        double[] binScale = new double[zones];
+        int[] lastBin = new int[zones];
+        layout(objects, split, bandBase, binScale, lastBin);
+        Arena arena = Arena.ofShared();
+        try {
+            NativeTables tables = new NativeTables(arena, objects, search, bandBase, binScale, lastBin);
+            long bins = tables.bins;
+            MemorySegment binStart = arena.allocate((bins + 1) * Integer.BYTES, 64);
+            int total = (int) NativeIndexCalls.bandsCount(tables.slots, contaminants, binStart, bins);
+            MemorySegment ox = global(arena.allocate(Math.max(1, total) * (long) Double.BYTES, 64));
+            MemorySegment oy = global(arena.allocate(Math.max(1, total) * (long) Double.BYTES, 64));
+            MemorySegment oz = global(arena.allocate(Math.max(1, total) * (long) Double.BYTES, 64));
+            MemorySegment cosOut = cosMaxEach == null ? null
+                    : global(arena.allocate(Math.max(1, total) * (long) Double.BYTES, 64));
+            MemorySegment idOut = ids ? global(arena.allocate(Math.max(1, total) * (long) Double.BYTES, 64)) : null;
+            try (Arena scratch = Arena.ofConfined()) {
+                MemorySegment next = scratch.allocate((bins + 1) * Integer.BYTES, 64);
+                NativeIndexCalls.bandsFill(tables.slots, contaminants, cosMaxEach, binStart, next, bins, ox, oy, oz, total,
+                        cosOut, idOut);
+            }
+            SkyPoints out = SkyPoints.wrap(ox, oy, oz, total);
+            tables.bands(binStart, out, cosOut, idOut, cosMax);
+            int[] starts = binStart.toArray(ValueLayout.JAVA_INT);
+            return new ContaminantBands(out, cosOut, idOut, bandBase, binScale, lastBin,
+                    java.util.Arrays.copyOf(starts, (int) bins + 1), arena, tables);
+        } catch (RuntimeException | Error e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    /** The segment with the global scope where this module has native access (see {@link #column}). */
+    private static MemorySegment global(MemorySegment s) {
+        return NATIVE_ACCESS ? s.reinterpret(Arena.global(), null) : s;
     }
 
     /**

@@ -46,19 +46,35 @@ public final class PreparedIndex implements AutoCloseable {
      */
     public static PreparedIndex build(SkyPoints contaminants, double cosMax, MemorySegment cosMaxEach, IndexPlan plan,
                                       Partitioner partitioner, boolean ids) {
+        return build(contaminants, cosMax, cosMaxEach, plan, partitioner, ids, false);
+    }
+
+    /**
+     * The same, and with {@code nativeBands} the bands are built in C, with the tables the C index
+     * ({@link NativeZoneIndex}) reads: the same bands, copy for copy. Needs the native library.
+     */
+    public static PreparedIndex build(SkyPoints contaminants, double cosMax, MemorySegment cosMaxEach, IndexPlan plan,
+                                      Partitioner partitioner, boolean ids, boolean nativeBands) {
         double cosMin = ZoneIndex.smallestThreshold(contaminants.size(), cosMax, cosMaxEach);
         ZoneGrid grid = new ZoneGrid(plan.objectCell(), plan.objectCell());
         CandidateSearch search = new CandidateSearch(grid, ZoneIndex.searchRadius(cosMin));
         if (contaminants.size() == 0 || !(cosMin < Double.POSITIVE_INFINITY)) {
             return new PreparedIndex(grid, search, null, cosMax); // nothing can be cut
         }
-        ContaminantBands bands = ContaminantBands.of(contaminants, cosMaxEach, ids, grid, search, plan.split(), partitioner);
+        ContaminantBands bands = nativeBands
+                ? ContaminantBands.ofNative(contaminants, cosMaxEach, ids, grid, search, plan.split(), cosMax)
+                : ContaminantBands.of(contaminants, cosMaxEach, ids, grid, search, plan.split(), partitioner);
         return new PreparedIndex(grid, search, bands, cosMax);
     }
 
     /** Whether the bands carry the contaminants' ids (built for the nearest search), or nothing can be cut. */
     public boolean hasIds() {
         return bands == null || bands.ids != null;
+    }
+
+    /** Whether the bands were built in C, with the tables the C index reads (or nothing can be cut). */
+    public boolean hasNativeTables() {
+        return bands == null || bands.tables != null;
     }
 
     /** Whether no object can be cut (no contaminants, or every radius is 0). */

@@ -32,10 +32,10 @@ final class ZoneGrid {
     final int[] zoneOfCell;
     final int cells;
 
-    private final int[] lookup;       // z -> a zone no higher than the right one
-    private final double lookupScale;
-    private final double[] zUpper;    // per zone: the z where the next zone starts (+inf for the last)
-    private final boolean oneStep;    // every lookup entry is at most one zone below the right one
+    final int[] lookup;       // z -> a zone no higher than the right one
+    final double lookupScale;
+    final double[] zUpper;    // per zone: the z where the next zone starts (+inf for the last)
+    final boolean oneStep;    // every lookup entry is at most one zone below the right one
 
     /**
      * @param zoneHeightRad wanted zone height; rounded so that a whole number of zones spans 180°
@@ -73,9 +73,13 @@ final class ZoneGrid {
         lookupScale = entries / 2.0;
         lookup = new int[entries];
         boolean one = true;
-        for (int t = 0; t < entries; t++) {
-            lookup[t] = zoneOfSlow(t / lookupScale - 1 - 1e-12);
-            one &= zoneOfSlow((t + 1) / lookupScale - 1 + 1e-12) <= lookup[t] + 1;
+        // both probes rise with t, so each zone search goes on from where the last one stopped
+        // (the same zones as a search from 0: O(entries + zones), not O(entries × zones))
+        for (int t = 0, lo = 0, hi = 0; t < entries; t++) {
+            lo = zoneFrom(t / lookupScale - 1 - 1e-12, lo);
+            hi = zoneFrom((t + 1) / lookupScale - 1 + 1e-12, Math.max(hi, lo));
+            lookup[t] = lo;
+            one &= hi <= lo + 1;
         }
         oneStep = one;
         zUpper = new double[zones];
@@ -98,8 +102,8 @@ final class ZoneGrid {
         return k;
     }
 
-    private int zoneOfSlow(double z) {
-        int k = 0;
+    /** The zone of raw z by a linear search from zone {@code k}, which must not lie above it. */
+    private int zoneFrom(double z, int k) {
         while (k < zones - 1 && z >= zBound[k + 1]) {
             k++;
         }

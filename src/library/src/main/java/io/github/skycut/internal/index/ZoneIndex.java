@@ -54,6 +54,17 @@ public final class ZoneIndex implements CutStrategy {
         return Strategy.INDEX;
     }
 
+    /** The index's candidates of the object's cell, tested in Java (the same bands the runs read). */
+    @Override
+    public boolean isCut(double x, double y, double z) {
+        return index.isCut(x, y, z);
+    }
+
+    @Override
+    public int nearest(double x, double y, double z) {
+        return index.nearest(x, y, z);
+    }
+
     @Override
     public void run(CutJob job) {
         int n = job.objects().size();

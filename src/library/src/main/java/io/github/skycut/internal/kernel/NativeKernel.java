@@ -94,6 +94,15 @@ public final class NativeKernel implements CutKernel {
         this(isa, PAIRS_PER_CALL);
     }
 
+    /**
+     * The kernel of one path (for tests and benchmarks that compare paths).
+     *
+     * @throws IllegalStateException if the library did not load or the CPU lacks that path
+     */
+    public static NativeKernel forIsa(Isa isa) {
+        return new NativeKernel(isa);
+    }
+
     /** For tests: a smaller chunk, so that chunking is exercised on small inputs. */
     NativeKernel(Isa isa, long pairsPerCall) {
         requireLoaded();
@@ -115,23 +124,13 @@ public final class NativeKernel implements CutKernel {
         if (NativeLibrary.PROBLEM != null) {
             return false;
         }
-        try {
-            return (int) NativeLibrary.ISA_SUPPORTED_HANDLE.invokeExact(isa.code) != 0;
-        } catch (Throwable e) {
-            throw new IllegalStateException("native call failed: " + e, e);
-        }
+        return (NativeLibrary.SUPPORTED_ISAS >> isa.code & 1) != 0;
     }
 
     /** The best path this CPU supports. */
     public static Isa best() {
         requireLoaded();
-        try {
-            return Isa.ofCode((int) NativeLibrary.BEST_ISA_HANDLE.invokeExact());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("native call failed: " + e, e);
-        }
+        return Isa.ofCode(NativeLibrary.BEST_ISA);
     }
 
     /** Why the library did not load (with the fix), or null if it did. */
@@ -194,7 +193,7 @@ public final class NativeKernel implements CutKernel {
         MemorySegment each = cosMaxEach == null ? MemorySegment.NULL : cosMaxEach; // a local: invokeExact types it exactly
         double fixed = cosMaxEach == null ? cosMax : Double.NaN;
         try {
-            rc = (int) NativeLibrary.CUT_RANGES_HANDLE.invokeExact(isaCode,
+            rc = (int) NativeLibrary.Handles.CUT_RANGES_HANDLE.invokeExact(isaCode,
                     objects.xSegment(), objects.ySegment(), objects.zSegment(), (long) objects.size(),
                     contaminants.xSegment(), contaminants.ySegment(), contaminants.zSegment(), (long) contaminants.size(),
                     fixed, each, mask, ranges, (long) count);
@@ -226,7 +225,7 @@ public final class NativeKernel implements CutKernel {
             int to = (int) Math.min(objTo, (long) from + step);
             int rc;
             try {
-                rc = (int) NativeLibrary.NEAREST_HANDLE.invokeExact(isaCode, objects.xSegment(), objects.ySegment(),
+                rc = (int) NativeLibrary.Handles.NEAREST_HANDLE.invokeExact(isaCode, objects.xSegment(), objects.ySegment(),
                         objects.zSegment(), (long) from, (long) to, contaminants.xSegment(), contaminants.ySegment(),
                         contaminants.zSegment(), (long) conFrom, (long) conTo, fixed, each, state.ids(), state.best(),
                         state.index());
@@ -264,7 +263,7 @@ public final class NativeKernel implements CutKernel {
         double fixed = cosMaxEach == null ? cosMax : Double.NaN;
         int rc;
         try {
-            rc = (int) NativeLibrary.NEAREST_RANGES_HANDLE.invokeExact(isaCode,
+            rc = (int) NativeLibrary.Handles.NEAREST_RANGES_HANDLE.invokeExact(isaCode,
                     objects.xSegment(), objects.ySegment(), objects.zSegment(), (long) objects.size(),
                     contaminants.xSegment(), contaminants.ySegment(), contaminants.zSegment(), (long) contaminants.size(),
                     fixed, each, state.ids(), state.best(), state.index(), ranges, (long) count);
@@ -321,11 +320,11 @@ public final class NativeKernel implements CutKernel {
                      double cosMax, MemorySegment each, MemorySegment mask, boolean shortCall) {
         try {
             if (each == null) {
-                MethodHandle h = shortCall ? NativeLibrary.CUT_SHORT_HANDLE : NativeLibrary.CUT_HANDLE;
+                MethodHandle h = shortCall ? NativeLibrary.Handles.CUT_SHORT_HANDLE : NativeLibrary.Handles.CUT_HANDLE;
                 return (int) h.invokeExact(isaCode, o.xSegment(), o.ySegment(), o.zSegment(), (long) of, (long) ot,
                         c.xSegment(), c.ySegment(), c.zSegment(), (long) cf, (long) ct, cosMax, mask);
             }
-            MethodHandle h = shortCall ? NativeLibrary.CUT_EACH_SHORT_HANDLE : NativeLibrary.CUT_EACH_HANDLE;
+            MethodHandle h = shortCall ? NativeLibrary.Handles.CUT_EACH_SHORT_HANDLE : NativeLibrary.Handles.CUT_EACH_HANDLE;
             return (int) h.invokeExact(isaCode, o.xSegment(), o.ySegment(), o.zSegment(), (long) of, (long) ot,
                     c.xSegment(), c.ySegment(), c.zSegment(), (long) cf, (long) ct, each, mask);
         } catch (RuntimeException | Error e) {
@@ -350,13 +349,13 @@ public final class NativeKernel implements CutKernel {
         }
     }
 
-    private static void checkColumns(String what, SkyPoints p) {
+    static void checkColumns(String what, SkyPoints p) {
         checkDoubles(what, " x column", p.xSegment(), p.size());
         checkDoubles(what, " y column", p.ySegment(), p.size());
         checkDoubles(what, " z column", p.zSegment(), p.size());
     }
 
-    private static void checkDoubles(String what, MemorySegment s, int n) {
+    static void checkDoubles(String what, MemorySegment s, int n) {
         checkDoubles(what, "", s, n);
     }
 

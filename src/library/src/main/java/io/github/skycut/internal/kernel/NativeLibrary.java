@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
@@ -30,13 +31,8 @@ final class NativeLibrary {
     /** System property: an explicit path to the library, instead of the one in the jar. */
     static final String PATH_PROPERTY = "skycut.native.path";
     /** Must equal SKYCUT_ABI_VERSION in skycut.h. */
-    static final int ABI_VERSION = 3;
+    static final int ABI_VERSION = 4;
 
-    /** int skycut_abi_version(void) */
-    static final FunctionDescriptor ABI = FunctionDescriptor.of(JAVA_INT);
-    /** int skycut_isa_supported(int isa), also int skycut_best_isa(void) without the argument */
-    static final FunctionDescriptor ISA_SUPPORTED = FunctionDescriptor.of(JAVA_INT, JAVA_INT);
-    static final FunctionDescriptor BEST_ISA = FunctionDescriptor.of(JAVA_INT);
     /** int skycut_cut(int isa, ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, double cosMax, mask) */
     static final FunctionDescriptor CUT = FunctionDescriptor.of(JAVA_INT, JAVA_INT,
             ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG,
@@ -70,59 +66,106 @@ final class NativeLibrary {
             ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG,
             JAVA_DOUBLE, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
 
+    /** {@code int f(int64_t *slots)}: the one signature of every function added in ABI 4 (skycut_index.h). */
+    static final FunctionDescriptor SLOTS = FunctionDescriptor.of(JAVA_INT, ADDRESS);
+
     /** Null when the library loaded; else what failed and the fix. */
     static final String PROBLEM;
     /** Where the library was loaded from (null if it did not load). */
     static final Path PATH;
-    static final MethodHandle ISA_SUPPORTED_HANDLE;
-    static final MethodHandle BEST_ISA_HANDLE;
-    static final MethodHandle CUT_HANDLE;
-    static final MethodHandle CUT_EACH_HANDLE;
-    /** The same, without the thread-state transition: for short calls only (no safepoint inside). */
-    static final MethodHandle CUT_SHORT_HANDLE;
-    static final MethodHandle CUT_EACH_SHORT_HANDLE;
-    static final MethodHandle CUT_RANGES_HANDLE;
-    static final MethodHandle NEAREST_HANDLE;
-    static final MethodHandle NEAREST_RANGES_HANDLE;
+    /** The library's symbols (null if it did not load). */
+    private static final SymbolLookup LOOKUP;
+    /** The best instruction-set path of this CPU, and a bit per supported path (skycut_info). */
+    static final int BEST_ISA;
+    static final int SUPPORTED_ISAS;
 
+    /*
+     * Only skycut_info is bound here. A fresh JVM pays 10-40 ms for each new downcall signature (the
+     * JDK spins and loads a stub class per signature, then runs it interpreted), so the functions of
+     * skycut_index.h share one signature (SLOTS, bound once), and the older kernels' handles are bound
+     * on their first use (Handles): a cut on the native index binds one signature in all.
+     */
     static {
         String problem = null;
         Path path = null;
-        MethodHandle[] h = new MethodHandle[9];
+        SymbolLookup lookup = null;
+        int best = 0, supported = 0;
         try {
             path = locate();
-            SymbolLookup lookup = SymbolLookup.libraryLookup(path, Arena.global());
-            Linker linker = Linker.nativeLinker();
-            int abi = (int) linker.downcallHandle(find(lookup, "skycut_abi_version"), ABI).invokeExact();
-            if (abi != ABI_VERSION) {
-                throw new IllegalStateException("the library at " + path + " has ABI version " + abi
+            lookup = SymbolLookup.libraryLookup(path, Arena.global());
+            if (lookup.find("skycut_info").isEmpty()) {
+                throw new IllegalStateException("the library at " + path + " has no skycut_info: it predates ABI "
+                        + ABI_VERSION + " (a stale build?): rebuild with mvn package or point -D" + PATH_PROPERTY
+                        + " at a matching libskycut.so");
+            }
+            long[] info = info(lookup);
+            if (info[0] != ABI_VERSION) {
+                throw new IllegalStateException("the library at " + path + " has ABI version " + info[0]
                         + " but this skycut needs " + ABI_VERSION + " (a stale build?): rebuild with mvn package"
                         + " or point -D" + PATH_PROPERTY + " at a matching libskycut.so");
             }
-            h[0] = linker.downcallHandle(find(lookup, "skycut_isa_supported"), ISA_SUPPORTED);
-            h[1] = linker.downcallHandle(find(lookup, "skycut_best_isa"), BEST_ISA);
-            h[2] = linker.downcallHandle(find(lookup, "skycut_cut"), CUT);
-            h[3] = linker.downcallHandle(find(lookup, "skycut_cut_each"), CUT_EACH);
-            h[4] = linker.downcallHandle(find(lookup, "skycut_cut"), CUT, Linker.Option.critical(false));
-            h[5] = linker.downcallHandle(find(lookup, "skycut_cut_each"), CUT_EACH, Linker.Option.critical(false));
-            h[6] = linker.downcallHandle(find(lookup, "skycut_cut_ranges"), CUT_RANGES);
-            h[7] = linker.downcallHandle(find(lookup, "skycut_nearest"), NEAREST);
-            h[8] = linker.downcallHandle(find(lookup, "skycut_nearest_ranges"), NEAREST_RANGES);
+            best = (int) info[1];
+            supported = (int) info[2];
         } catch (Throwable e) {
             problem = e.getMessage() != null ? e.getMessage() : e.toString();
-            h = new MethodHandle[9];
+            lookup = null;
         }
         PROBLEM = problem;
         PATH = problem == null ? path : null;
-        ISA_SUPPORTED_HANDLE = h[0];
-        BEST_ISA_HANDLE = h[1];
-        CUT_HANDLE = h[2];
-        CUT_EACH_HANDLE = h[3];
-        CUT_SHORT_HANDLE = h[4];
-        CUT_EACH_SHORT_HANDLE = h[5];
-        CUT_RANGES_HANDLE = h[6];
-        NEAREST_HANDLE = h[7];
-        NEAREST_RANGES_HANDLE = h[8];
+        LOOKUP = lookup;
+        BEST_ISA = best;
+        SUPPORTED_ISAS = supported;
+    }
+
+    /** Calls skycut_info: ABI version, best path, supported paths. */
+    private static long[] info(SymbolLookup lookup) throws Throwable {
+        MethodHandle h = Linker.nativeLinker().downcallHandle(find(lookup, "skycut_info"), SLOTS);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment slots = arena.allocate(8L * 8, 8);
+            int rc = (int) h.invokeExact(slots);
+            if (rc != 0) {
+                throw new IllegalStateException("skycut_info failed (code " + rc + ")");
+            }
+            return slots.asSlice(0, 3L * Long.BYTES).toArray(JAVA_LONG);
+        }
+    }
+
+    /** A function of skycut_index.h ({@link #SLOTS}); the library must have loaded. */
+    static MethodHandle slotsFunction(String name) {
+        if (PROBLEM != null) {
+            throw new IllegalStateException(PROBLEM);
+        }
+        return Linker.nativeLinker().downcallHandle(find(LOOKUP, name), SLOTS);
+    }
+
+    /** The handles of the kernels of skycut.h, bound on first use (each signature costs a cold JVM time). */
+    static final class Handles {
+        static final MethodHandle CUT_HANDLE;
+        static final MethodHandle CUT_EACH_HANDLE;
+        /** The same, without the thread-state transition: for short calls only (no safepoint inside). */
+        static final MethodHandle CUT_SHORT_HANDLE;
+        static final MethodHandle CUT_EACH_SHORT_HANDLE;
+        static final MethodHandle CUT_RANGES_HANDLE;
+        static final MethodHandle NEAREST_HANDLE;
+        static final MethodHandle NEAREST_RANGES_HANDLE;
+
+        static {
+            if (PROBLEM != null) {
+                throw new IllegalStateException(PROBLEM);
+            }
+            Linker linker = Linker.nativeLinker();
+            CUT_HANDLE = linker.downcallHandle(find(LOOKUP, "skycut_cut"), CUT);
+            CUT_EACH_HANDLE = linker.downcallHandle(find(LOOKUP, "skycut_cut_each"), CUT_EACH);
+            CUT_SHORT_HANDLE = linker.downcallHandle(find(LOOKUP, "skycut_cut"), CUT, Linker.Option.critical(false));
+            CUT_EACH_SHORT_HANDLE = linker.downcallHandle(find(LOOKUP, "skycut_cut_each"), CUT_EACH,
+                    Linker.Option.critical(false));
+            CUT_RANGES_HANDLE = linker.downcallHandle(find(LOOKUP, "skycut_cut_ranges"), CUT_RANGES);
+            NEAREST_HANDLE = linker.downcallHandle(find(LOOKUP, "skycut_nearest"), NEAREST);
+            NEAREST_RANGES_HANDLE = linker.downcallHandle(find(LOOKUP, "skycut_nearest_ranges"), NEAREST_RANGES);
+        }
+
+        private Handles() {
+        }
     }
 
     private NativeLibrary() {
@@ -161,7 +204,7 @@ final class NativeLibrary {
         }
     }
 
-    private static java.lang.foreign.MemorySegment find(SymbolLookup lookup, String name) {
+    private static MemorySegment find(SymbolLookup lookup, String name) {
         return lookup.find(name).orElseThrow(() -> new IllegalStateException(
                 "the native library has no symbol " + name + " (a stale or foreign build?)"));
     }

@@ -50,11 +50,17 @@ public final class Separations {
      * line then holds all three coordinates (three columns would cost three misses).
      */
     public static MemorySegment interleave(MemorySegment x, MemorySegment y, MemorySegment z, long n, MemorySegment into) {
-        for (long j = 0; j < n; j++) {
-            into.setAtIndex(D, STRIDE * j, x.getAtIndex(D, j));
-            into.setAtIndex(D, STRIDE * j + 1, y.getAtIndex(D, j));
-            into.setAtIndex(D, STRIDE * j + 2, z.getAtIndex(D, j));
+        // bulk copies around a plain array loop: fast even before the JIT compiles it (a loop of
+        // segment accesses runs ~100x slower interpreted)
+        int m = Math.toIntExact(n);
+        double[] a = x.asSlice(0, m * (long) Double.BYTES).toArray(D), b = y.asSlice(0, m * (long) Double.BYTES).toArray(D),
+                c = z.asSlice(0, m * (long) Double.BYTES).toArray(D), out = new double[STRIDE * m];
+        for (int j = 0; j < m; j++) {
+            out[STRIDE * j] = a[j];
+            out[STRIDE * j + 1] = b[j];
+            out[STRIDE * j + 2] = c[j];
         }
+        MemorySegment.copy(out, 0, into, D, 0, out.length);
         return into;
     }
 

@@ -53,8 +53,9 @@ class FineGridTest {
             }
             Partitioner partitioner = Partitioner.of(null, threads, 0);
             CutJob job = new CutJob(objects, contaminants, cosMax, each, Kernels.get(kernel), partitioner, mask);
-            try (PreparedIndex index = PreparedIndex.build(contaminants, cosMax, each, plan, partitioner)) {
-                new ZoneIndex(index, plan.block()).run(job);
+            boolean inC = kernel == KernelType.NATIVE; // the native kernel runs the index in C, as a cut does
+            try (PreparedIndex index = PreparedIndex.build(contaminants, cosMax, each, plan, partitioner, false, inC)) {
+                (inC ? new NativeZoneIndex(index, plan.block()) : new ZoneIndex(index, plan.block())).run(job);
                 int[] cut = java.util.stream.IntStream.range(0, objects.size())
                         .filter(i -> mask.get(ValueLayout.JAVA_BYTE, i) != 0).toArray();
                 for (int i = 0; i < objects.size(); i++) { // the one-point query decides alike

@@ -302,7 +302,7 @@ public abstract class KernelContractTest {
     private byte[] brute(SkyPoints o, SkyPoints c, double cosMax, MemorySegment each, int threads, int grain) {
         try (Arena arena = Arena.ofShared()) {
             MemorySegment mask = arena.allocate(o.size());
-            new BruteForce().run(new CutJob(o, c, cosMax, each, kernel(), Partitioner.of(null, threads, grain), mask));
+            new BruteForce(c, cosMax, each).run(new CutJob(o, c, cosMax, each, kernel(), Partitioner.of(null, threads, grain), mask));
             return mask.toArray(ValueLayout.JAVA_BYTE);
         }
     }

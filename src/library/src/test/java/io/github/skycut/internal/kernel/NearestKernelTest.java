@@ -225,7 +225,7 @@ class NearestKernelTest {
     private static long[] brute(CutKernel k, SkyPoints o, SkyPoints c, double cosMax, MemorySegment each, int threads, int grain) {
         try (Arena arena = Arena.ofShared()) {
             Nearest s = state(arena, o.size(), Nearest.identity(arena.allocate(Math.max(1, c.size()) * 8L, 64), c.size()));
-            new BruteForce().run(new CutJob(o, c, cosMax, each, k, Partitioner.of(null, threads, grain),
+            new BruteForce(c, cosMax, each).run(new CutJob(o, c, cosMax, each, k, Partitioner.of(null, threads, grain),
                     arena.allocate(Math.max(1, o.size())), s));
             return flatten(s, o.size());
         }

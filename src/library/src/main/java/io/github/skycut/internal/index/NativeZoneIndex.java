@@ -1,0 +1,83 @@
+package io.github.skycut.internal.index;
+
+import io.github.skycut.Strategy;
+import io.github.skycut.internal.kernel.NativeIndexCalls;
+import io.github.skycut.internal.kernel.NativeKernel;
+import io.github.skycut.internal.strategy.CutJob;
+import io.github.skycut.internal.strategy.CutStrategy;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+
+/**
+ * The zones index ({@link ZoneIndex}) run end to end in C, for the native kernel: each task of the
+ * split hands one block of objects to {@code skycut_index_cut}, which files them into cells, orders
+ * them, finds each cell's candidates in the bands and tests them with the kernel's instruction-set
+ * path, and writes the flags (or the nearest state) back in input order. Java does nothing per
+ * object: a cut of N objects is N / block downcalls. The grids, the candidate search and the bands
+ * are the Java index's, bit for bit ({@link ContaminantBands#ofNative}), so the cut set, the nearest
+ * contaminant and every one-object answer are the same as on the Java index.
+ */
+public final class NativeZoneIndex implements CutStrategy {
+
+    private final PreparedIndex index;
+    private final int block;
+
+    /**
+     * The C index over bands built for it ({@link PreparedIndex#hasNativeTables()}).
+     *
+     * @param block objects per downcall, in [1, {@link IndexPlan#MAX_BLOCK}]
+     */
+    public NativeZoneIndex(PreparedIndex index, int block) {
+        this.index = Objects.requireNonNull(index, "index");
+        if (block < 1 || block > IndexPlan.MAX_BLOCK) {
+            throw new IllegalArgumentException("block must be in [1, " + IndexPlan.MAX_BLOCK + "], got " + block);
+        }
+        if (!index.hasNativeTables()) {
+            throw new IllegalArgumentException("the C index needs bands built in C (PreparedIndex.build with nativeBands)");
+        }
+        this.block = block;
+    }
+
+    @Override
+    public Strategy type() {
+        return Strategy.INDEX;
+    }
+
+    /** The index's candidates of the object's cell, tested in Java (the same bands the runs read). */
+    @Override
+    public boolean isCut(double x, double y, double z) {
+        return index.isCut(x, y, z);
+    }
+
+    @Override
+    public int nearest(double x, double y, double z) {
+        return index.nearest(x, y, z);
+    }
+
+    @Override
+    public void run(CutJob job) {
+        int n = job.objects().size();
+        if (n == 0 || index.empty()) {
+            return; // nothing to cut: no objects, no contaminants, or every radius is 0
+        }
+        if (!(job.kernel() instanceof NativeKernel kernel)) {
+            throw new IllegalArgumentException("the C index runs the native kernel only, not " + job.kernel().name());
+        }
+        if (job.nearest() != null && index.bands.ids == null) {
+            throw new IllegalArgumentException("the nearest search needs an index built with the contaminants' ids");
+        }
+        NativeTables tables = index.bands.tables;
+        long bytes = NativeIndexCalls.scratchBytes(tables.cells, block, job.nearest() != null);
+        MemorySegment mask = job.nearest() == null ? job.mask() : null;
+        job.partitioner().withGrain(block).run(n, (from, to) -> {
+            MemorySegment scratch = NativeScratch.take(bytes);
+            try {
+                NativeIndexCalls.cut(kernel, tables.slots, tables.cells, job.objects(), from, to, mask, job.nearest(),
+                        scratch, block);
+            } finally {
+                NativeScratch.give(scratch);
+            }
+        });
+    }
+}
