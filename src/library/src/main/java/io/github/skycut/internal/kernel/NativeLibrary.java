@@ -10,8 +10,8 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.logging.Logger;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
@@ -23,8 +23,12 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * found, loaded and bound once per JVM. The downcall descriptors below match the header one for one.
  *
  * <p>Where the library comes from: {@code -Dskycut.native.path=/path/to/libskycut.so} if set,
- * else the jar resource {@code /native/<os>-<arch>/libskycut.so}, extracted to a temporary file.
- * If neither works, {@link #PROBLEM} says why and how to fix it, and every handle is null.
+ * else the jar resource {@code /native/<os>-<arch>/libskycut.so}, unpacked once per build into a
+ * per-user cache and reused by every later start ({@link NativeLibraryCache}: the file is named by
+ * a hash of its bytes, in {@code -Dskycut.native.cache=DIR}, else {@code $XDG_CACHE_HOME/skycut},
+ * else {@code ~/.cache/skycut}; else, with one log line saying why, in
+ * {@code ${java.io.tmpdir}/skycut-<user>}). If none works, {@link #PROBLEM} says why (every
+ * directory tried) and how to fix it, and every handle is null.
  */
 final class NativeLibrary {
 
@@ -91,8 +95,9 @@ final class NativeLibrary {
         SymbolLookup lookup = null;
         int best = 0, supported = 0;
         try {
-            path = locate();
-            lookup = SymbolLookup.libraryLookup(path, Arena.global());
+            Located located = locate();
+            path = located.path();
+            lookup = located.lookup();
             if (lookup.find("skycut_info").isEmpty()) {
                 throw new IllegalStateException("the library at " + path + " has no skycut_info: it predates ABI "
                         + ABI_VERSION + " (a stale build?): rebuild with mvn package or point -D" + PATH_PROPERTY
@@ -180,7 +185,11 @@ final class NativeLibrary {
         return os + "-" + arch;
     }
 
-    private static Path locate() throws IOException {
+    /** The library file and its symbols, loaded for the life of the JVM. */
+    private record Located(Path path, SymbolLookup lookup) {
+    }
+
+    private static Located locate() throws IOException {
         String explicit = System.getProperty(PATH_PROPERTY);
         if (explicit != null && !explicit.isBlank()) {
             Path p = Path.of(explicit);
@@ -188,20 +197,27 @@ final class NativeLibrary {
                 throw new IllegalStateException("-D" + PATH_PROPERTY + "=" + explicit + " is not a file;"
                         + " point it at a libskycut.so built with native/build.sh");
             }
-            return p;
+            return new Located(p, SymbolLookup.libraryLookup(p, Arena.global()));
         }
         String resource = "/native/" + platform() + "/libskycut.so";
+        byte[] library;
         try (InputStream in = NativeLibrary.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("this jar has no native library for " + platform()
                         + " (looked for " + resource + "; the jar carries linux-x86_64 when built there with gcc);"
                         + " build one with native/build.sh and pass -D" + PATH_PROPERTY + "=/path/to/libskycut.so");
             }
-            Path tmp = Files.createTempFile("libskycut-", ".so");
-            tmp.toFile().deleteOnExit();
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            return tmp;
+            library = in.readAllBytes();
         }
+        NativeLibraryCache.Installed<SymbolLookup> installed = NativeLibraryCache.install(library, "libskycut.so",
+                NativeLibraryCache.candidates(), file -> SymbolLookup.libraryLookup(file, Arena.global()));
+        if (!installed.skipped().isEmpty()) {
+            Logger.getLogger(NativeLibrary.class.getName()).warning("skycut: the native kernel runs from the fallback "
+                    + installed.file() + ": " + String.join("; ", installed.skipped())
+                    + "; to use the cache, set -D" + NativeLibraryCache.CACHE_PROPERTY
+                    + "=DIR (or XDG_CACHE_HOME) to a directory of your own that is writable and not mounted noexec");
+        }
+        return new Located(installed.file(), installed.loaded());
     }
 
     private static MemorySegment find(SymbolLookup lookup, String name) {
