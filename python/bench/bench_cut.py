@@ -14,6 +14,7 @@ Best and median of --runs after --warmup runs each, taking turns.
     /usr/bin/python3 python/bench/bench_cut.py [--runs 10] [--warmup 5]
 
 Needs numpy, scipy and JPype (Debian: python3-numpy python3-scipy python3-jpype) and the built jar.
+The first ten calls of a fresh process, JVM start included, against cKDTree: first_calls.py.
 """
 import argparse
 import math

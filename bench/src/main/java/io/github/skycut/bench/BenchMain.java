@@ -35,13 +35,15 @@ import java.util.stream.Stream;
  * ({@code jmh-result.json}), a report ({@code report.md}), a chart ({@code throughput.png}) and
  * the recommended machine profile ({@code profile.properties}); {@code --save-profile} also
  * installs that profile where the library reads it. {@code --end-to-end} instead times
- * {@code skycut cut} against the cKDTree script as separate processes ({@link EndToEnd}).
+ * {@code skycut cut} against the cKDTree script as separate processes, and the first calls of fresh
+ * JVMs ({@link EndToEnd}, {@link FirstRun}).
  */
 @Command(name = "skycut bench", sortOptions = false,
         description = "Measures every available kernel, strategy and thread count with JMH and recommends "
                 + "the variant for this machine. Writes jmh-result.json, report.md, throughput.png and "
                 + "profile.properties into the output folder. With --end-to-end: times skycut cut against "
-                + "scipy's cKDTree, each run a new process, on NumPy catalogues, and writes end-to-end.md.")
+                + "scipy's cKDTree, each run a new process, on NumPy catalogues, then the first calls of a fresh "
+                + "JVM (the first run of a prepared cut beside its 20th), and writes end-to-end.md.")
 public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--quick", description = "the quick mode (the default): about 1-3 minutes")
@@ -74,8 +76,19 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--large", description = "with --end-to-end: also 100,000,000 objects (writes a 2.4 GB catalogue)")
     boolean large;
 
-    @Option(names = "--runs", paramLabel = "N", description = "with --end-to-end: runs of each tool per case (default 3)")
+    @Option(names = "--runs", paramLabel = "N", description = "with --end-to-end: runs of each tool per case, "
+            + "and fresh JVMs per case for the first calls (default 3)")
     Integer runs;
+
+    @Option(names = "--first-run-only", description = "with --end-to-end: measure only the first calls of fresh JVMs "
+            + "(no skycut cut, no cKDTree, no Python)")
+    boolean firstRunOnly;
+
+    @Option(names = "--case", paramLabel = "NAME", split = ",",
+            description = "with --end-to-end: only these cases (repeat, or separate with commas), e.g. 500k_50k_1arcmin; "
+                    + "the cases: 500k_50k_1arcmin, 500k_50k_5arcsec, 500k_50k_1deg, 10M_50k_1arcmin, 4M_1M_5arcsec, "
+                    + "100M_50k_1arcmin")
+    List<String> cases;
 
     @Option(names = "--python", paramLabel = "PATH",
             description = "with --end-to-end: the Python with numpy and scipy (default /usr/bin/python3)")
@@ -163,8 +176,14 @@ public final class BenchMain implements Callable<Integer> {
             if (runs != null && runs < 1) {
                 throw new IllegalArgumentException("--runs must be >= 1, got " + runs);
             }
-        } else if (large || runs != null || python != null) {
-            throw new IllegalArgumentException("--large, --runs and --python need --end-to-end");
+            if (firstRunOnly && python != null) {
+                throw new IllegalArgumentException("--first-run-only runs no Python: drop --python");
+            }
+            if (cases != null && large) {
+                throw new IllegalArgumentException("--case names the cases: drop --large (--case 100M_50k_1arcmin names the large one)");
+            }
+        } else if (large || runs != null || python != null || firstRunOnly || cases != null) {
+            throw new IllegalArgumentException("--large, --runs, --python, --first-run-only and --case need --end-to-end");
         }
     }
 
@@ -173,7 +192,8 @@ public final class BenchMain implements Callable<Integer> {
         Path home = Path.of(System.getProperty("skycut.home", "."));
         EndToEnd.Settings settings = new EndToEnd.Settings(home, python != null ? python : EndToEnd.DEFAULT_PYTHON,
                 EndToEnd.DEFAULT_INPUTS, output != null ? output : EndToEnd.defaultOutput(),
-                runs != null ? runs : EndToEnd.DEFAULT_RUNS, EndToEndCase.cases(large));
+                runs != null ? runs : EndToEnd.DEFAULT_RUNS, EndToEndCase.select(cases, large), firstRunOnly,
+                EndToEnd.Jvm.of(System.getenv("SKYCUT_JVM_OPTS")));
         new EndToEnd(settings, spec.commandLine().getOut()).run();
         return 0;
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * {@code skycut bench --end-to-end}: cuts uniform random objects against uniform random
@@ -30,9 +32,14 @@ import java.util.SplittableRandom;
  * included). The two tools take turns, run after run; the table gives the best and median time of
  * each, the ratio, and whether both cut the same objects.
  *
+ * <p>A second table gives the first calls of a fresh JVM: per case and run, a new JVM runs
+ * {@link FirstRun} (a prepared cut and 20 runs of it, each timed), and the table gives the medians
+ * over those JVMs of the first run, the 20th, their ratio, the preparation and the JVM's start.
+ * With {@code firstRunOnly} only that table is measured (no Python, no {@code skycut cut}).
+ *
  * <p>The catalogues are written once as {@code .npy} files into the inputs folder and reused while
  * they are complete. Into the output folder go the cut indices of the last run of each tool, a log
- * per case and tool, and {@code end-to-end.md}.
+ * per case and tool (one per JVM for the first runs), and {@code end-to-end.md}.
  */
 final class EndToEnd {
 
@@ -56,10 +63,41 @@ final class EndToEnd {
      * @param python     the Python with numpy and scipy
      * @param inputs     the folder of the {@code .npy} catalogues (kept between runs)
      * @param output     the folder of the results
-     * @param runs       runs of each tool per case
+     * @param runs       runs of each tool per case, and fresh JVMs per case for the first runs
      * @param cases      the cases, in order (see {@link EndToEndCase#cases})
+     * @param firstRunOnly measure only the first runs of fresh JVMs (the second table)
+     * @param jvm        how to start the JVMs of {@link FirstRun}
      */
-    record Settings(Path skycutHome, Path python, Path inputs, Path output, int runs, List<EndToEndCase> cases) {
+    record Settings(Path skycutHome, Path python, Path inputs, Path output, int runs, List<EndToEndCase> cases,
+                    boolean firstRunOnly, Jvm jvm) {
+    }
+
+    /**
+     * The JVM that runs {@link FirstRun}: the launcher's java with the flags it gives {@code skycut cut}.
+     *
+     * @param java      the java binary
+     * @param flags     the JVM options
+     * @param classPath the class path holding FirstRun and the library (the benchmarks jar)
+     */
+    record Jvm(Path java, List<String> flags, String classPath) {
+
+        /** The flags the launcher gives every skycut JVM; {@code $SKYCUT_JVM_OPTS} is added to them, as it does. */
+        static final List<String> LAUNCHER_FLAGS = List.of("--add-modules", "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED");
+
+        /**
+         * The java of this JVM (the one the launcher found), {@link #LAUNCHER_FLAGS} then the words of
+         * {@code skycutJvmOpts} (the launcher's {@code $SKYCUT_JVM_OPTS}, split on white space as the shell
+         * splits it), and this JVM's class path.
+         */
+        static Jvm of(String skycutJvmOpts) {
+            List<String> flags = new ArrayList<>(LAUNCHER_FLAGS);
+            if (skycutJvmOpts != null && !skycutJvmOpts.isBlank()) {
+                flags.addAll(List.of(skycutJvmOpts.strip().split("\\s+")));
+            }
+            return new Jvm(Path.of(System.getProperty("java.home"), "bin", "java"), List.copyOf(flags),
+                    System.getProperty("java.class.path"));
+        }
     }
 
     /** The output folder by default: bench-results/end-to-end-&lt;yyyyMMdd-HHmmss&gt;. */
@@ -75,21 +113,35 @@ final class EndToEnd {
         this.out = out;
     }
 
-    /** Checks the tools, writes the missing catalogues, measures every case and writes the table. */
+    /** Checks the tools, writes the missing catalogues, measures every case and writes the tables. */
     void run() throws IOException, InterruptedException {
         Files.createDirectories(settings.output().resolve("logs"));
-        String pythonVersions = checkPython();
-        checkSkycut();
+        String pythonVersions = settings.firstRunOnly() ? null : checkPython();
+        if (!settings.firstRunOnly()) {
+            checkSkycut();
+        }
         prepareCatalogues(settings.cases());
         List<EndToEndTable.Row> rows = new ArrayList<>();
+        List<FirstRunTable.Row> firstRows = new ArrayList<>();
         for (EndToEndCase c : settings.cases()) {
-            rows.add(measure(c));
+            if (!settings.firstRunOnly()) {
+                rows.add(measure(c));
+            }
+            firstRows.add(measureFirstRuns(c));
         }
-        String table = EndToEndTable.markdown(rows);
+        String endToEnd = settings.firstRunOnly() ? "" : EndToEndTable.markdown(rows);
+        String firstRuns = FirstRunTable.markdown(firstRows);
         Path report = settings.output().resolve("end-to-end.md");
-        Files.writeString(report, header(pythonVersions) + table + footnote(), StandardCharsets.UTF_8);
+        Files.writeString(report, header(pythonVersions)
+                + (settings.firstRunOnly() ? "" : endToEnd + footnote() + "\n")
+                + firstRunSection() + firstRuns + firstRunFootnote(), StandardCharsets.UTF_8);
         say("");
-        say(table);
+        if (!settings.firstRunOnly()) {
+            say(endToEnd);
+        }
+        say("First calls in a fresh JVM (medians over " + settings.runs() + (settings.runs() == 1 ? " JVM" : " JVMs")
+                + " per case):\n");
+        say(firstRuns);
         say("wrote " + report);
     }
 
@@ -149,6 +201,18 @@ final class EndToEnd {
         return List.of(settings.python().toString(), script().toString(), objects(c).toString(),
                 contaminants(c).toString(), c.radiusArcsec(), output.toString(),
                 "--workers", Integer.toString(CKDTREE_WORKERS));
+    }
+
+    /**
+     * The command of one fresh JVM running {@link FirstRun} for a case, told the wall clock of its
+     * launch ({@code launchedAtEpochUs}, microseconds since the epoch).
+     */
+    List<String> firstRunCommand(EndToEndCase c, long launchedAtEpochUs) {
+        Jvm jvm = settings.jvm();
+        return Stream.of(Stream.of(jvm.java().toString()), jvm.flags().stream(),
+                Stream.of("-cp", jvm.classPath(), FirstRun.class.getName(), objects(c).toString(),
+                        contaminants(c).toString(), c.radius().toString(), Integer.toString(FirstRun.RUNS),
+                        FirstRun.LAUNCHED_AT + launchedAtEpochUs)).flatMap(s -> s).toList();
     }
 
     // ---- the catalogues ----------------------------------------------------------------------
@@ -236,6 +300,39 @@ final class EndToEnd {
         return new EndToEndTable.Row(c, skycut, ckdtree, same);
     }
 
+    /** Starts {@code runs} fresh JVMs of {@link FirstRun} for a case, one after the other, and reads what each measured. */
+    private FirstRunTable.Row measureFirstRuns(EndToEndCase c) throws IOException, InterruptedException {
+        List<FirstRun.Result> results = new ArrayList<>();
+        for (int r = 0; r < settings.runs(); r++) {
+            Path log = settings.output().resolve("logs").resolve(c.name() + "-first-run-" + (r + 1) + ".log");
+            Files.deleteIfExists(log);
+            List<String> command = firstRunCommand(c, epochMicros(Instant.now()));
+            int status = start(command, log).waitFor();
+            Files.writeString(log, "# the command: " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (status != 0) {
+                throw new IllegalStateException("FirstRun failed on " + c.name() + " (JVM " + (r + 1) + ", exit status "
+                        + status + "): see " + log);
+            }
+            FirstRun.Result result;
+            try {
+                result = FirstRun.Result.parse(Files.readAllLines(log, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(c.name() + ", JVM " + (r + 1) + ": " + e.getMessage() + " (see " + log + ")");
+            }
+            results.add(result);
+            say(String.format(Locale.ROOT, "%s first runs, JVM %d/%d: run 1 %.1f ms, run 2 %.1f ms, run %d %.1f ms, "
+                            + "prepare %.1f ms, JVM start to main %.1f ms, cut %,d (%s)", c.name(), r + 1, settings.runs(),
+                    result.firstMs(), result.secondMs(), result.runMs().length, result.lastMs(), result.prepareMs(),
+                    result.jvmStartToMainMs(), result.cut(), result.variant()));
+        }
+        return new FirstRunTable.Row(c, results);
+    }
+
+    private static long epochMicros(Instant t) {
+        return t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000;
+    }
+
     /** Runs one command as a new process; returns its wall-clock seconds from start to exit. */
     private double time(EndToEndCase c, String tool, List<String> command, Path output, int run)
             throws IOException, InterruptedException {
@@ -264,19 +361,45 @@ final class EndToEnd {
     // ---- the report --------------------------------------------------------------------------
 
     private String header(String pythonVersions) {
-        return "# skycut cut vs scipy cKDTree, end to end\n\n"
-                + "Date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+        String title = settings.firstRunOnly() ? "# skycut: the first calls of a fresh JVM\n\n"
+                : "# skycut cut vs scipy cKDTree, end to end\n\n";
+        String date = "Date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                 + "; machine: " + Machine.describe()
                 + "; Java (skycut bench): " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-                + "; " + pythonVersions + "\n\n"
+                + (pythonVersions != null ? "; " + pythonVersions : "") + "\n\n";
+        String catalogues = "Catalogues: uniform random unit vectors (RandomSky.uniform), .npy (n, 3) float64, in "
+                + settings.inputs().toAbsolutePath() + "\n\n";
+        if (settings.firstRunOnly()) {
+            return title + date + catalogues;
+        }
+        return title + date
                 + "Commands (each run a new process, wall clock from start to exit; " + settings.runs()
                 + (settings.runs() == 1 ? " run" : " runs") + " of each, taking turns):\n\n"
                 + "    " + launcher() + " cut --objects O.npy --contaminants C.npy --radius R"
                 + " --output-mode indices --output OUT_skycut.txt --quiet\n"
                 + "    " + settings.python() + " " + script() + " O.npy C.npy RADIUS_ARCSEC OUT_ckdtree.txt --workers "
                 + CKDTREE_WORKERS + "\n\n"
-                + "Catalogues: uniform random unit vectors (RandomSky.uniform), .npy (n, 3) float64, in "
-                + settings.inputs().toAbsolutePath() + "\n\n";
+                + catalogues;
+    }
+
+    private String firstRunSection() {
+        Jvm jvm = settings.jvm();
+        return "## First calls in a fresh JVM\n\n"
+                + "One new JVM per case and repetition (" + settings.runs() + (settings.runs() == 1 ? " JVM" : " JVMs")
+                + " per case, one after the other; each figure is the median over them):\n\n"
+                + "    " + jvm.java() + " " + String.join(" ", jvm.flags()) + " -cp " + jvm.classPath() + " "
+                + FirstRun.class.getName() + " O.npy C.npy RADIUS " + FirstRun.RUNS + " " + FirstRun.LAUNCHED_AT + "NOW\n\n"
+                + "It loads both catalogues, times AngularCut.within(RADIUS).prepare(contaminants), then "
+                + FirstRun.RUNS + " runs of prepared.run(objects), each with System.nanoTime.\n\n";
+    }
+
+    private static String firstRunFootnote() {
+        return "\nfirst run: the first prepared.run(objects) of the JVM (cold code; the index is built then). 20th run:"
+                + " the warm one. first / 20th: median first run over median 20th run; the issue's target is at most "
+                + FirstRunTable.ratio(FirstRunTable.TARGET) + ". prepare: AngularCut.within(radius).prepare(contaminants),"
+                + " the kernel's loading included. JVM start to main: from just before the bench started the process"
+                + " to the first line of FirstRun.main. load: reading both .npy files into SkyPoints. cut: objects cut"
+                + " (every run of a JVM must cut as many objects, or it fails; \"differ\" when the JVMs disagree).\n";
     }
 
     private static String footnote() {

@@ -38,6 +38,26 @@ record EndToEndCase(long objects, long contaminants, Angle radius) {
         return cases;
     }
 
+    /**
+     * The cases of {@link #cases(boolean) cases(large)}, or, when {@code names} is not empty, the cases
+     * so named (the large one included), in the order of {@code cases(true)}.
+     *
+     * @throws IllegalArgumentException naming an unknown case and listing the known ones
+     */
+    static List<EndToEndCase> select(List<String> names, boolean large) {
+        if (names == null || names.isEmpty()) {
+            return cases(large);
+        }
+        List<EndToEndCase> all = cases(true);
+        List<String> known = all.stream().map(EndToEndCase::name).toList();
+        for (String n : names) {
+            if (!known.contains(n)) {
+                throw new IllegalArgumentException("--case: no case " + n + "; the cases: " + String.join(", ", known));
+            }
+        }
+        return all.stream().filter(c -> names.contains(c.name())).toList();
+    }
+
     /** E.g. "500k_50k_1arcmin": the case's label in the table and in the names of its files. */
     String name() {
         return count(objects) + "_" + count(contaminants) + "_" + radius;

@@ -3,6 +3,9 @@ package io.github.skycut.bench;
 import io.github.skycut.SkyPoints;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -13,12 +16,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A catalogue of unit vectors as a NumPy {@code .npy} file (format 1.0): shape (n, 3), dtype
  * {@code '<f8'}, C order, one object's x, y, z per row — what {@code numpy.load} returns and what
  * {@code skycut cut} and the cKDTree script read. The rows are written in chunks through a file
- * channel, so a catalogue of 10<sup>8</sup> objects never has to fit in memory.
+ * channel, so a catalogue of 10<sup>8</sup> objects never has to fit in memory; {@link #read} (the
+ * loader of {@link FirstRun}) maps such a file and reads it whole into {@code SkyPoints}.
  */
 final class NpyFile {
 
@@ -32,6 +38,11 @@ final class NpyFile {
     private static final int ALIGN = 64;
     /** Rows per write to the channel (768 KiB). */
     private static final int CHUNK_ROWS = 1 << 15;
+    /** A little-endian double at any byte offset: the data of a .npy file. */
+    private static final ValueLayout.OfDouble LE_DOUBLE =
+            ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    /** The shape (n, 3) in a header's dictionary. */
+    private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(\\s*(\\d+)\\s*,\\s*3\\s*,?\\s*\\)");
 
     private NpyFile() {
     }
@@ -114,6 +125,68 @@ final class NpyFile {
         }
         flush(ch, chunk);
         return written;
+    }
+
+    /**
+     * Reads a catalogue written by {@link #write} (or by {@code numpy.save} of an (n, 3) float64 array
+     * in C order, format 1.0, 2.0 or 3.0): maps the file, copies its data in one bulk copy into an
+     * array and hands that to {@link SkyPoints#fromUnitVectors(double[])}, which checks every vector.
+     *
+     * @throws IllegalArgumentException naming the file when it is not such an array, or a row when a
+     *                                  vector is not a unit vector
+     */
+    static SkyPoints read(Path file) throws IOException {
+        double[] xyz;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ); Arena map = Arena.ofConfined()) {
+            MemorySegment bytes = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), map);
+            long dataStart = dataStart(file, bytes);
+            long rows = rows(file, bytes, dataStart);
+            if (bytes.byteSize() - dataStart != rows * ROW_BYTES) {
+                throw new IllegalArgumentException(file + ": the header promises " + rows + " rows of 24 bytes, the file holds "
+                        + (bytes.byteSize() - dataStart) + " bytes of data");
+            }
+            if (3 * rows > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(file + ": " + rows + " rows are more than one array holds");
+            }
+            xyz = new double[(int) (3 * rows)];
+            MemorySegment.copy(bytes, LE_DOUBLE, dataStart, xyz, 0, xyz.length);
+        }
+        return SkyPoints.fromUnitVectors(xyz);
+    }
+
+    /** Where the data starts: after the magic, the version, the header's length and the header. */
+    private static long dataStart(Path file, MemorySegment bytes) {
+        if (bytes.byteSize() < PREFIX
+                || !Arrays.equals(MAGIC, bytes.asSlice(0, MAGIC.length).toArray(ValueLayout.JAVA_BYTE))) {
+            throw new IllegalArgumentException(file + ": not a .npy file (no \\x93NUMPY magic)");
+        }
+        int major = bytes.get(ValueLayout.JAVA_BYTE, MAGIC.length);
+        long start = switch (major) {
+            case 1 -> PREFIX + Short.toUnsignedLong(bytes.get(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN),
+                    MAGIC.length + 2));
+            case 2, 3 -> PREFIX + 2 + Integer.toUnsignedLong(bytes.get(
+                    ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), MAGIC.length + 2));
+            default -> throw new IllegalArgumentException(file + ": .npy format version " + major + " is not one of 1, 2, 3");
+        };
+        if (start > bytes.byteSize()) {
+            throw new IllegalArgumentException(file + ": the .npy header runs past the end of the file");
+        }
+        return start;
+    }
+
+    /** The rows of the header's shape (n, 3), after checking that the dtype is '<f8' in C order. */
+    private static long rows(Path file, MemorySegment bytes, long dataStart) {
+        int headerStart = bytes.get(ValueLayout.JAVA_BYTE, MAGIC.length) == 1 ? PREFIX : PREFIX + 2;
+        String dict = new String(bytes.asSlice(headerStart, dataStart - headerStart).toArray(ValueLayout.JAVA_BYTE),
+                StandardCharsets.ISO_8859_1);
+        if (!dict.matches("(?s).*'descr':\\s*'<f8'.*") || !dict.matches("(?s).*'fortran_order':\\s*False.*")) {
+            throw new IllegalArgumentException(file + ": not a C-order float64 ('<f8') array: " + dict.strip());
+        }
+        Matcher m = SHAPE.matcher(dict);
+        if (!m.find()) {
+            throw new IllegalArgumentException(file + ": not an (n, 3) array of unit vectors: " + dict.strip());
+        }
+        return Long.parseLong(m.group(1));
     }
 
     private static void flush(FileChannel ch, ByteBuffer chunk) throws IOException {

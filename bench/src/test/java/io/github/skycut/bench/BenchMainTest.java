@@ -37,7 +37,20 @@ class BenchMainTest {
         assertEquals(2, run("--quick", "--large"));
         assertEquals(2, run("--runs", "2"));
         assertEquals(2, run("--python", "/usr/bin/python3"));
+        assertEquals(2, run("--first-run-only"));
+        assertEquals(2, run("--case", "500k_50k_1arcmin"));
         assertTrue(err.toString().contains("need --end-to-end"), err.toString());
+    }
+
+    @Test
+    void firstRunOnlyRunsNoPythonAndCaseNamesTheCases() {
+        assertEquals(2, run("--end-to-end", "--first-run-only", "--python", "/usr/bin/python3"));
+        assertTrue(err.toString().contains("--first-run-only runs no Python"), err.toString());
+        assertEquals(2, run("--end-to-end", "--case", "500k_50k_1arcmin", "--large"));
+        assertTrue(err.toString().contains("--case names the cases: drop --large"), err.toString());
+        assertEquals(2, run("--end-to-end", "--first-run-only", "--case", "500k_50k_1arcmin,1M_1k_1deg",
+                "--output", System.getProperty("java.io.tmpdir")));
+        assertTrue(err.toString().contains("--case: no case 1M_1k_1deg; the cases: 500k_50k_1arcmin,"), err.toString());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EndToEndCaseTest {
@@ -45,7 +46,9 @@ class EndToEndCaseTest {
     @Test
     void commandsOfBothTools() {
         EndToEnd e2e = new EndToEnd(new EndToEnd.Settings(Path.of("/opt/skycut"), Path.of("/usr/bin/python3"),
-                Path.of("/data"), Path.of("/out"), 3, EndToEndCase.cases(false)), new PrintWriter(new StringWriter()));
+                Path.of("/data"), Path.of("/out"), 3, EndToEndCase.cases(false), false,
+                new EndToEnd.Jvm(Path.of("/jdk/bin/java"), List.of("--add-modules", "jdk.incubator.vector", "-Xmx2g"),
+                        "/opt/skycut/bench/target/benchmarks.jar")), new PrintWriter(new StringWriter()));
         EndToEndCase c = EndToEndCase.cases(false).getFirst();
         assertEquals(List.of("/opt/skycut/skycut", "cut", "--objects", "/data/objects-500000.npy",
                         "--contaminants", "/data/contaminants-50000.npy", "--radius", "1arcmin",
@@ -54,6 +57,35 @@ class EndToEndCaseTest {
         assertEquals(List.of("/usr/bin/python3", "/opt/skycut/bench/python/ckdtree_cut.py", "/data/objects-500000.npy",
                         "/data/contaminants-50000.npy", "60", "/out/b.txt", "--workers", "2"),
                 e2e.ckdtreeCommand(c, Path.of("/out/b.txt")));
+        assertEquals(List.of("/jdk/bin/java", "--add-modules", "jdk.incubator.vector", "-Xmx2g", "-cp",
+                        "/opt/skycut/bench/target/benchmarks.jar", "io.github.skycut.bench.FirstRun",
+                        "/data/objects-500000.npy", "/data/contaminants-50000.npy", "1arcmin", "20",
+                        "--launched-at-epoch-us=1765000000123456"),
+                e2e.firstRunCommand(c, 1_765_000_000_123_456L));
+    }
+
+    @Test
+    void theJvmOfTheFirstRunsIsTheLaunchersWithItsFlagsAndSkycutJvmOpts() {
+        EndToEnd.Jvm plain = EndToEnd.Jvm.of(null);
+        assertEquals(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"), plain.flags());
+        assertEquals(Path.of(System.getProperty("java.home"), "bin", "java"), plain.java());
+        assertEquals(System.getProperty("java.class.path"), plain.classPath());
+        assertEquals(plain.flags(), EndToEnd.Jvm.of("  ").flags());
+        assertEquals(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                "-Xmx4g", "-Dskycut.kernel=vector"), EndToEnd.Jvm.of(" -Xmx4g \t -Dskycut.kernel=vector\n").flags());
+    }
+
+    @Test
+    void casesAreChosenByNameInTheirOwnOrder() {
+        assertEquals(EndToEndCase.cases(false), EndToEndCase.select(List.of(), false));
+        assertEquals(EndToEndCase.cases(true), EndToEndCase.select(null, true));
+        assertEquals(List.of("500k_50k_1deg"),
+                EndToEndCase.select(List.of("500k_50k_1deg"), false).stream().map(EndToEndCase::name).toList());
+        assertEquals(List.of("500k_50k_1arcmin", "100M_50k_1arcmin"), EndToEndCase.select(
+                List.of("100M_50k_1arcmin", "500k_50k_1arcmin"), false).stream().map(EndToEndCase::name).toList());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EndToEndCase.select(List.of("500k_50k_2arcmin"), false));
+        assertTrue(e.getMessage().startsWith("--case: no case 500k_50k_2arcmin; the cases: 500k_50k_1arcmin, "), e.getMessage());
     }
 
     @Test

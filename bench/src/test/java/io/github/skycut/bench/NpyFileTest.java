@@ -98,4 +98,68 @@ class NpyFileTest {
         assertFalse(Files.exists(file));
         assertFalse(Files.exists(dir.resolve("objects.npy.part")));
     }
+
+    @Test
+    void readGivesBackTheRowsWrittenExactly() throws IOException {
+        for (int n : new int[]{0, 1, 5, 70_001}) {
+            Path file = dir.resolve("o" + n + ".npy");
+            NpyFile.write(file, n, EndToEnd.uniformBatches(n, 9));
+            double[] expected = FirstRunTest.xyz(file);
+            try (SkyPoints p = NpyFile.read(file)) {
+                assertEquals(n, p.size());
+                double[] read = new double[3 * n];
+                for (int i = 0; i < n; i++) {
+                    read[3 * i] = p.x(i);
+                    read[3 * i + 1] = p.y(i);
+                    read[3 * i + 2] = p.z(i);
+                }
+                assertArrayEquals(expected, read, n + " rows");
+            }
+        }
+    }
+
+    @Test
+    void readTakesNumpysVersionTwoHeader() throws IOException {
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }";
+        int length = 128 - 12; // NumPy pads the header so the data starts at a multiple of 64
+        ByteBuffer b = ByteBuffer.allocate(128 + 48).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(NpyFile.MAGIC).put((byte) 2).put((byte) 0).putInt(length);
+        b.put((dict + " ".repeat(length - dict.length() - 1) + "\n").getBytes(StandardCharsets.US_ASCII));
+        b.putDouble(1).putDouble(0).putDouble(0).putDouble(0).putDouble(0).putDouble(-1);
+        Path file = dir.resolve("v2.npy");
+        Files.write(file, b.array());
+        try (SkyPoints p = NpyFile.read(file)) {
+            assertEquals(2, p.size());
+            assertEquals(1.0, p.x(0));
+            assertEquals(-1.0, p.z(1));
+        }
+    }
+
+    @Test
+    void readRefusesWhatIsNotAnNBy3Float64ArrayOfUnitVectors() throws IOException {
+        Path good = dir.resolve("good.npy");
+        NpyFile.write(good, 2, List.of(SkyPoints.fromUnitVectors(new double[]{1, 0, 0, 0, 1, 0})).iterator());
+        byte[] bytes = Files.readAllBytes(good);
+        String header = new String(bytes, 10, NpyFile.header(2).length - 10, StandardCharsets.US_ASCII);
+        assertRefused(bytes, header.replace("False", "True "), "not a C-order float64");
+        assertRefused(bytes, header.replace("'<f8'", "'<f4'"), "not a C-order float64");
+        assertRefused(bytes, header.replace("(2, 3)", "(3, 2)"), "not an (n, 3) array");
+        assertRefused(bytes, header.replace("(2, 3)", "(5, 3)"), "the header promises 5 rows");
+        byte[] notUnit = bytes.clone();
+        ByteBuffer.wrap(notUnit).order(ByteOrder.LITTLE_ENDIAN).putDouble(NpyFile.header(2).length + 24, 2.0);
+        assertRefused(notUnit, header, "row 1");
+        assertRefused(new byte[]{'P', 'K', 3, 4, 0, 0, 0, 0, 0, 0, 0, 0}, null, "not a .npy file");
+    }
+
+    private void assertRefused(byte[] bytes, String header, String message) throws IOException {
+        byte[] b = bytes.clone();
+        if (header != null) {
+            byte[] h = header.getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(h, 0, b, 10, h.length);
+        }
+        Path file = dir.resolve("bad.npy");
+        Files.write(file, b);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NpyFile.read(file));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
 }
