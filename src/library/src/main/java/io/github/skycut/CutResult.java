@@ -16,6 +16,7 @@ import java.util.Objects;
 public final class CutResult {
 
     private final byte[] mask; // 1 = cut
+    private final long[] words; // the mask 8 objects a word (object 8w + b in bits 8b..8b+7), or null
     private final int count;
     private final KernelType kernel;
     private final Strategy strategy;
@@ -24,12 +25,21 @@ public final class CutResult {
     private final double[] separations;
 
     CutResult(byte[] mask, KernelType kernel, Strategy strategy, int threads) {
-        this(mask, null, null, kernel, strategy, threads);
+        this(mask, null, null, null, kernel, strategy, threads);
+    }
+
+    /**
+     * With the mask also packed 8 objects a word, little-endian ({@code words.length * 8 >= mask.length},
+     * zero beyond it): counting and listing the cut objects then takes a step per 8 objects, which
+     * matters in a fresh JVM, where these loops run interpreted.
+     */
+    CutResult(byte[] mask, long[] words, KernelType kernel, Strategy strategy, int threads) {
+        this(mask, words, null, null, kernel, strategy, threads);
     }
 
     /** With the nearest search: an object is cut exactly where it has a nearest contaminant. */
     CutResult(int[] nearest, double[] separations, KernelType kernel, Strategy strategy, int threads) {
-        this(maskOf(nearest), nearest, separations, kernel, strategy, threads);
+        this(maskOf(nearest), null, nearest, separations, kernel, strategy, threads);
     }
 
     private static byte[] maskOf(int[] nearest) {
@@ -40,14 +50,21 @@ public final class CutResult {
         return m;
     }
 
-    private CutResult(byte[] mask, int[] nearest, double[] separations, KernelType kernel, Strategy strategy,
-                      int threads) {
+    private CutResult(byte[] mask, long[] words, int[] nearest, double[] separations, KernelType kernel,
+                      Strategy strategy, int threads) {
         this.mask = mask;
+        this.words = words;
         this.nearest = nearest;
         this.separations = separations;
         int c = 0;
-        for (byte b : mask) {
-            c += b != 0 ? 1 : 0;
+        if (words != null) {
+            for (long w : words) {
+                c += Long.bitCount(w); // each byte is 0 or 1
+            }
+        } else {
+            for (byte b : mask) {
+                c += b != 0 ? 1 : 0;
+            }
         }
         this.count = c;
         this.kernel = kernel;
@@ -159,6 +176,21 @@ public final class CutResult {
     private int[] indices(boolean cut, int n) {
         int[] out = new int[n];
         int k = 0;
+        if (words != null) { // a word at a time: a word without a cut object (or without a kept one) in one step
+            long skip = cut ? 0 : 0x0101010101010101L;
+            for (int w = 0, i = 0; w < words.length; w++, i += 8) {
+                long v = words[w];
+                if (v == skip && i + 8 <= mask.length) {
+                    continue;
+                }
+                for (int b = 0; b < 8 && i + b < mask.length; b++) {
+                    if (((v >>> (8 * b) & 0xFF) != 0) == cut) {
+                        out[k++] = i + b;
+                    }
+                }
+            }
+            return out;
+        }
         for (int i = 0; i < mask.length; i++) {
             if ((mask[i] != 0) == cut) {
                 out[k++] = i;

@@ -24,8 +24,8 @@ import java.util.Objects;
  *
  * <p>Safe to use from many threads at once. The contaminants are copied at preparation, so the
  * caller may close theirs. The choice between brute force and the index is still made per batch
- * (brute force for a tiny batch or a radius of 120° or more); the index is built on the first
- * batch or point that uses it. {@link #close()} waits for the runs in progress to finish, then
+ * (brute force for a tiny batch or a radius of 120° or more); the index is built at preparation
+ * when the plan expects the batches to use it, else on the first batch or point that does. {@link #close()} waits for the runs in progress to finish, then
  * frees everything; a run started after it is refused.
  */
 public final class PreparedCut implements AutoCloseable {
@@ -51,7 +51,7 @@ public final class PreparedCut implements AutoCloseable {
         Objects.requireNonNull(objects, "objects");
         objects.checkReadableBy(engine.threads(), engine.usesOtherThreads(), "objects");
         CutEngine.Outcome o = engine.run(objects);
-        return o.nearest() == null ? new CutResult(o.mask(), o.kernel(), o.strategy(), o.threads())
+        return o.nearest() == null ? new CutResult(o.mask(), o.words(), o.kernel(), o.strategy(), o.threads())
                 : new CutResult(o.nearest(), o.separations(), o.kernel(), o.strategy(), o.threads());
     }
 

@@ -24,8 +24,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A cut prepared for one set of contaminants: their copy, the thresholds, the kernel, the plan, and
- * the index (built on the first batch or point that uses it: in C for the native kernel, else in
- * Java). Thread-safe. {@link #close()} waits until no run is in progress, then frees everything.
+ * the index (in C for the native kernel, else in Java), built with the rest when the plan expects
+ * to use it, else on the first batch or point that does. Thread-safe. {@link #close()} waits until no run is in progress, then frees everything.
  *
  * <p>Which strategy runs: brute force or the index, planned per batch ({@link Planner#choose});
  * with the native kernel the index runs in C ({@link NativeZoneIndex}), else in Java
@@ -35,9 +35,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class CutEngine implements AutoCloseable {
 
     /** What one batch gave: the mask (1 = cut), or with the nearest search the indices and separations. */
-    public record Outcome(byte[] mask, int[] nearest, double[] separations, KernelType kernel, Strategy strategy,
-                          int threads) {
+    public record Outcome(byte[] mask, long[] words, int[] nearest, double[] separations, KernelType kernel,
+                          Strategy strategy, int threads) {
     }
+
+    /** The mask read 8 objects a word, object 8w + b in bits 8b..8b+7 (see CutResult). */
+    private static final ValueLayout.OfLong WORDS = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final SkyPoints contaminants;   // our copy, or the caller's for a one-off run
     private final boolean ownsContaminants;
@@ -80,6 +83,9 @@ public final class CutEngine implements AutoCloseable {
         this.brute = new BruteForce(contaminants, cosMax, this.cosMaxEach);
         this.plan = Planner.plan(expectedObjects, expectedBatch, contaminants, smallest(cosMax, cosMaxEach),
                 partitioner.threads(), kernel.type(), nearest);
+        if (strategy == Strategy.INDEX || (strategy == Strategy.AUTO && plan.preferIndex())) {
+            index(); // what the runs will read is built now, with the rest of the preparation
+        }
     }
 
     private static MemorySegment doubles(Arena arena, double[] values) {
@@ -142,7 +148,7 @@ public final class CutEngine implements AutoCloseable {
         enter();
         try (Arena scratch = Arena.ofShared()) {
             int n = objects.size();
-            MemorySegment mask = scratch.allocate(Math.max(1, n), 64);
+            MemorySegment mask = scratch.allocate(Math.max(8, (n + 7L) / 8 * 8), 64); // whole words, zero beyond n
             Nearest near = ids == null ? null : new Nearest(ids,
                     scratch.allocate(Math.max(1, n) * (long) Double.BYTES, 64),
                     scratch.allocate(Math.max(1, n) * (long) Integer.BYTES, 64));
@@ -153,10 +159,11 @@ public final class CutEngine implements AutoCloseable {
             s.run(new CutJob(objects, contaminants, cosMax, cosMaxEach, kernel, partitioner, mask, near));
             if (near == null) {
                 byte[] m = mask.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
-                return new Outcome(m, null, null, kernel.type(), s.type(), partitioner.threads());
+                long[] words = mask.asSlice(0, (n + 7L) / 8 * 8).toArray(WORDS);
+                return new Outcome(m, words, null, null, kernel.type(), s.type(), partitioner.threads());
             }
             int[] nearest = near.index().asSlice(0, (long) n * Integer.BYTES).toArray(ValueLayout.JAVA_INT);
-            return new Outcome(null, nearest, separations(objects, nearest), kernel.type(), s.type(),
+            return new Outcome(null, null, nearest, separations(objects, nearest), kernel.type(), s.type(),
                     partitioner.threads());
         } finally {
             exit();

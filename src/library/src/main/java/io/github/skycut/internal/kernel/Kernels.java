@@ -32,7 +32,10 @@ public final class Kernels {
     /** System property that overrides the automatic choice. */
     public static final String PROPERTY = "skycut.kernel";
 
-    private static final Logger LOG = Logger.getLogger(Kernels.class.getName());
+    /** The logger, made on the first warning: java.util.logging costs a fresh JVM some 30 ms to set up. */
+    private static final class Log {
+        static final Logger LOG = Logger.getLogger(Kernels.class.getName());
+    }
 
     private Kernels() {
     }
@@ -121,7 +124,7 @@ public final class Kernels {
 
     private static void warnOnce(String message) {
         if (WARNED.add(message)) {
-            LOG.warning(message);
+            Log.LOG.warning(message);
         }
     }
 
@@ -171,7 +174,7 @@ public final class Kernels {
                 problem = e.getMessage() != null ? e.getMessage() : e.toString();
             }
         }
-        LOG.warning("skycut: " + type.label() + " kernel unavailable: " + problem);
+        Log.LOG.warning("skycut: " + type.label() + " kernel unavailable: " + problem);
         return new Loaded(null, problem);
     }
 

@@ -193,8 +193,12 @@ final class CostModel {
      */
     private static double[] sample(MemorySegment column, int n, int stride, int samples) {
         double[] out = new double[samples];
-        if (stride == 1) {
-            MemorySegment.copy(column, ValueLayout.JAVA_DOUBLE, 0, out, 0, n);
+        if (stride < 16) { // the whole column in one copy, then the sample from it
+            double[] all = new double[n];
+            MemorySegment.copy(column, ValueLayout.JAVA_DOUBLE, 0, all, 0, n);
+            for (int s = 0; s < samples; s++) {
+                out[s] = all[s * stride];
+            }
             return out;
         }
         for (int s = 0; s < samples; s++) {
