@@ -16,8 +16,12 @@ import sys
 import threading
 from pathlib import Path
 
-#: The JVM flags skycut needs: the Vector API kernel and the C kernel (without the JDK's warning).
-FLAGS = ("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED")
+#: The JVM flag skycut needs: the C kernel (without the JDK's warning).
+FLAGS = ("--enable-native-access=ALL-UNNAMED",)
+#: The flag of the Vector API kernel, the fallback where the C kernel cannot run. It costs every start
+#: some 50 ms (the JDK's archived module graph is then not used, nor is an AOT cache's), so it is given
+#: only where the jar has no C library for this platform, or when SKYCUT_VECTOR=1 asks for it.
+VECTOR_FLAG = "--add-modules=jdk.incubator.vector"
 MIN_JAVA = 25
 CHECKOUT = Path(__file__).resolve().parents[2]
 BUILD = "mvn -B -q -pl src/library -am package -DskipTests"
@@ -59,10 +63,32 @@ class _Classes:
 
 
 def start(jpype):
+    from . import _aot
     home = find_java_home()
     jar = find_jar()
-    jpype.startJVM(str(jvm_library(home)), *FLAGS, classpath=[str(jar), *jpype_support_jar(jpype)],
-                   convertStrings=False)
+    flags = start_flags(jar)
+    jpype.startJVM(str(jvm_library(home)), *flags, *_aot.options(home, jar, flags),
+                   classpath=[str(jar), *jpype_support_jar(jpype)], convertStrings=False)
+
+
+def start_flags(jar, env=os.environ):
+    """The flags of the JVM skycut starts: native access, and the Vector API module where it is wanted."""
+    vector = env.get("SKYCUT_VECTOR", "") == "1" or not has_native_library(jar)
+    return (VECTOR_FLAG, *FLAGS) if vector else FLAGS
+
+
+def has_native_library(jar):
+    """Whether the jar carries the C library for this platform (as the library looks for it)."""
+    import platform
+    import zipfile
+    system = {"linux": "linux", "darwin": "macos", "win32": "windows"}.get(sys.platform, sys.platform)
+    machine = {"amd64": "x86_64", "x86_64": "x86_64", "arm64": "aarch64"}.get(platform.machine().lower(),
+                                                                             platform.machine().lower())
+    try:
+        with zipfile.ZipFile(jar) as z:
+            return f"native/{system}-{machine}/libskycut.so" in z.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
 
 
 def check_running_jvm(jpype):
@@ -78,9 +104,8 @@ def check_running_jvm(jpype):
     except Exception:
         raise RuntimeError("skycut: a JVM is already running in this process without skycut's jar on its "
                            f"class path: {how}") from None
-    vector = jpype.JClass("java.lang.ModuleLayer").boot().findModule("jdk.incubator.vector").isPresent()
     native = _native_access_given(jpype)
-    missing = [f for f, ok in zip(FLAGS, (vector, native)) if not ok]
+    missing = [f for f, ok in zip(FLAGS, (native,)) if not ok]
     if missing:
         raise RuntimeError(f"skycut: a JVM is already running in this process without {' '.join(missing)}: {how}")
 

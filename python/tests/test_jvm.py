@@ -15,12 +15,37 @@ PYTHON_DIR = Path(__file__).resolve().parents[1]
 
 
 def test_started_with_the_flags_on_a_jdk_25(j):
+    # the tests ask for the Vector API module (conftest: SKYCUT_VECTOR=1), to test every kernel
     import jpype
     assert int(jpype.JClass("java.lang.Runtime").version().feature()) >= 25
     assert jpype.JClass("java.lang.ModuleLayer").boot().findModule("jdk.incubator.vector").isPresent()
     assert _jvm._native_access_given(jpype)
     assert j.KernelType.VECTOR.isAvailable(), j.KernelType.VECTOR.unavailableReason()
     _jvm.check_running_jvm(jpype)  # what a second look at the running JVM sees: all there
+
+
+def test_by_default_the_vector_module_only_where_the_c_kernel_cannot_run(tmp_path):
+    assert _jvm.has_native_library(_jvm.find_jar()), "this build carries the C library for this platform"
+    assert _jvm.start_flags(_jvm.find_jar(), {}) == ("--enable-native-access=ALL-UNNAMED",)
+    assert _jvm.start_flags(_jvm.find_jar(), {"SKYCUT_VECTOR": "1"})[0] == "--add-modules=jdk.incubator.vector"
+    jar = tmp_path / "no-native.jar"
+    import zipfile
+    with zipfile.ZipFile(jar, "w") as z:
+        z.writestr("io/github/skycut/AngularCut.class", b"")
+    assert _jvm.start_flags(jar, {})[0] == "--add-modules=jdk.incubator.vector"
+    # a fresh process started as a user's is: no module, the C kernel runs, the vector kernel says why not
+    code = """
+import numpy as np, skycut, jpype
+from skycut import _jvm
+assert (skycut.cut(np.array([[1.0, 0, 0]]), np.array([[1.0, 0, 0]]), "1deg") == [0]).all()
+j = _jvm.classes()
+print(jpype.JClass("java.lang.ModuleLayer").boot().findModule("jdk.incubator.vector").isPresent(),
+      j.KernelType.NATIVE.isAvailable(), j.KernelType.VECTOR.isAvailable())
+"""
+    env = {k: v for k, v in os.environ.items() if k != "SKYCUT_VECTOR"}
+    env.update(PYTHONPATH=str(PYTHON_DIR), SKYCUT_AOT="0")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["False", "True", "False"], out.stdout + out.stderr
 
 
 def test_a_bad_java_home_or_jar_says_so(tmp_path):
@@ -53,5 +78,5 @@ except RuntimeError as e:
 """
     env = dict(os.environ, PYTHONPATH=str(PYTHON_DIR))
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
-    assert "a JVM is already running in this process without --add-modules=jdk.incubator.vector " \
-           "--enable-native-access=ALL-UNNAMED" in out.stdout, out.stdout + out.stderr
+    assert "a JVM is already running in this process without --enable-native-access=ALL-UNNAMED" in out.stdout, \
+        out.stdout + out.stderr
