@@ -58,6 +58,7 @@ public final class CutEngine implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
     private volatile PreparedIndex index;
+    private volatile CutStrategy point;     // the strategy of one-object queries, made on the first
 
     /**
      * @param cosMaxEach per-contaminant thresholds (indexed like the contaminants), or null for {@code cosMax}
@@ -194,9 +195,17 @@ public final class CutEngine implements AutoCloseable {
                 : new ZoneIndex(i, block);
     }
 
-    /** The strategy that answers one object: the index when the plan prefers it (or it was asked for), else brute force. */
+    /**
+     * The strategy that answers one object: the index when the plan prefers it (or it was asked for),
+     * else brute force. Made once, so that a one-object query allocates nothing.
+     */
     private CutStrategy pointStrategy() {
-        return plan.preferIndex() || strategy == Strategy.INDEX ? indexStrategy(1) : brute;
+        CutStrategy p = point;
+        if (p == null) {
+            p = plan.preferIndex() || strategy == Strategy.INDEX ? indexStrategy(1) : brute;
+            point = p;
+        }
+        return p;
     }
 
     /** The contract's decision for one object, a unit vector (checked by the caller). */
