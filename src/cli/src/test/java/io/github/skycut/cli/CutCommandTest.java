@@ -50,13 +50,14 @@ class CutCommandTest {
         }
     }
 
+    /**
+     * One run of the command in this JVM, as the tool runs it ({@link Main}): a well-formed cut
+     * through {@link CutArgs}, anything else through picocli.
+     */
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cl = SkycutCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
+        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
         return new Run(status, out.toString(), err.toString());
     }
 
