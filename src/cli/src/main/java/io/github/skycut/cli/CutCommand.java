@@ -28,8 +28,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@code skycut cut}: prepares the cut once for the contaminants (held in memory), then streams the
@@ -45,13 +43,6 @@ import java.util.logging.Logger;
         exitCodeList = {"0:success", "2:bad input or usage (one line on stderr naming file, row and column)",
                 "1:internal or I/O error"})
 final class CutCommand implements Callable<Integer> {
-
-    /** nom-tam-fits logs warnings (with stack traces) for the headers it refuses; skycut reports them in its own one line. */
-    private static final Logger FITS_LOG = Logger.getLogger("nom.tam");
-
-    static {
-        FITS_LOG.setLevel(Level.SEVERE);
-    }
 
     /** Defaults, here for picocli's annotations and {@link CutArgs} alike. */
     static final String DEFAULT_KERNEL = "auto", DEFAULT_STRATEGY = "auto", DEFAULT_MODE = "kept",
@@ -250,12 +241,11 @@ final class CutCommand implements Callable<Integer> {
     private Summary cutAll(CatalogueReader reader, AngularCut cut, SkyPoints stars, long t0, NearestColumns near,
                            MaskPlot plot)
             throws IOException {
-        boolean bar = !quiet && Terminal.stderrIsTerminal();
         long t1 = System.nanoTime();
         try (PreparedCut prepared = cut.prepare(stars);
              CutSink sink = CutSink.open(mode, output, reader, List.of(objects, contaminants), out,
                      near);
-             Progress progress = new Progress(bar, reader.progressUnit(), reader.progressTotal())) {
+             Progress progress = new Progress(!quiet, reader.progressUnit(), reader.progressTotal())) {
             long t2 = System.nanoTime();
             CutPipeline.Totals t = plot == null ? CutPipeline.run(reader, prepared, sink, progress, chunkRows)
                     : CutPipeline.run(reader, prepared, sink, progress, chunkRows, plot);
