@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * <p>Every factory validates its input and names the first bad row: NaN or infinite values,
  * |Dec| &gt; 90°, and vectors whose length differs from 1 by more than {@link #UNIT_TOLERANCE}
- * (unless normalisation is asked for).
+ * (unless normalisation is asked for). The checks are plain loops over the caller's arrays, and the
+ * points are copied off-heap in bulk, so the factories are fast from a cold start too.
  *
  * <pre>{@code
  * try (SkyPoints stars = SkyPoints.fromRaDec(raDeg, decDeg)) { ... }
@@ -30,6 +31,13 @@ public final class SkyPoints implements AutoCloseable {
     public static final long ALIGNMENT = 64;
 
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE;
+
+    /**
+     * Points the factories convert or normalise at a time, through heap arrays copied off-heap in
+     * bulk: the work is plain array loops, which run fast from a cold start (one store per
+     * coordinate through a {@code MemorySegment} did not, until the JIT had compiled it).
+     */
+    static final int BLOCK = 4096;
 
     private final int size;
     private final MemorySegment x;
@@ -69,14 +77,26 @@ public final class SkyPoints implements AutoCloseable {
         if (raDeg.length != decDeg.length) {
             throw new IllegalArgumentException("RA has " + raDeg.length + " values but Dec has " + decDeg.length);
         }
-        SkyPoints p = allocate(raDeg.length);
-        try {
-            for (int i = 0; i < raDeg.length; i++) {
-                p.setRaDec(i, raDeg[i], decDeg[i]);
+        int n = raDeg.length;
+        for (int i = 0; i < n; i++) { // the tests of checkRa and checkDec, in one condition
+            if (!(Math.abs(raDeg[i]) <= Double.MAX_VALUE && Math.abs(decDeg[i]) <= 90)) {
+                checkRaDec(i, raDeg[i], decDeg[i]);
             }
-        } catch (RuntimeException e) {
-            p.close();
-            throw e;
+        }
+        SkyPoints p = allocate(n);
+        double[] bx = new double[Math.min(n, BLOCK)];
+        double[] by = new double[bx.length];
+        double[] bz = new double[bx.length];
+        for (int from = 0; from < n; from += BLOCK) {
+            int len = Math.min(BLOCK, n - from);
+            for (int j = 0; j < len; j++) {
+                double ra = raDeg[from + j];
+                double dec = decDeg[from + j];
+                bx[j] = xOf(ra, dec);
+                by[j] = yOf(ra, dec);
+                bz[j] = zOf(dec);
+            }
+            p.copyIn(from, bx, by, bz, len);
         }
         return p;
     }
@@ -95,8 +115,22 @@ public final class SkyPoints implements AutoCloseable {
         int n = xyz.length / 3;
         SkyPoints p = allocate(n);
         try {
-            for (int i = 0; i < n; i++) {
-                p.setVector(i, xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2], normalise);
+            double[] bx = new double[Math.min(n, BLOCK)];
+            double[] by = new double[bx.length];
+            double[] bz = new double[bx.length];
+            for (int from = 0; from < n; from += BLOCK) {
+                int len = Math.min(BLOCK, n - from);
+                for (int j = 0, k = 3 * from; j < len; j++, k += 3) {
+                    bx[j] = xyz[k];
+                    by[j] = xyz[k + 1];
+                    bz[j] = xyz[k + 2];
+                }
+                if (normalise) {
+                    normalise(bx, by, bz, len, from);
+                } else {
+                    checkUnitVectors(bx, by, bz, len, from);
+                }
+                p.copyIn(from, bx, by, bz, len);
             }
         } catch (RuntimeException e) {
             p.close();
@@ -118,10 +152,25 @@ public final class SkyPoints implements AutoCloseable {
         if (x.length != y.length || x.length != z.length) {
             throw new IllegalArgumentException("columns differ in length: x " + x.length + ", y " + y.length + ", z " + z.length);
         }
-        SkyPoints p = allocate(x.length);
+        int n = x.length;
+        if (!normalise) {
+            checkUnitVectors(x, y, z, n, 0);
+            SkyPoints p = allocate(n);
+            p.copyIn(0, x, y, z, n);
+            return p;
+        }
+        SkyPoints p = allocate(n);
         try {
-            for (int i = 0; i < x.length; i++) {
-                p.setVector(i, x[i], y[i], z[i], normalise);
+            double[] bx = new double[Math.min(n, BLOCK)];
+            double[] by = new double[bx.length];
+            double[] bz = new double[bx.length];
+            for (int from = 0; from < n; from += BLOCK) {
+                int len = Math.min(BLOCK, n - from);
+                System.arraycopy(x, from, bx, 0, len);
+                System.arraycopy(y, from, by, 0, len);
+                System.arraycopy(z, from, bz, 0, len);
+                normalise(bx, by, bz, len, from);
+                p.copyIn(from, bx, by, bz, len);
             }
         } catch (RuntimeException e) {
             p.close();
@@ -211,14 +260,14 @@ public final class SkyPoints implements AutoCloseable {
         }
     }
 
-    private void setRaDec(int i, double raDeg, double decDeg) {
+    /** Refuses row i's RA or Dec as {@link #checkRa} and {@link #checkDec} do, the message starting "row i: ". */
+    private static void checkRaDec(int i, double raDeg, double decDeg) {
         try {
             checkRa(raDeg);
             checkDec(decDeg);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
         }
-        set(i, xOf(raDeg, decDeg), yOf(raDeg, decDeg), zOf(decDeg));
     }
 
     /** x = cos δ cos α, from degrees: the one conversion every path uses (so every path decides alike). */
@@ -236,8 +285,30 @@ public final class SkyPoints implements AutoCloseable {
         return Math.sin(Math.toRadians(decDeg));
     }
 
-    private void setVector(int i, double vx, double vy, double vz, boolean normalise) {
-        if (normalise) {
+    /**
+     * Refuses the first of the n vectors (rows firstRow...) that {@link #checkUnitVector} refuses,
+     * as it does, the message starting "row i: ". One plain loop: its condition is the same test
+     * ({@code |length - 1| <= UNIT_TOLERANCE} fails for every NaN or infinite component too).
+     */
+    private static void checkUnitVectors(double[] x, double[] y, double[] z, int n, int firstRow) {
+        for (int j = 0; j < n; j++) {
+            double vx = x[j];
+            double vy = y[j];
+            double vz = z[j];
+            double length = Math.sqrt(vx * vx + vy * vy + vz * vz);
+            if (!(Math.abs(length - 1) <= UNIT_TOLERANCE)) {
+                checkVector(firstRow + j, vx, vy, vz);
+            }
+        }
+    }
+
+    /** Divides each of the n vectors (rows firstRow...) by its length, in place, then checks it. */
+    private static void normalise(double[] x, double[] y, double[] z, int n, int firstRow) {
+        for (int j = 0; j < n; j++) {
+            double vx = x[j];
+            double vy = y[j];
+            double vz = z[j];
+            int i = firstRow + j;
             if (!Double.isFinite(vx) || !Double.isFinite(vy) || !Double.isFinite(vz)) {
                 checkVector(i, vx, vy, vz); // names the non-finite component
             }
@@ -248,9 +319,11 @@ public final class SkyPoints implements AutoCloseable {
             vx /= length;
             vy /= length;
             vz /= length;
+            checkVector(i, vx, vy, vz);
+            x[j] = vx;
+            y[j] = vy;
+            z[j] = vz;
         }
-        checkVector(i, vx, vy, vz);
-        set(i, vx, vy, vz);
     }
 
     private static void checkVector(int i, double vx, double vy, double vz) {
@@ -303,12 +376,17 @@ public final class SkyPoints implements AutoCloseable {
         }
     }
 
-    /** Writes point i (the factories, after validation). */
-    private void set(int i, double vx, double vy, double vz) {
-        long off = (long) i * Double.BYTES;
-        x.set(DOUBLE, off, vx);
-        y.set(DOUBLE, off, vy);
-        z.set(DOUBLE, off, vz);
+    /**
+     * Copies n checked points from the arrays to rows at... (the factories, after validation).
+     * Segment to segment: the copy from an array ({@code MemorySegment.copy(Object, ...)}) first
+     * links a type switch over the array types, which costs milliseconds in a cold JVM.
+     */
+    private void copyIn(int at, double[] bx, double[] by, double[] bz, int n) {
+        long off = (long) at * Double.BYTES;
+        long bytes = (long) n * Double.BYTES;
+        MemorySegment.copy(MemorySegment.ofArray(bx), 0, x, off, bytes);
+        MemorySegment.copy(MemorySegment.ofArray(by), 0, y, off, bytes);
+        MemorySegment.copy(MemorySegment.ofArray(bz), 0, z, off, bytes);
     }
 
     /** The number of points. */
