@@ -299,6 +299,28 @@ class CutCommandTest {
     }
 
     @Test
+    void aBadNpyRowIsNamedInObjectsAndContaminants() throws IOException {
+        double[] v = new double[3 * 10];
+        for (int i = 0; i < 10; i++) {
+            v[3 * i + 2] = 1;
+        }
+        v[3 * 7] = Double.POSITIVE_INFINITY;
+        Path bad = ExampleCatalogues.writeNpy(dir.resolve("bad.npy"), 3, v);
+        String message = bad + ", row 7, column 'x, y, z': vector has a NaN or infinite component: (Infinity, 0.0, 1.0)";
+        for (String chunkRows : List.of("3", "7", "8", "262144")) {
+            Run r = run("cut", "--objects", bad.toString(), "--contaminants", p("stars.npy"), "--radius", RADIUS,
+                    "--output-mode", "kept", "--output", p("kept.npy"), "--chunk-rows", chunkRows);
+            assertEquals(2, r.status, r.err);
+            assertEquals(List.of("skycut cut: " + message), r.errLines());
+            assertFalse(Files.exists(dir.resolve("kept.npy")));
+        }
+        Run r = run("cut", "--objects", p("objects.npy"), "--contaminants", bad.toString(), "--radius", RADIUS,
+                "--output-mode", "indices");
+        assertEquals(2, r.status, r.err);
+        assertEquals(List.of("skycut cut: " + message), r.errLines());
+    }
+
+    @Test
     void emptyCataloguesAreValid() throws IOException {
         Files.writeString(dir.resolve("none.csv"), "id,ra,dec\n");
         Run r = run("cut", "--objects", p("none.csv"), "--contaminants", p("stars.csv"), "--radius", "1deg",
