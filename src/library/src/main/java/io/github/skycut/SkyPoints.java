@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * <p>Every factory validates its input and names the first bad row: NaN or infinite values,
  * |Dec| &gt; 90°, and vectors whose length differs from 1 by more than {@link #UNIT_TOLERANCE}
- * (unless normalisation is asked for).
+ * (unless normalisation is asked for). The checks are plain loops over the caller's arrays, and the
+ * points are copied off-heap in bulk, so the factories are fast from a cold start too.
  *
  * <pre>{@code
  * try (SkyPoints stars = SkyPoints.fromRaDec(raDeg, decDeg)) { ... }
@@ -30,6 +31,13 @@ public final class SkyPoints implements AutoCloseable {
     public static final long ALIGNMENT = 64;
 
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE;
+
+    /**
+     * Points the factories convert or normalise at a time, through heap arrays copied off-heap in
+     * bulk: the work is plain array loops, which run fast from a cold start (one store per
+     * coordinate through a {@code MemorySegment} did not, until the JIT had compiled it).
+     */
+    static final int BLOCK = 4096;
 
     private final int size;
     private final MemorySegment x;
@@ -70,17 +78,27 @@ public final class SkyPoints implements AutoCloseable {
             throw new IllegalArgumentException("RA has " + raDeg.length + " values but Dec has " + decDeg.length);
         }
         int n = raDeg.length;
-        double[] x = new double[n], y = new double[n], z = new double[n];
-        for (int i = 0; i < n; i++) {
-            double ra = raDeg[i], dec = decDeg[i];
-            if (!Double.isFinite(ra) || !(Math.abs(dec) <= 90)) {
-                refuseRaDec(i, ra, dec);
+        for (int i = 0; i < n; i++) { // the tests of checkRa and checkDec, in one condition
+            if (!(Math.abs(raDeg[i]) <= Double.MAX_VALUE && Math.abs(decDeg[i]) <= 90)) {
+                checkRaDec(i, raDeg[i], decDeg[i]);
             }
-            x[i] = xOf(ra, dec);
-            y[i] = yOf(ra, dec);
-            z[i] = zOf(dec);
         }
-        return of(x, y, z, n);
+        SkyPoints p = allocate(n);
+        double[] bx = new double[Math.min(n, BLOCK)];
+        double[] by = new double[bx.length];
+        double[] bz = new double[bx.length];
+        for (int from = 0; from < n; from += BLOCK) {
+            int len = Math.min(BLOCK, n - from);
+            for (int j = 0; j < len; j++) {
+                double ra = raDeg[from + j];
+                double dec = decDeg[from + j];
+                bx[j] = xOf(ra, dec);
+                by[j] = yOf(ra, dec);
+                bz[j] = zOf(dec);
+            }
+            p.copyIn(from, bx, by, bz, len);
+        }
+        return p;
     }
 
     /**
@@ -95,13 +113,30 @@ public final class SkyPoints implements AutoCloseable {
             throw new IllegalArgumentException("interleaved unit vectors need 3 values a row, got " + xyz.length + " values");
         }
         int n = xyz.length / 3;
-        double[] x = new double[n], y = new double[n], z = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = xyz[3 * i];
-            y[i] = xyz[3 * i + 1];
-            z[i] = xyz[3 * i + 2];
+        SkyPoints p = allocate(n);
+        try {
+            double[] bx = new double[Math.min(n, BLOCK)];
+            double[] by = new double[bx.length];
+            double[] bz = new double[bx.length];
+            for (int from = 0; from < n; from += BLOCK) {
+                int len = Math.min(BLOCK, n - from);
+                for (int j = 0, k = 3 * from; j < len; j++, k += 3) {
+                    bx[j] = xyz[k];
+                    by[j] = xyz[k + 1];
+                    bz[j] = xyz[k + 2];
+                }
+                if (normalise) {
+                    normalise(bx, by, bz, len, from);
+                } else {
+                    checkUnitVectors(bx, by, bz, len, from);
+                }
+                p.copyIn(from, bx, by, bz, len);
+            }
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
         }
-        return checked(x, y, z, normalise);
+        return p;
     }
 
     /** {@link #fromUnitVectors(double[], boolean)} refusing non-unit vectors. */
@@ -117,54 +152,31 @@ public final class SkyPoints implements AutoCloseable {
         if (x.length != y.length || x.length != z.length) {
             throw new IllegalArgumentException("columns differ in length: x " + x.length + ", y " + y.length + ", z " + z.length);
         }
-        return checked(normalise ? x.clone() : x, normalise ? y.clone() : y, normalise ? z.clone() : z, normalise);
-    }
-
-    /**
-     * The factories' check of unit vectors (normalising them in place first when asked), then the
-     * owned points. Plain array loops and bulk copies: fast even before the JIT compiles them (a
-     * fresh JVM runs a loop of segment accesses some 100 times slower).
-     */
-    private static SkyPoints checked(double[] x, double[] y, double[] z, boolean normalise) {
         int n = x.length;
-        for (int i = 0; i < n; i++) {
-            double vx = x[i], vy = y[i], vz = z[i];
-            if (normalise) {
-                double length = Math.sqrt(vx * vx + vy * vy + vz * vz);
-                if (!(length > 0) || !Double.isFinite(length)) {
-                    if (!Double.isFinite(vx) || !Double.isFinite(vy) || !Double.isFinite(vz)) {
-                        checkVector(i, vx, vy, vz); // names the non-finite component
-                    }
-                    throw new IllegalArgumentException("row " + i + ": cannot normalise a vector of length " + length);
-                }
-                x[i] = vx /= length;
-                y[i] = vy /= length;
-                z[i] = vz /= length;
-            }
-            if (!(Math.abs(Math.sqrt(vx * vx + vy * vy + vz * vz) - 1) <= UNIT_TOLERANCE)) {
-                checkVector(i, vx, vy, vz); // throws, saying why
-            }
+        if (!normalise) {
+            checkUnitVectors(x, y, z, n, 0);
+            SkyPoints p = allocate(n);
+            p.copyIn(0, x, y, z, n);
+            return p;
         }
-        return of(x, y, z, n);
-    }
-
-    /** Owned points holding the first n values of the columns (already checked), copied in bulk. */
-    private static SkyPoints of(double[] x, double[] y, double[] z, int n) {
         SkyPoints p = allocate(n);
-        MemorySegment.copy(x, 0, p.x, DOUBLE, 0, n);
-        MemorySegment.copy(y, 0, p.y, DOUBLE, 0, n);
-        MemorySegment.copy(z, 0, p.z, DOUBLE, 0, n);
-        return p;
-    }
-
-    /** Throws, naming row i and what is wrong with its RA or Dec. */
-    private static void refuseRaDec(int i, double raDeg, double decDeg) {
         try {
-            checkRa(raDeg);
-            checkDec(decDeg);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
+            double[] bx = new double[Math.min(n, BLOCK)];
+            double[] by = new double[bx.length];
+            double[] bz = new double[bx.length];
+            for (int from = 0; from < n; from += BLOCK) {
+                int len = Math.min(BLOCK, n - from);
+                System.arraycopy(x, from, bx, 0, len);
+                System.arraycopy(y, from, by, 0, len);
+                System.arraycopy(z, from, bz, 0, len);
+                normalise(bx, by, bz, len, from);
+                p.copyIn(from, bx, by, bz, len);
+            }
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
         }
+        return p;
     }
 
     /** {@link #fromColumns(double[], double[], double[], boolean)} refusing non-unit vectors. */
@@ -188,19 +200,18 @@ public final class SkyPoints implements AutoCloseable {
         checkColumn("y", y, size);
         checkColumn("z", z, size);
         SkyPoints p = new SkyPoints(size, x, y, z, null);
-        int tile = 4096; // checked a tile at a time, copied to the heap in bulk (see checked)
-        double[] a = new double[Math.min(size, tile)], b = new double[a.length], c = new double[a.length];
-        for (int from = 0; from < size; from += tile) {
-            int n = Math.min(tile, size - from);
-            MemorySegment.copy(x, DOUBLE, (long) from * Double.BYTES, a, 0, n);
-            MemorySegment.copy(y, DOUBLE, (long) from * Double.BYTES, b, 0, n);
-            MemorySegment.copy(z, DOUBLE, (long) from * Double.BYTES, c, 0, n);
-            for (int i = 0; i < n; i++) {
-                double vx = a[i], vy = b[i], vz = c[i];
-                if (!(Math.abs(Math.sqrt(vx * vx + vy * vy + vz * vz) - 1) <= UNIT_TOLERANCE)) {
-                    checkVector(from + i, vx, vy, vz); // throws, saying why
-                }
-            }
+        // checked a block at a time, copied to the heap in bulk: a loop of segment reads runs some
+        // 100 times slower in a fresh JVM (the Python package wraps every batch it cuts)
+        double[] bx = new double[Math.min(size, BLOCK)];
+        double[] by = new double[bx.length];
+        double[] bz = new double[bx.length];
+        for (int from = 0; from < size; from += BLOCK) {
+            int len = Math.min(BLOCK, size - from);
+            long off = (long) from * Double.BYTES, bytes = (long) len * Double.BYTES;
+            MemorySegment.copy(x, off, MemorySegment.ofArray(bx), 0, bytes);
+            MemorySegment.copy(y, off, MemorySegment.ofArray(by), 0, bytes);
+            MemorySegment.copy(z, off, MemorySegment.ofArray(bz), 0, bytes);
+            checkUnitVectors(bx, by, bz, len, from);
         }
         return p;
     }
@@ -259,6 +270,15 @@ public final class SkyPoints implements AutoCloseable {
         }
     }
 
+    /** Refuses row i's RA or Dec as {@link #checkRa} and {@link #checkDec} do, the message starting "row i: ". */
+    private static void checkRaDec(int i, double raDeg, double decDeg) {
+        try {
+            checkRa(raDeg);
+            checkDec(decDeg);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
+        }
+    }
 
     /** x = cos δ cos α, from degrees: the one conversion every path uses (so every path decides alike). */
     static double xOf(double raDeg, double decDeg) {
@@ -275,6 +295,46 @@ public final class SkyPoints implements AutoCloseable {
         return Math.sin(Math.toRadians(decDeg));
     }
 
+    /**
+     * Refuses the first of the n vectors (rows firstRow...) that {@link #checkUnitVector} refuses,
+     * as it does, the message starting "row i: ". One plain loop: its condition is the same test
+     * ({@code |length - 1| <= UNIT_TOLERANCE} fails for every NaN or infinite component too).
+     */
+    private static void checkUnitVectors(double[] x, double[] y, double[] z, int n, int firstRow) {
+        for (int j = 0; j < n; j++) {
+            double vx = x[j];
+            double vy = y[j];
+            double vz = z[j];
+            double length = Math.sqrt(vx * vx + vy * vy + vz * vz);
+            if (!(Math.abs(length - 1) <= UNIT_TOLERANCE)) {
+                checkVector(firstRow + j, vx, vy, vz);
+            }
+        }
+    }
+
+    /** Divides each of the n vectors (rows firstRow...) by its length, in place, then checks it. */
+    private static void normalise(double[] x, double[] y, double[] z, int n, int firstRow) {
+        for (int j = 0; j < n; j++) {
+            double vx = x[j];
+            double vy = y[j];
+            double vz = z[j];
+            int i = firstRow + j;
+            if (!Double.isFinite(vx) || !Double.isFinite(vy) || !Double.isFinite(vz)) {
+                checkVector(i, vx, vy, vz); // names the non-finite component
+            }
+            double length = Math.sqrt(vx * vx + vy * vy + vz * vz);
+            if (!(length > 0) || !Double.isFinite(length)) {
+                throw new IllegalArgumentException("row " + i + ": cannot normalise a vector of length " + length);
+            }
+            vx /= length;
+            vy /= length;
+            vz /= length;
+            checkVector(i, vx, vy, vz);
+            x[j] = vx;
+            y[j] = vy;
+            z[j] = vz;
+        }
+    }
 
     private static void checkVector(int i, double vx, double vy, double vz) {
         try {
@@ -326,6 +386,18 @@ public final class SkyPoints implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies n checked points from the arrays to rows at... (the factories, after validation).
+     * Segment to segment: the copy from an array ({@code MemorySegment.copy(Object, ...)}) first
+     * links a type switch over the array types, which costs milliseconds in a cold JVM.
+     */
+    private void copyIn(int at, double[] bx, double[] by, double[] bz, int n) {
+        long off = (long) at * Double.BYTES;
+        long bytes = (long) n * Double.BYTES;
+        MemorySegment.copy(MemorySegment.ofArray(bx), 0, x, off, bytes);
+        MemorySegment.copy(MemorySegment.ofArray(by), 0, y, off, bytes);
+        MemorySegment.copy(MemorySegment.ofArray(bz), 0, z, off, bytes);
+    }
 
     /** The number of points. */
     public int size() {

@@ -28,8 +28,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@code skycut cut}: prepares the cut once for the contaminants (held in memory), then streams the
@@ -46,12 +44,9 @@ import java.util.logging.Logger;
                 "1:internal or I/O error"})
 final class CutCommand implements Callable<Integer> {
 
-    /** nom-tam-fits logs warnings (with stack traces) for the headers it refuses; skycut reports them in its own one line. */
-    private static final Logger FITS_LOG = Logger.getLogger("nom.tam");
-
-    static {
-        FITS_LOG.setLevel(Level.SEVERE);
-    }
+    /** Defaults, here for picocli's annotations and {@link CutArgs} alike. */
+    static final String DEFAULT_KERNEL = "auto", DEFAULT_STRATEGY = "auto", DEFAULT_MODE = "kept",
+            DEFAULT_CHUNK_ROWS = "262144";
 
     @Option(names = "--objects", required = true, paramLabel = "FILE", description = "the catalogue to cut")
     Path objects;
@@ -90,11 +85,11 @@ final class CutCommand implements Callable<Integer> {
     @Option(names = "--contaminant-dec-column", paramLabel = "NAME", description = "Dec column of the contaminants, if it differs")
     String contaminantDecColumn;
 
-    @Option(names = "--kernel", paramLabel = "KERNEL", defaultValue = "auto", converter = Converters.Kernel.class,
+    @Option(names = "--kernel", paramLabel = "KERNEL", defaultValue = DEFAULT_KERNEL, converter = Converters.Kernel.class,
             description = "auto, scalar, vector or native (default: ${DEFAULT-VALUE})")
     KernelType kernel;
 
-    @Option(names = "--strategy", paramLabel = "STRATEGY", defaultValue = "auto", converter = Converters.StrategyName.class,
+    @Option(names = "--strategy", paramLabel = "STRATEGY", defaultValue = DEFAULT_STRATEGY, converter = Converters.StrategyName.class,
             description = "auto, brute or index (default: ${DEFAULT-VALUE})")
     Strategy strategy;
 
@@ -105,7 +100,7 @@ final class CutCommand implements Callable<Integer> {
             description = "where to write, in the objects' format (indices: any text file; default stdout)")
     Path output;
 
-    @Option(names = "--output-mode", paramLabel = "MODE", defaultValue = "kept", converter = Converters.Mode.class,
+    @Option(names = "--output-mode", paramLabel = "MODE", defaultValue = DEFAULT_MODE, converter = Converters.Mode.class,
             description = "kept, cut, flag (all rows plus skycut_cut) or indices (default: ${DEFAULT-VALUE})")
     OutputMode mode;
 
@@ -119,7 +114,7 @@ final class CutCommand implements Callable<Integer> {
             description = "with --nearest: write this integer column of the contaminants (e.g. a catalogue id) instead of the row")
     String contaminantIdColumn;
 
-    @Option(names = "--chunk-rows", paramLabel = "N", defaultValue = "262144",
+    @Option(names = "--chunk-rows", paramLabel = "N", defaultValue = DEFAULT_CHUNK_ROWS,
             description = "objects read and cut at a time; memory grows with it (default: ${DEFAULT-VALUE})")
     int chunkRows;
 
@@ -144,8 +139,12 @@ final class CutCommand implements Callable<Integer> {
     @Option(names = "--plot-size", paramLabel = "WxH", description = "the plot's size in pixels (default: 1600x800)")
     String plotSize;
 
+    /** Set by picocli when it parsed the options; null when {@link CutArgs} did. */
     @Spec
     CommandSpec spec;
+
+    /** Where the output (indices on stdout) and the messages go. */
+    private PrintWriter out, err;
 
     /** The plot asked for (null: none), checked before anything is read. */
     private PlotRequest plotRequest;
@@ -155,9 +154,16 @@ final class CutCommand implements Callable<Integer> {
                    String timings) {
     }
 
+    /** picocli's entry: runs with its writers. */
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        return call(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Runs the cut, writing indices on stdout to {@code out} and messages to {@code err}; returns the exit status. */
+    int call(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
         try {
             Summary s = run();
             if (!quiet) {
@@ -235,19 +241,18 @@ final class CutCommand implements Callable<Integer> {
     private Summary cutAll(CatalogueReader reader, AngularCut cut, SkyPoints stars, long t0, NearestColumns near,
                            MaskPlot plot)
             throws IOException {
-        boolean bar = !quiet && Terminal.stderrIsTerminal();
         long t1 = System.nanoTime();
         try (PreparedCut prepared = cut.prepare(stars);
-             CutSink sink = CutSink.open(mode, output, reader, List.of(objects, contaminants), spec.commandLine().getOut(),
+             CutSink sink = CutSink.open(mode, output, reader, List.of(objects, contaminants), out,
                      near);
-             Progress progress = new Progress(bar, reader.progressUnit(), reader.progressTotal())) {
+             Progress progress = new Progress(!quiet, reader.progressUnit(), reader.progressTotal())) {
             long t2 = System.nanoTime();
             CutPipeline.Totals t = plot == null ? CutPipeline.run(reader, prepared, sink, progress, chunkRows)
                     : CutPipeline.run(reader, prepared, sink, progress, chunkRows, plot);
             if (plot != null) {
                 plot.finish(t.read(), t.cut());
                 if (!quiet) {
-                    spec.commandLine().getErr().println("skycut cut: plot " + this.plot + " (" + plot.description() + ")");
+                    err.println("skycut cut: plot " + this.plot + " (" + plot.description() + ")");
                 }
             }
             long t3 = System.nanoTime();
@@ -278,7 +283,7 @@ final class CutCommand implements Callable<Integer> {
                 unresolved += radii[j].isResolved() ? 0 : 1;
             }
             if (unresolved > 0) {
-                spec.commandLine().getErr().printf(Locale.ROOT, "skycut cut: warning: %,d radi%s of column '%s' %s below"
+                err.printf(Locale.ROOT, "skycut cut: warning: %,d radi%s of column '%s' %s below"
                                 + " %.4farcsec, the smallest the cut resolves; used as given (cut where dot > cos r)%n",
                         unresolved, unresolved == 1 ? "us" : "i", radius.column, unresolved == 1 ? "is" : "are",
                         Math.toDegrees(Angle.SMALLEST_RESOLVED.radians()) * 3600);

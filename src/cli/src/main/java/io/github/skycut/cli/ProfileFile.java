@@ -26,8 +26,6 @@ final class ProfileFile {
     /** System property naming the profile file, or {@code none}. */
     static final String PROPERTY = "skycut.profile";
 
-    private static final Logger LOG = Logger.getLogger(ProfileFile.class.getName());
-
     private ProfileFile() {
     }
 
@@ -42,13 +40,19 @@ final class ProfileFile {
 
     /** The profile, leniently: never throws. */
     static Tuning tuning() {
-        return location().map(p -> load(p, System.getProperty(PROPERTY) != null)).orElse(Tuning.NONE);
+        Optional<Path> file = location();
+        return file.isPresent() ? load(file.get(), System.getProperty(PROPERTY) != null) : Tuning.NONE;
+    }
+
+    /** java.util.logging is set up only when there is something to say (most runs have no profile, or a good one). */
+    private static void warn(String message) {
+        Logger.getLogger(ProfileFile.class.getName()).warning(message);
     }
 
     static Tuning load(Path file, boolean warnIfMissing) {
         if (!Files.exists(file)) {
             if (warnIfMissing) {
-                LOG.warning("skycut: machine profile " + file + " does not exist; using the built-in defaults");
+                warn("skycut: machine profile " + file + " does not exist; using the built-in defaults");
             }
             return Tuning.NONE;
         }
@@ -56,7 +60,7 @@ final class ProfileFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            LOG.warning("skycut: ignoring machine profile " + file + ": cannot read (" + e.getMessage()
+            warn("skycut: ignoring machine profile " + file + ": cannot read (" + e.getMessage()
                     + "); using the built-in defaults");
             return Tuning.NONE;
         }
@@ -79,7 +83,7 @@ final class ProfileFile {
                 good.putAll(one);
             } catch (IllegalArgumentException e) {
                 String why = e.getMessage().replaceFirst("^properties:\\d+: ", "");
-                LOG.warning("skycut: machine profile " + file + ":" + n + ": " + why + "; that line is ignored");
+                warn("skycut: machine profile " + file + ":" + n + ": " + why + "; that line is ignored");
             }
         }
         Tuning t = Tuning.of(good);

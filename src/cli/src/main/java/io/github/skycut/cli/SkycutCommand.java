@@ -3,6 +3,7 @@ package io.github.skycut.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -92,7 +93,16 @@ public final class SkycutCommand implements Runnable {
         return c.getCommandSpec().exitCodeOnInvalidInput();
     }
 
+    /** Runs {@code args} through picocli, writing to {@code out} and {@code err}; returns the exit status. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(args);
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /** The tool; the same as {@link Main#main} (which the jar runs). */
     public static void main(String[] args) {
-        System.exit(commandLine(args).execute(args));
+        Main.main(args);
     }
 }

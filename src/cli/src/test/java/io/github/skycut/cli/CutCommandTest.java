@@ -50,13 +50,14 @@ class CutCommandTest {
         }
     }
 
+    /**
+     * One run of the command in this JVM, as the tool runs it ({@link Main}): a well-formed cut
+     * through {@link CutArgs}, anything else through picocli.
+     */
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cl = SkycutCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
+        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
         return new Run(status, out.toString(), err.toString());
     }
 
@@ -295,6 +296,28 @@ class CutCommandTest {
             assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
             assertEquals(before, listing(), "no output or temporary file left: " + c[0]);
         }
+    }
+
+    @Test
+    void aBadNpyRowIsNamedInObjectsAndContaminants() throws IOException {
+        double[] v = new double[3 * 10];
+        for (int i = 0; i < 10; i++) {
+            v[3 * i + 2] = 1;
+        }
+        v[3 * 7] = Double.POSITIVE_INFINITY;
+        Path bad = ExampleCatalogues.writeNpy(dir.resolve("bad.npy"), 3, v);
+        String message = bad + ", row 7, column 'x, y, z': vector has a NaN or infinite component: (Infinity, 0.0, 1.0)";
+        for (String chunkRows : List.of("3", "7", "8", "262144")) {
+            Run r = run("cut", "--objects", bad.toString(), "--contaminants", p("stars.npy"), "--radius", RADIUS,
+                    "--output-mode", "kept", "--output", p("kept.npy"), "--chunk-rows", chunkRows);
+            assertEquals(2, r.status, r.err);
+            assertEquals(List.of("skycut cut: " + message), r.errLines());
+            assertFalse(Files.exists(dir.resolve("kept.npy")));
+        }
+        Run r = run("cut", "--objects", p("objects.npy"), "--contaminants", bad.toString(), "--radius", RADIUS,
+                "--output-mode", "indices");
+        assertEquals(2, r.status, r.err);
+        assertEquals(List.of("skycut cut: " + message), r.errLines());
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.github.skycut.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** Runs the command line in this JVM for tests in other packages (the fuzz tests). */
+/** Runs the command line in this JVM, as the tool does ({@link Main}), for tests in other packages (the fuzz tests). */
 public final class SkycutCommandAccess {
 
     private SkycutCommandAccess() {
@@ -16,10 +16,7 @@ public final class SkycutCommandAccess {
     public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cl = SkycutCommand.commandLine(args);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
+        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
         return new Result(status, out.toString(), err.toString());
     }
 }

@@ -27,6 +27,11 @@ public interface CatalogueReader extends Closeable {
      */
     int read(Chunk chunk) throws IOException;
 
+    /** The number of rows, when the reader knows it before reading them (a NumPy array); else -1. */
+    default long rowCount() {
+        return -1;
+    }
+
     /** How far the reading has gone, in {@link #progressUnit()}s. */
     long progress();
 

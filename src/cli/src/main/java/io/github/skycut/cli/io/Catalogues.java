@@ -45,9 +45,21 @@ public final class Catalogues {
     public record Loaded(SkyPoints points, double[] extra) {
     }
 
+    /** The most rows {@link #readAll} reads in one chunk when the reader knows their number. */
+    static final int MAX_WHOLE = (Integer.MAX_VALUE - 8) / 3;
+
     /** Reads every row of {@code file}; the caller closes the points. */
     public static Loaded readAll(Path file, ColumnRequest columns) throws IOException {
         try (CatalogueReader reader = open(file, columns)) {
+            long rows = reader.rowCount();
+            if (rows >= 0 && rows <= MAX_WHOLE) { // all in one chunk, read once, no copies
+                Chunk all = new Chunk((int) Math.max(1, rows));
+                int got = reader.read(all);
+                if (got != rows) {
+                    throw new IllegalStateException(file + ": read " + got + " rows of " + rows);
+                }
+                return new Loaded(all.toSkyPoints(), columns.extraColumn() == null ? null : Arrays.copyOf(all.extra, got));
+            }
             Chunk chunk = new Chunk(CHUNK);
             double[] a = new double[CHUNK];
             double[] b = new double[CHUNK];

@@ -30,6 +30,16 @@ public final class Chunk {
     byte[] raw;           // FITS: the rows' bytes, rowBytes each
     int rowBytes;
     Object[][] cells;     // VOTable, ECSV, IPAC, Parquet: each row's cells as STIL read them
+    RowCheck check;       // the reader that left checking the positions to SkyPoints (NumPy), or null
+
+    /**
+     * A reader that does not check the positions itself: {@link SkyPoints} checks them (once) when
+     * the chunk becomes points, and when it refuses one, the reader names the row and column.
+     */
+    interface RowCheck {
+        /** Throws a {@link CatalogueException} naming the first bad row of {@code chunk}, in the file's terms. */
+        void explain(Chunk chunk);
+    }
 
     /** An empty chunk that holds up to {@code capacity} rows. */
     public Chunk(int capacity) {
@@ -61,15 +71,27 @@ public final class Chunk {
         return extra[i];
     }
 
-    /** The positions of this chunk's rows, as a new {@link SkyPoints} the caller closes. */
+    /**
+     * The positions of this chunk's rows, as a new {@link SkyPoints} the caller closes.
+     *
+     * @throws CatalogueException naming the file, row and column of a position SkyPoints refuses
+     *                            (NaN, infinite, |Dec| &gt; 90°, not a unit vector)
+     */
     public SkyPoints toSkyPoints() {
         double[] ra = size == capacity ? a : Arrays.copyOf(a, size);
         double[] dec = size == capacity ? b : Arrays.copyOf(b, size);
-        if (unitVectors) {
-            double[] z = size == capacity ? c : Arrays.copyOf(c, size);
-            return SkyPoints.fromColumns(ra, dec, z);
+        try {
+            if (unitVectors) {
+                double[] z = size == capacity ? c : Arrays.copyOf(c, size);
+                return SkyPoints.fromColumns(ra, dec, z);
+            }
+            return SkyPoints.fromRaDec(ra, dec);
+        } catch (IllegalArgumentException e) {
+            if (check != null) {
+                check.explain(this);
+            }
+            throw e;
         }
-        return SkyPoints.fromRaDec(ra, dec);
     }
 
     void ensureVectors() {

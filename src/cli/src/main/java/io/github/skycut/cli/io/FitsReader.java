@@ -27,6 +27,10 @@ import java.util.List;
  */
 final class FitsReader implements CatalogueReader {
 
+    static {
+        FitsLog.quiet();
+    }
+
     private final Path path;
     private final FitsInputStream in;
     private final Header primary;

@@ -26,6 +26,10 @@ import java.util.zip.GZIPOutputStream;
  */
 final class FitsWriter implements CatalogueWriter {
 
+    static {
+        FitsLog.quiet();
+    }
+
     private final Path file;
     private final Header primary;
     private final Header table;
