@@ -340,6 +340,51 @@ int FN(skycut_cut)(const double *ox, const double *oy, const double *oz, int64_t
     return 0;
 }
 
+/*
+ * Objects in lanes, contaminants broadcast: W objects of [objFrom, objTo) at a time (the last ones
+ * in a masked step) against every contaminant of [conFrom, conTo). For the index's cells, a dozen
+ * objects against a dozen candidates, this is faster than KOBJ objects against vectors of
+ * contaminants: no group set-up, no leftovers one by one, and the tail is on the objects' side, once.
+ * With one radius each lane keeps the running maximum of its dot products and is compared with
+ * cosMax once (max is exact); with a radius per contaminant each dot is compared with its own
+ * threshold. Every dot is (x*cx + y*cy) + z*cz, unfused. Objects already cut stay cut; no early exit.
+ */
+int FN(skycut_lanes)(const double *ox, const double *oy, const double *oz, int64_t objFrom, int64_t objTo,
+                     const double *cx, const double *cy, const double *cz, int64_t conFrom, int64_t conTo,
+                     THR_PARAM, uint8_t *mask) {
+    double lane[W];
+    for (int64_t i = objFrom; i < objTo; i += W) {
+        const int n = (int) MIN64(W, objTo - i);
+        const VD X = V_LOAD_FIRST(ox + i, n), Y = V_LOAD_FIRST(oy + i, n), Z = V_LOAD_FIRST(oz + i, n);
+#if EACH
+        const VD one = V_SET1(1.0);
+        VD h = V_SET1(0.0);
+        for (int64_t j = conFrom; j < conTo; j++) {
+            const VD d = V_ADD(V_ADD(V_MUL(X, V_SET1(cx[j])), V_MUL(Y, V_SET1(cy[j]))), V_MUL(Z, V_SET1(cz[j])));
+            h = V_BLEND(VM_GT(d, V_SET1(te[j])), one, h);
+        }
+        V_STORE(lane, h);
+        for (int k = 0; k < n; k++) {
+            if (lane[k] != 0) {
+                mask[i + k] = 1;
+            }
+        }
+#else
+        VD a = V_SET1(-INFINITY);
+        for (int64_t j = conFrom; j < conTo; j++) {
+            a = V_MAX(a, V_ADD(V_ADD(V_MUL(X, V_SET1(cx[j])), V_MUL(Y, V_SET1(cy[j]))), V_MUL(Z, V_SET1(cz[j]))));
+        }
+        V_STORE(lane, a);
+        for (int k = 0; k < n; k++) {
+            if (lane[k] > cosMax) {
+                mask[i + k] = 1;
+            }
+        }
+#endif
+    }
+    return 0;
+}
+
 #undef MODE
 #undef THR_PARAM
 #undef THR_ARG

@@ -309,6 +309,12 @@ typedef int (*nearest_fn)(const double *, const double *, const double *, int64_
                           const double *, const double *, int64_t, int64_t, double, const double *, const double *,
                           double *, int32_t *);
 
+/*
+ * Candidate ranges up to this long run with the cell's objects in lanes (skycut_lanes_*): no early
+ * exit there, so a long range (a wide radius, a dense sky) goes to the kernel that stops at a hit.
+ */
+#define LANES_MAX 48
+
 static int64_t round64(int64_t bytes) {
     return (bytes + 63) / 64 * 64;
 }
@@ -370,17 +376,21 @@ EXPORT int skycut_index_cut(int64_t *s) {
     if (!skycut_isa_supported(isa)) {
         return SKYCUT_ERR_ISA;
     }
-    cut_fixed_fn fixed = skycut_cut_fixed_portable;
-    cut_each_fn each = skycut_cut_each_portable;
+    cut_fixed_fn fixed = skycut_cut_fixed_portable, lanesFixed = skycut_lanes_fixed_portable;
+    cut_each_fn each = skycut_cut_each_portable, lanesEach = skycut_lanes_each_portable;
     nearest_fn near = skycut_nearest_portable;
 #if defined(__x86_64__) && defined(SKYCUT_HAVE_X86_PATHS)
     if (isa == SKYCUT_ISA_AVX512) {
         fixed = skycut_cut_fixed_avx512;
         each = skycut_cut_each_avx512;
+        lanesFixed = skycut_lanes_fixed_avx512;
+        lanesEach = skycut_lanes_each_avx512;
         near = skycut_nearest_avx512;
     } else if (isa == SKYCUT_ISA_AVX2) {
         fixed = skycut_cut_fixed_avx2;
         each = skycut_cut_each_avx2;
+        lanesFixed = skycut_lanes_fixed_avx2;
+        lanesEach = skycut_lanes_each_avx2;
         near = skycut_nearest_avx2;
     }
 #endif
@@ -467,6 +477,12 @@ EXPORT int skycut_index_cut(int64_t *s) {
                 }
                 if (nearest) {
                     near(sx, sy, sz, begin, end, t.cx, t.cy, t.cz, cf, ct, t.cosMax, t.cosEach, t.ids, sbest, sindex);
+                } else if (ct - cf <= LANES_MAX) { /* a few candidates: the cell's objects in lanes */
+                    if (t.cosEach == NULL) {
+                        lanesFixed(sx, sy, sz, begin, end, t.cx, t.cy, t.cz, cf, ct, t.cosMax, sflag);
+                    } else {
+                        lanesEach(sx, sy, sz, begin, end, t.cx, t.cy, t.cz, cf, ct, t.cosEach, sflag);
+                    }
                 } else if (t.cosEach == NULL) {
                     fixed(sx, sy, sz, begin, end, t.cx, t.cy, t.cz, cf, ct, t.cosMax, sflag);
                 } else {
