@@ -147,8 +147,13 @@ public final class CutEngine implements AutoCloseable {
     public Outcome run(SkyPoints objects) {
         Objects.requireNonNull(objects, "objects");
         enter();
-        try (Arena scratch = Arena.ofShared()) {
-            int n = objects.size();
+        int n = objects.size();
+        CutStrategy s = strategyFor(n);
+        // a shared arena's close makes every thread of the JVM stop at a handshake (measured: 5 ms a
+        // run on one thread, a third of a 500k cut); a confined one does for the runs whose memory
+        // only this thread touches through Java: one thread, or the C index (C writes by address)
+        boolean confined = s instanceof NativeZoneIndex || !partitioner.usesOtherThreads();
+        try (Arena scratch = confined ? Arena.ofConfined() : Arena.ofShared()) {
             MemorySegment mask = scratch.allocate(Math.max(8, (n + 7L) / 8 * 8), 64); // whole words, zero beyond n
             Nearest near = ids == null ? null : new Nearest(ids,
                     scratch.allocate(Math.max(1, n) * (long) Double.BYTES, 64),
@@ -156,7 +161,6 @@ public final class CutEngine implements AutoCloseable {
             if (near != null) {
                 near.reset(0, n);
             }
-            CutStrategy s = strategyFor(n);
             s.run(new CutJob(objects, contaminants, cosMax, cosMaxEach, kernel, partitioner, mask, near));
             if (near == null) {
                 byte[] m = mask.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
