@@ -196,32 +196,47 @@ final class VectorLoop implements VectorKernel.Loop {
                         double cosMax, MemorySegment each, Nearest state) {
         MemorySegment ids = state.ids();
         DoubleVector fixed = DoubleVector.broadcast(SPECIES, cosMax);
-        DoubleVector none = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
         DoubleVector noId = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
         for (int i = objFrom; i < objTo; i++) {
-            DoubleVector vx = DoubleVector.broadcast(SPECIES, ox.getAtIndex(D, i));
-            DoubleVector vy = DoubleVector.broadcast(SPECIES, oy.getAtIndex(D, i));
-            DoubleVector vz = DoubleVector.broadcast(SPECIES, oz.getAtIndex(D, i));
-            DoubleVector best = none, bestId = noId;
-            for (int j = conFrom; j < conTo; j += DOUBLES) {
-                long at = (long) j * Double.BYTES;
-                VectorMask<Double> in = SPECIES.indexInRange(j, conTo);
-                DoubleVector dot = vx.mul(DoubleVector.fromMemorySegment(SPECIES, cx, at, NATIVE, in))
-                        .add(vy.mul(DoubleVector.fromMemorySegment(SPECIES, cy, at, NATIVE, in)))
-                        .add(vz.mul(DoubleVector.fromMemorySegment(SPECIES, cz, at, NATIVE, in)));
-                DoubleVector threshold = each == null ? fixed : DoubleVector.fromMemorySegment(SPECIES, each, at, NATIVE, in);
-                DoubleVector id = DoubleVector.fromMemorySegment(SPECIES, ids, at, NATIVE, in);
-                VectorMask<Double> better = dot.compare(VectorOperators.GT, best)
-                        .or(dot.compare(VectorOperators.EQ, best).and(id.compare(VectorOperators.LT, bestId)));
-                VectorMask<Double> take = dot.compare(VectorOperators.GT, threshold).and(better).and(in);
-                best = best.blend(dot, take);
-                bestId = bestId.blend(id, take);
-            }
-            double max = best.reduceLanes(VectorOperators.MAX);
-            if (max > Double.NEGATIVE_INFINITY) {
-                double id = bestId.blend(noId, best.compare(VectorOperators.EQ, max).not()).reduceLanes(VectorOperators.MIN);
-                state.offer(i, max, (int) id);
-            }
+            nearestOf(i, DoubleVector.broadcast(SPECIES, ox.getAtIndex(D, i)), DoubleVector.broadcast(SPECIES, oy.getAtIndex(D, i)),
+                    DoubleVector.broadcast(SPECIES, oz.getAtIndex(D, i)), cx, cy, cz, conFrom, conTo, fixed, noId, each, ids,
+                    state);
+        }
+    }
+
+    /**
+     * One object's search (see {@link #nearest}), in a method of its own and small enough (in
+     * bytecodes) for C2 to inline into the loop over the objects: as one method, the loop and the
+     * search were too large for C1 ("out of virtual registers") and too large to inline, and the
+     * tiered policy could then leave the search to C1's cheapest tier for good, ten times slower.
+     */
+    private static void nearestOf(int i, DoubleVector vx, DoubleVector vy, DoubleVector vz, MemorySegment cx,
+                                  MemorySegment cy, MemorySegment cz, int conFrom, int conTo, DoubleVector fixed,
+                                  DoubleVector noId, MemorySegment each, MemorySegment ids, Nearest state) {
+        DoubleVector best = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY), bestId = noId;
+        for (int j = conFrom; j < conTo; j += DOUBLES) {
+            long at = (long) j * Double.BYTES;
+            VectorMask<Double> in = SPECIES.indexInRange(j, conTo);
+            DoubleVector dot = vx.mul(DoubleVector.fromMemorySegment(SPECIES, cx, at, NATIVE, in))
+                    .add(vy.mul(DoubleVector.fromMemorySegment(SPECIES, cy, at, NATIVE, in)))
+                    .add(vz.mul(DoubleVector.fromMemorySegment(SPECIES, cz, at, NATIVE, in)));
+            DoubleVector threshold = each == null ? fixed : DoubleVector.fromMemorySegment(SPECIES, each, at, NATIVE, in);
+            DoubleVector id = DoubleVector.fromMemorySegment(SPECIES, ids, at, NATIVE, in);
+            VectorMask<Double> better = dot.compare(VectorOperators.GT, best)
+                    .or(dot.compare(VectorOperators.EQ, best).and(id.compare(VectorOperators.LT, bestId)));
+            VectorMask<Double> take = dot.compare(VectorOperators.GT, threshold).and(better).and(in);
+            best = best.blend(dot, take);
+            bestId = bestId.blend(id, take);
+        }
+        offerBest(i, best, bestId, noId, state);
+    }
+
+    /** The lanes' best offered to object i's state: the largest dot, and the lowest id among the lanes that hold it. */
+    private static void offerBest(int i, DoubleVector best, DoubleVector bestId, DoubleVector noId, Nearest state) {
+        double max = best.reduceLanes(VectorOperators.MAX);
+        if (max > Double.NEGATIVE_INFINITY) {
+            double id = bestId.blend(noId, best.compare(VectorOperators.EQ, max).not()).reduceLanes(VectorOperators.MIN);
+            state.offer(i, max, (int) id);
         }
     }
 
