@@ -57,6 +57,7 @@ final class CutPipeline {
     private final BlockingQueue<Item> toCut = new ArrayBlockingQueue<>(DEPTH);
     private final BlockingQueue<Item> toWrite = new ArrayBlockingQueue<>(DEPTH);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private boolean reuseColumns; // the points live only through the cut: see Chunk.toReusedSkyPoints
     private long read;
     private long cutCount;
     private long readNanos, cutNanos, writeNanos; // each written by its own stage's thread
@@ -76,7 +77,9 @@ final class CutPipeline {
     /** Reads, cuts and writes every chunk, then finishes the sink; returns the totals. */
     static Totals run(CatalogueReader reader, PreparedCut cut, CutSink sink, Progress progress, int chunkRows)
             throws IOException {
-        return run(reader, cut, sink, progress, chunkRows, (points, result) -> points.close());
+        CutPipeline p = new CutPipeline(reader, cut, sink, progress, chunkRows, (points, result) -> points.close());
+        p.reuseColumns = true; // nobody keeps the points past the cut: each chunk's own columns serve
+        return p.run();
     }
 
     /**
@@ -153,7 +156,7 @@ final class CutPipeline {
             }
             cutHook.accept(item.sequence);
             long t0 = System.nanoTime();
-            SkyPoints points = item.chunk.toSkyPoints();
+            SkyPoints points = reuseColumns ? item.chunk.toReusedSkyPoints() : item.chunk.toSkyPoints();
             try {
                 last = cut.run(points);
             } catch (RuntimeException | Error e) {

@@ -2,6 +2,8 @@ package io.github.skycut.cli.io;
 
 import io.github.skycut.SkyPoints;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
@@ -30,6 +32,7 @@ public final class Chunk {
     byte[] raw;           // FITS: the rows' bytes, rowBytes each
     int rowBytes;
     Object[][] cells;     // VOTable, ECSV, IPAC, Parquet: each row's cells as STIL read them
+    private MemorySegment[] columns; // off-heap x, y, z of toReusedSkyPoints, made on first use
     RowCheck check;       // the reader that left checking the positions to SkyPoints (NumPy), or null
 
     /**
@@ -86,6 +89,38 @@ public final class Chunk {
                 return SkyPoints.fromColumns(ra, dec, z);
             }
             return SkyPoints.fromRaDec(ra, dec);
+        } catch (IllegalArgumentException e) {
+            if (check != null) {
+                check.explain(this);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The positions of this chunk's rows as points that read this chunk's own off-heap columns,
+     * made once and reused chunk after chunk: no allocation, no zeroing and no fresh pages per
+     * chunk (for 10⁷ rows of unit vectors, 240 MB of memory that was zeroed and faulted in, 65 ms of
+     * the cutting thread). The points are valid until this chunk is filled again: for a caller that
+     * is done with them before it hands the chunk back (the plain cut; not the plot, which keeps
+     * them). RA/Dec rows are converted as {@link #toSkyPoints} does, into fresh points.
+     */
+    public SkyPoints toReusedSkyPoints() {
+        if (!unitVectors) {
+            return toSkyPoints();
+        }
+        if (columns == null) {
+            long bytes = (long) capacity * Double.BYTES;
+            Arena arena = Arena.ofAuto(); // freed with the chunk
+            columns = new MemorySegment[] {arena.allocate(bytes, SkyPoints.ALIGNMENT),
+                    arena.allocate(bytes, SkyPoints.ALIGNMENT), arena.allocate(bytes, SkyPoints.ALIGNMENT)};
+        }
+        long bytes = (long) size * Double.BYTES;
+        MemorySegment.copy(MemorySegment.ofArray(a), 0, columns[0], 0, bytes);
+        MemorySegment.copy(MemorySegment.ofArray(b), 0, columns[1], 0, bytes);
+        MemorySegment.copy(MemorySegment.ofArray(c), 0, columns[2], 0, bytes);
+        try {
+            return SkyPoints.wrap(columns[0], columns[1], columns[2], size);
         } catch (IllegalArgumentException e) {
             if (check != null) {
                 check.explain(this);

@@ -91,7 +91,7 @@ public final class CutEngine implements AutoCloseable {
 
     private static MemorySegment doubles(Arena arena, double[] values) {
         MemorySegment s = arena.allocate(Math.max(1, values.length) * (long) Double.BYTES, SkyPoints.ALIGNMENT);
-        MemorySegment.copy(values, 0, s, ValueLayout.JAVA_DOUBLE, 0, values.length);
+        MemorySegment.copy(MemorySegment.ofArray(values), 0, s, 0, (long) values.length * Double.BYTES);
         return s;
     }
 
@@ -163,11 +163,19 @@ public final class CutEngine implements AutoCloseable {
             }
             s.run(new CutJob(objects, contaminants, cosMax, cosMaxEach, kernel, partitioner, mask, near));
             if (near == null) {
-                byte[] m = mask.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
-                long[] words = mask.asSlice(0, (n + 7L) / 8 * 8).toArray(WORDS);
+                // segment-to-segment copies: the array forms of copy and toArray cost a fresh JVM 10-30 ms to link
+                byte[] m = new byte[n];
+                MemorySegment.copy(mask, 0, MemorySegment.ofArray(m), 0, n);
+                long[] words = new long[(n + 7) / 8];
+                if (java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN) {
+                    MemorySegment.copy(mask, 0, MemorySegment.ofArray(words), 0, 8L * words.length);
+                } else {
+                    words = mask.asSlice(0, 8L * words.length).toArray(WORDS);
+                }
                 return new Outcome(m, words, null, null, kernel.type(), s.type(), partitioner.threads());
             }
-            int[] nearest = near.index().asSlice(0, (long) n * Integer.BYTES).toArray(ValueLayout.JAVA_INT);
+            int[] nearest = new int[n];
+            MemorySegment.copy(near.index(), 0, MemorySegment.ofArray(nearest), 0, (long) n * Integer.BYTES);
             return new Outcome(null, null, nearest, separations(objects, nearest), kernel.type(), s.type(),
                     partitioner.threads());
         } finally {

@@ -140,9 +140,9 @@ final class ContaminantBands implements AutoCloseable {
             }
             SkyPoints out = SkyPoints.wrap(ox, oy, oz, total);
             tables.bands(binStart, out, cosOut, idOut, cosMax);
-            int[] starts = binStart.toArray(ValueLayout.JAVA_INT);
-            return new ContaminantBands(out, cosOut, idOut, bandBase, binScale, lastBin,
-                    java.util.Arrays.copyOf(starts, (int) bins + 1), arena, tables);
+            int[] starts = new int[(int) bins + 1];
+            MemorySegment.copy(binStart, 0, MemorySegment.ofArray(starts), 0, 4L * starts.length);
+            return new ContaminantBands(out, cosOut, idOut, bandBase, binScale, lastBin, starts, arena, tables);
         } catch (RuntimeException | Error e) {
             arena.close();
             throw e;

@@ -5,7 +5,6 @@ import io.github.skycut.internal.kernel.NativeIndexCalls;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 import static io.github.skycut.internal.kernel.NativeIndexCalls.address;
 import static io.github.skycut.internal.kernel.NativeIndexCalls.bits;
@@ -82,7 +81,7 @@ final class NativeTables {
     }
 
     private void write() {
-        MemorySegment.copy(values, 0, slots, ValueLayout.JAVA_LONG, 0, SLOTS);
+        MemorySegment.copy(MemorySegment.ofArray(values), 0, slots, 0, (long) SLOTS * Long.BYTES);
     }
 
     /** The sizes C relies on: one entry per zone (and one more where the comment says), one lookup entry at least. */
@@ -107,13 +106,13 @@ final class NativeTables {
 
     private static MemorySegment ints(Arena arena, int[] a) {
         MemorySegment s = arena.allocate((long) Math.max(1, a.length) * Integer.BYTES, 64);
-        MemorySegment.copy(a, 0, s, ValueLayout.JAVA_INT, 0, a.length);
+        MemorySegment.copy(MemorySegment.ofArray(a), 0, s, 0, (long) a.length * Integer.BYTES);
         return s;
     }
 
     private static MemorySegment doubles(Arena arena, double[] a) {
         MemorySegment s = arena.allocate((long) Math.max(1, a.length) * Double.BYTES, 64);
-        MemorySegment.copy(a, 0, s, ValueLayout.JAVA_DOUBLE, 0, a.length);
+        MemorySegment.copy(MemorySegment.ofArray(a), 0, s, 0, (long) a.length * Double.BYTES);
         return s;
     }
 }

@@ -170,7 +170,7 @@ public final class NativeIndexCalls {
                 address(objects.zSegment()), n, from, to, address(mask), state == null ? 0 : address(state.best()),
                 state == null ? 0 : address(state.index()), scratch.address() + SLOT_BYTES,
                 scratch.byteSize() - SLOT_BYTES, block};
-        MemorySegment.copy(args, 0, scratch, ValueLayout.JAVA_LONG, 0, args.length);
+        MemorySegment.copy(MemorySegment.ofArray(args), 0, scratch, 0, (long) args.length * Long.BYTES);
         int rc = call(Bound.INDEX_CUT, scratch);
         Reference.reachabilityFence(objects);
         Reference.reachabilityFence(mask);
@@ -184,7 +184,7 @@ public final class NativeIndexCalls {
 
     private static MemorySegment slots(Arena arena, long... values) {
         MemorySegment s = arena.allocate((long) Math.max(values.length, 16) * Long.BYTES, 8);
-        MemorySegment.copy(values, 0, s, ValueLayout.JAVA_LONG, 0, values.length);
+        MemorySegment.copy(MemorySegment.ofArray(values), 0, s, 0, (long) values.length * Long.BYTES);
         return s;
     }
 

@@ -53,14 +53,17 @@ public final class Separations {
         // bulk copies around a plain array loop: fast even before the JIT compiles it (a loop of
         // segment accesses runs ~100x slower interpreted)
         int m = Math.toIntExact(n);
-        double[] a = x.asSlice(0, m * (long) Double.BYTES).toArray(D), b = y.asSlice(0, m * (long) Double.BYTES).toArray(D),
-                c = z.asSlice(0, m * (long) Double.BYTES).toArray(D), out = new double[STRIDE * m];
+        long bytes = m * (long) Double.BYTES;
+        double[] a = new double[m], b = new double[m], c = new double[m], out = new double[STRIDE * m];
+        MemorySegment.copy(x, 0, MemorySegment.ofArray(a), 0, bytes); // segment to segment: see SkyPoints
+        MemorySegment.copy(y, 0, MemorySegment.ofArray(b), 0, bytes);
+        MemorySegment.copy(z, 0, MemorySegment.ofArray(c), 0, bytes);
         for (int j = 0; j < m; j++) {
             out[STRIDE * j] = a[j];
             out[STRIDE * j + 1] = b[j];
             out[STRIDE * j + 2] = c[j];
         }
-        MemorySegment.copy(out, 0, into, D, 0, out.length);
+        MemorySegment.copy(MemorySegment.ofArray(out), 0, into, 0, (long) out.length * Double.BYTES);
         return into;
     }
 

@@ -195,14 +195,14 @@ final class CostModel {
         double[] out = new double[samples];
         if (stride < 16) { // the whole column in one copy, then the sample from it
             double[] all = new double[n];
-            MemorySegment.copy(column, ValueLayout.JAVA_DOUBLE, 0, all, 0, n);
+            MemorySegment.copy(column, 0, MemorySegment.ofArray(all), 0, (long) n * Double.BYTES);
             for (int s = 0; s < samples; s++) {
                 out[s] = all[s * stride];
             }
             return out;
         }
         for (int s = 0; s < samples; s++) {
-            MemorySegment.copy(column, ValueLayout.JAVA_DOUBLE, (long) s * stride * Double.BYTES, out, s, 1);
+            MemorySegment.copy(column, (long) s * stride * Double.BYTES, MemorySegment.ofArray(out), (long) s * Double.BYTES, Double.BYTES);
         }
         return out;
     }
