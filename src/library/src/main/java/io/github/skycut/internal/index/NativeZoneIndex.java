@@ -1,13 +1,10 @@
 package io.github.skycut.internal.index;
 
-import io.github.skycut.Strategy;
 import io.github.skycut.internal.kernel.NativeIndexCalls;
 import io.github.skycut.internal.kernel.NativeKernel;
 import io.github.skycut.internal.strategy.CutJob;
-import io.github.skycut.internal.strategy.CutStrategy;
 
 import java.lang.foreign.MemorySegment;
-import java.util.Objects;
 
 /**
  * The zones index ({@link ZoneIndex}) run end to end in C, for the native kernel: each task of the
@@ -18,10 +15,7 @@ import java.util.Objects;
  * are the Java index's, bit for bit ({@link ContaminantBands#ofNative}), so the cut set, the nearest
  * contaminant and every one-object answer are the same as on the Java index.
  */
-public final class NativeZoneIndex implements CutStrategy {
-
-    private final PreparedIndex index;
-    private final int block;
+public final class NativeZoneIndex extends IndexStrategy {
 
     /**
      * The C index over bands built for it ({@link PreparedIndex#hasNativeTables()}).
@@ -29,44 +23,21 @@ public final class NativeZoneIndex implements CutStrategy {
      * @param block objects per downcall, in [1, {@link IndexPlan#MAX_BLOCK}]
      */
     public NativeZoneIndex(PreparedIndex index, int block) {
-        this.index = Objects.requireNonNull(index, "index");
-        if (block < 1 || block > IndexPlan.MAX_BLOCK) {
-            throw new IllegalArgumentException("block must be in [1, " + IndexPlan.MAX_BLOCK + "], got " + block);
-        }
+        super(index, block);
         if (!index.hasNativeTables()) {
             throw new IllegalArgumentException("the C index needs bands built in C (PreparedIndex.build with nativeBands)");
         }
-        this.block = block;
-    }
-
-    @Override
-    public Strategy type() {
-        return Strategy.INDEX;
-    }
-
-    /** The index's candidates of the object's cell, tested in Java (the same bands the runs read). */
-    @Override
-    public boolean isCut(double x, double y, double z) {
-        return index.isCut(x, y, z);
-    }
-
-    @Override
-    public int nearest(double x, double y, double z) {
-        return index.nearest(x, y, z);
     }
 
     @Override
     public void run(CutJob job) {
-        int n = job.objects().size();
-        if (n == 0 || index.empty()) {
-            return; // nothing to cut: no objects, no contaminants, or every radius is 0
+        if (!anythingToCut(job)) {
+            return;
         }
         if (!(job.kernel() instanceof NativeKernel kernel)) {
             throw new IllegalArgumentException("the C index runs the native kernel only, not " + job.kernel().name());
         }
-        if (job.nearest() != null && index.bands.ids == null) {
-            throw new IllegalArgumentException("the nearest search needs an index built with the contaminants' ids");
-        }
+        int n = job.objects().size();
         NativeTables tables = index.bands.tables;
         long bytes = NativeIndexCalls.scratchBytes(tables.cells, block, job.nearest() != null);
         MemorySegment mask = job.nearest() == null ? job.mask() : null;

@@ -1,12 +1,9 @@
 package io.github.skycut.internal.index;
 
-import io.github.skycut.Strategy;
 import io.github.skycut.internal.strategy.CutJob;
-import io.github.skycut.internal.strategy.CutStrategy;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Objects;
 
 /**
  * The index strategy: declination zones with right-ascension bins (the Zones algorithm of Gray,
@@ -30,10 +27,7 @@ import java.util.Objects;
  * The bands are built once per set of contaminants ({@link PreparedIndex}), on grids the planner
  * chose ({@link IndexPlan}), and serve every batch of objects cut against them.
  */
-public final class ZoneIndex implements CutStrategy {
-
-    private final PreparedIndex index;
-    private final int block;
+public final class ZoneIndex extends IndexStrategy {
 
     /**
      * The index over prepared bands, cutting {@code block} objects at a time.
@@ -42,38 +36,15 @@ public final class ZoneIndex implements CutStrategy {
      *              job's contaminants and thresholds must be those the index was built from
      */
     public ZoneIndex(PreparedIndex index, int block) {
-        this.index = Objects.requireNonNull(index, "index");
-        if (block < 1 || block > IndexPlan.MAX_BLOCK) {
-            throw new IllegalArgumentException("block must be in [1, " + IndexPlan.MAX_BLOCK + "], got " + block);
-        }
-        this.block = block;
-    }
-
-    @Override
-    public Strategy type() {
-        return Strategy.INDEX;
-    }
-
-    /** The index's candidates of the object's cell, tested in Java (the same bands the runs read). */
-    @Override
-    public boolean isCut(double x, double y, double z) {
-        return index.isCut(x, y, z);
-    }
-
-    @Override
-    public int nearest(double x, double y, double z) {
-        return index.nearest(x, y, z);
+        super(index, block);
     }
 
     @Override
     public void run(CutJob job) {
+        if (!anythingToCut(job)) {
+            return;
+        }
         int n = job.objects().size();
-        if (n == 0 || index.empty()) {
-            return; // nothing to cut: no objects, no contaminants, or every radius is 0
-        }
-        if (job.nearest() != null && index.bands.ids == null) {
-            throw new IllegalArgumentException("the nearest search needs an index built with the contaminants' ids");
-        }
         BlockCutter cutter = new BlockCutter(job, index.grid, index.search, index.bands);
         job.partitioner().withGrain(block).run(n, (from, to) -> cutter.cut(from, to, block));
     }
