@@ -31,6 +31,22 @@ final class NativeScratch {
         return Arena.ofAuto().allocate(bytes, 64);
     }
 
+    /**
+     * Makes sure the pool holds {@code count} segments of at least {@code bytes} (at most one per
+     * processor): called when an index is prepared for the C kernel, so that its first run finds its
+     * working memory made, its pages touched, instead of allocating it on every thread at once.
+     */
+    static void prefill(long bytes, int count) {
+        int have = 0;
+        for (SoftReference<MemorySegment> ref : POOL) {
+            MemorySegment s = ref.get();
+            have += s != null && s.byteSize() >= bytes ? 1 : 0;
+        }
+        for (int k = have; k < Math.min(count, POOL_LIMIT); k++) {
+            POOL.offer(new SoftReference<>(Arena.ofAuto().allocate(bytes, 64)));
+        }
+    }
+
     /** Returns a segment to the pool (or leaves it to the garbage collector, when the pool is full). */
     static void give(MemorySegment s) {
         if (POOL.size() < POOL_LIMIT) {

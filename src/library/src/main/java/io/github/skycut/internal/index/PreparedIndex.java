@@ -64,6 +64,10 @@ public final class PreparedIndex implements AutoCloseable {
         ContaminantBands bands = nativeBands
                 ? ContaminantBands.ofNative(contaminants, cosMaxEach, ids, grid, search, plan.split(), cosMax)
                 : ContaminantBands.of(contaminants, cosMaxEach, ids, grid, search, plan.split(), partitioner);
+        if (nativeBands) { // the C index's working memory for any block, one per thread, made with the rest
+            NativeScratch.prefill(io.github.skycut.internal.kernel.NativeIndexCalls.scratchBytes(grid.cells,
+                    IndexPlan.MAX_BLOCK, ids), partitioner.threads());
+        }
         return new PreparedIndex(grid, search, bands, cosMax);
     }
 
