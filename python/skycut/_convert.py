@@ -65,6 +65,8 @@ def points(j, value, what):
 
 
 def _ra_dec(j, ra, dec, what):
+    _refuse_masked(ra, what, ("RA",))
+    _refuse_masked(dec, what, ("Dec",))
     ra = np.atleast_1d(np.asarray(ra, dtype=np.float64))
     dec = np.atleast_1d(np.asarray(dec, dtype=np.float64))
     if ra.ndim != 1 or dec.ndim != 1:
@@ -77,6 +79,7 @@ def _ra_dec(j, ra, dec, what):
 
 
 def _unit_vectors(j, value, what):
+    _refuse_masked(value, what, ("x", "y", "z"))
     try:
         a = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError) as e:
@@ -100,6 +103,24 @@ def _unit_vectors(j, value, what):
     segments = [j.MemorySegment.ofBuffer(j.direct_buffer(c)) for c in columns]
     with java_errors(what):
         return Points(j.SkyPoints.wrap(*segments, n), keep=(columns, segments))
+
+
+def _refuse_masked(value, what, names):
+    """A masked value (numpy's masked arrays, astropy's MaskedColumn and Masked) is a missing one, as a
+    null is in a catalogue file: refused with its row, as the command line refuses a null (cut at its
+    fill value, it would be decided on a number nobody gave). A mask with nothing masked is no matter.
+    `names`: the value's name, or the names of the columns of an (n, k) array."""
+    mask = getattr(value, "mask", None)
+    if mask is None or callable(mask):  # not masked (pandas' .mask is a method)
+        return
+    masked = np.asarray(mask, dtype=bool)
+    if not masked.any():
+        return
+    masked = np.atleast_1d(masked)
+    row = int(np.flatnonzero(masked.reshape(len(masked), -1).any(axis=1))[0])
+    column = int(np.flatnonzero(masked[row])[0]) if masked.ndim > 1 and len(names) > 1 else 0
+    raise ValueError(f"{what}: row {row}: {names[column]} is masked (a missing value): drop the rows with "
+                     "masked values, or fill them, before the cut")
 
 
 def _check_size(n, what):
@@ -140,6 +161,7 @@ def _unit_name(unit):
 
 
 def _numeric(j, value, unit):
+    _refuse_masked(value, "radius", ("the radius",))
     try:
         r = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):

@@ -83,3 +83,31 @@ def test_bad_options_and_threshold():
     refused(ValueError, r"parallelism must be between 1 and", lambda: skycut.cut(OBJECTS, STARS, "1deg", threads=0))
     refused(TypeError, r"threads must be a whole number", lambda: skycut.cut(OBJECTS, STARS, "1deg", threads=1.5))
     refused(ValueError, r"^cos_maxsep: the cosine threshold is NaN", lambda: skycut.angdistcut(OBJECTS, STARS, np.nan))
+
+
+def test_masked_values_are_refused_with_the_row():
+    # a masked value is a missing one: cut at its fill value it would decide on a number nobody gave
+    ra = np.ma.masked_array([150.0, 0.0, 10.0], mask=[0, 1, 0])
+    dec = np.array([2.0, 0.0, -5.0])
+    refused(ValueError, r"^objects: row 1: RA is masked \(a missing value\)", lambda: skycut.mask((ra, dec), STARS, "1deg"))
+    refused(ValueError, r"^contaminants: row 2: Dec is masked",
+            lambda: skycut.cut(OBJECTS, (np.zeros(3), np.ma.masked_array([0.0, 1.0, 2.0], mask=[0, 0, 1])), "1deg"))
+    vectors_masked = np.ma.masked_array(OBJECTS, mask=np.zeros(OBJECTS.shape, bool))
+    vectors_masked[5, 2] = np.ma.masked
+    refused(ValueError, r"^objects: row 5: z is masked", lambda: skycut.cut(vectors_masked, STARS, "1deg"))
+    refused(ValueError, r"^contaminants: row 5: z is masked", lambda: skycut.prepare(vectors_masked, "1deg"))
+    radii = np.ma.masked_array(np.full(50, 10.0), mask=np.arange(50) == 3)
+    refused(ValueError, r"^radius: row 3: the radius is masked", lambda: skycut.cut(OBJECTS, STARS, radii, unit="arcsec"))
+
+
+def test_masked_columns_of_astropy_are_refused_with_the_row():
+    table = pytest.importorskip("astropy.table", reason="astropy is not installed (Debian: python3-astropy)")
+    ra = table.MaskedColumn([150.0, 0.0], mask=[False, True], name="RA")
+    refused(ValueError, r"^objects: row 1: RA is masked", lambda: skycut.mask((ra, np.array([2.0, 0.0])), STARS, "1deg"))
+
+
+def test_masked_arrays_without_a_masked_value_are_cut_as_their_data():
+    ra, dec = np.ma.masked_array([150.0, 0.0], mask=[0, 0]), np.ma.masked_array([2.0, 0.0])
+    stars = (np.array([0.0]), np.array([0.0]))
+    assert np.array_equal(skycut.mask((ra, dec), stars, "1deg"), [False, True])
+    assert np.array_equal(skycut.cut(np.ma.masked_array(OBJECTS), OBJECTS[:3], "1arcsec"), [0, 1, 2])
