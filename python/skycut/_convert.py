@@ -51,8 +51,9 @@ def _astropy_class(module, name):
         return None
 
 
-def points(j, value, what):
-    """`value` as skycut points: an (n, 3) array of unit vectors, a tuple (ra_deg, dec_deg), or a SkyCoord."""
+def points(j, value, what, normalise=False):
+    """`value` as skycut points: an (n, 3) array of unit vectors, a tuple (ra_deg, dec_deg), or a SkyCoord.
+    normalise: divide vectors by their length (as SkyPoints does when asked) instead of refusing them."""
     sky_coord = _astropy_class("astropy.coordinates", "SkyCoord")
     if sky_coord is not None and isinstance(value, sky_coord):
         icrs = value.icrs
@@ -61,7 +62,7 @@ def points(j, value, what):
         if len(value) != 2:
             raise ValueError(f"{what}: a tuple must be (ra_deg, dec_deg), got {len(value)} items")
         return _ra_dec(j, value[0], value[1], what)
-    return _unit_vectors(j, value, what)
+    return _unit_vectors(j, value, what, normalise)
 
 
 def _ra_dec(j, ra, dec, what):
@@ -78,7 +79,7 @@ def _ra_dec(j, ra, dec, what):
         return Points(j.SkyPoints.fromRaDec(j.doubles(np.ascontiguousarray(ra)), j.doubles(np.ascontiguousarray(dec))))
 
 
-def _unit_vectors(j, value, what):
+def _unit_vectors(j, value, what, normalise=False):
     _refuse_masked(value, what, ("x", "y", "z"))
     try:
         a = np.asarray(value, dtype=np.float64)
@@ -92,6 +93,9 @@ def _unit_vectors(j, value, what):
     _check_size(n, what)
     if n == 0:
         return Points(j.SkyPoints.empty())
+    if normalise:  # the library's normalisation, on a copy of the columns
+        with java_errors(what):
+            return Points(j.SkyPoints.fromColumns(*(j.doubles(np.ascontiguousarray(a[:, k])) for k in range(3)), True))
     # contiguous, aligned, native-order float64 columns, writable (a direct buffer is: Java never
     # writes to it, but a read-only array is copied): as they are when they already are (a Fortran-order
     # array, or a (3, n) array transposed), else one (3, n) copy, which is faster than three strided ones
@@ -101,8 +105,12 @@ def _unit_vectors(j, value, what):
         block[...] = a.T
         columns = list(block)
     segments = [j.MemorySegment.ofBuffer(j.direct_buffer(c)) for c in columns]
-    with java_errors(what):
-        return Points(j.SkyPoints.wrap(*segments, n), keep=(columns, segments))
+    try:
+        with java_errors(what):
+            return Points(j.SkyPoints.wrap(*segments, n), keep=(columns, segments))
+    except ValueError as e:  # the library's "ask for normalisation", in Python's words
+        message = str(e).replace("(ask for normalisation to accept it)", "(pass normalise=True to accept it)")
+        raise ValueError(message) from None
 
 
 def _refuse_masked(value, what, names):

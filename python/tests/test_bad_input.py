@@ -41,10 +41,16 @@ def test_nan_and_dec_beyond_90_in_ra_dec_name_the_row():
 
 
 def test_non_unit_vectors_name_the_row():
-    refused(ValueError, r"^objects: row 4: not a unit vector, its length is 2.0",
+    # and says what to write in Python to accept them
+    refused(ValueError, r"^objects: row 4: not a unit vector, its length is 2.0 \(pass normalise=True to accept it\)$",
             lambda: skycut.cut(with_row(OBJECTS, 4, (2.0, 0, 0)), STARS, "1deg"))
-    refused(ValueError, r"^objects: row 0: not a unit vector",
+    refused(ValueError, r"^objects: row 0: not a unit vector.*normalise=True",
             lambda: skycut.angdistcut(OBJECTS * 1.001, STARS, 0.5))
+    refused(ValueError, r"^contaminants: row 1: not a unit vector.*normalise=True",
+            lambda: skycut.prepare(with_row(STARS, 1, (0, 0, 3.0)), "1deg"))
+    # normalise=True divides by the length, but a vector of length 0 has no direction
+    refused(ValueError, r"^objects: row 2: cannot normalise a vector of length 0.0",
+            lambda: skycut.cut(with_row(OBJECTS, 2, (0, 0, 0)), STARS, "1deg", normalise=True))
 
 
 def test_wrong_shapes():
