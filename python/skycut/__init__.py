@@ -24,7 +24,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import _convert, _jvm
+import weakref
+
+from . import _convert, _jvm, _stoppable
 from ._jvm import java_errors
 
 __all__ = ["cut", "mask", "nearest", "prepare", "angdistcut", "PreparedCut", "Nearest"]
@@ -45,12 +47,19 @@ def _cut_of(j, radius, unit, kernel, strategy, threads, nearest=False):
     return cut.withNearest() if nearest else cut
 
 
-def _run(j, angular_cut, objects, contaminants, normalise):
-    """One AngularCut.run on the two catalogues; their arrays stay referenced until it returns."""
-    with _convert.points(j, objects, "objects", normalise) as o, \
-            _convert.points(j, contaminants, "contaminants", normalise) as c:
-        with java_errors():
-            return angular_cut.run(o.java, c.java)
+def _run(j, angular_cut, threads, objects, contaminants, normalise):
+    """One AngularCut.run on the two catalogues, on a pool Ctrl-C stops (skycut._stoppable); their arrays
+    stay referenced until it returns."""
+    n = _stoppable.threads(j, threads)
+    pool = _stoppable.take_pool(j, n)
+    try:
+        with _convert.points(j, objects, "objects", normalise) as o, \
+                _convert.points(j, contaminants, "contaminants", normalise) as c:
+            with java_errors():
+                return _stoppable.call(j, pool, lambda: angular_cut.withPool(pool).run(o.java, c.java))
+    finally:
+        if not pool.isShutdown():
+            _stoppable.give_back(n, pool)
 
 
 def _indices(result):
@@ -76,14 +85,14 @@ def cut(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="au
     divides each by its length first (as the Java API's SkyPoints.fromColumns(x, y, z, true) does).
     """
     j = _jvm.classes()
-    return _indices(_run(j, _cut_of(j, radius, unit, kernel, strategy, threads), objects, contaminants, normalise))
+    return _indices(_run(j, _cut_of(j, radius, unit, kernel, strategy, threads), threads, objects, contaminants, normalise))
 
 
 def mask(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="auto", threads=None,
          normalise=False):
     """A boolean array, one per object, True where the object is cut (see `cut`)."""
     j = _jvm.classes()
-    return _mask(_run(j, _cut_of(j, radius, unit, kernel, strategy, threads), objects, contaminants, normalise))
+    return _mask(_run(j, _cut_of(j, radius, unit, kernel, strategy, threads), threads, objects, contaminants, normalise))
 
 
 def nearest(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="auto", threads=None,
@@ -101,7 +110,7 @@ def nearest(objects, contaminants, radius, *, unit=None, kernel="auto", strategy
     """
     j = _jvm.classes()
     angular_cut = _cut_of(j, radius, unit, kernel, strategy, threads, nearest=True)
-    return _nearest(_run(j, angular_cut, objects, contaminants, normalise))
+    return _nearest(_run(j, angular_cut, threads, objects, contaminants, normalise))
 
 
 def angdistcut(vec_obj, vec_ps, cos_maxsep, *, normalise=False):
@@ -113,7 +122,7 @@ def angdistcut(vec_obj, vec_ps, cos_maxsep, *, normalise=False):
     j = _jvm.classes()
     with java_errors("cos_maxsep"):
         angular_cut = j.AngularCut.withinCosine(float(cos_maxsep))
-    return _indices(_run(j, angular_cut, vec_obj, vec_ps, normalise))
+    return _indices(_run(j, angular_cut, None, vec_obj, vec_ps, normalise))
 
 
 def prepare(contaminants, radius, *, unit=None, kernel="auto", threads=None, nearest=False, normalise=False):
@@ -123,24 +132,53 @@ def prepare(contaminants, radius, *, unit=None, kernel="auto", threads=None, nea
     normalise=True: contaminant vectors of any length, divided by it first (see `cut`)."""
     j = _jvm.classes()
     angular_cut = _cut_of(j, radius, unit, kernel, None, threads, nearest=bool(nearest))
-    with _convert.points(j, contaminants, "contaminants", normalise) as c:
-        with java_errors():
-            return PreparedCut(j, angular_cut.prepare(c.java), bool(nearest))
+    pool = j.ForkJoinPool(_stoppable.threads(j, threads))  # its own: a Ctrl-C in a run stops it
+    try:
+        with _convert.points(j, contaminants, "contaminants", normalise) as c:
+            with java_errors():
+                prepared = _stoppable.call(j, pool, lambda: angular_cut.withPool(pool).prepare(c.java))
+    except BaseException:
+        pool.shutdown()
+        raise
+    return PreparedCut(j, prepared, pool, bool(nearest))
+
+
+def _release(prepared, pool):
+    """Frees a PreparedCut's off-heap memory and ends its threads (not in a forked child: no JVM there)."""
+    if not _jvm.forked():
+        prepared.close()
+        pool.shutdown()
 
 
 class PreparedCut:
     """A skycut PreparedCut: what depends only on the contaminants and radii, built once.
-    Safe to use from several threads; `close()` (or the end of a `with` block) frees it."""
+    Safe to use from several threads; `close()` (or the end of a `with` block) frees it, and so does
+    the garbage collector when it is forgotten. A Ctrl-C during one of its runs stops the run and closes
+    it (its threads are stopped): prepare it again."""
 
-    def __init__(self, j, prepared, nearest=False):
+    def __init__(self, j, prepared, pool, nearest=False):
         self._j = j
         self._prepared = prepared
+        self._pool = pool
         self._nearest = nearest
+        self._stopped = False
+        self._free = weakref.finalize(self, _release, prepared, pool)
+        self._free.atexit = False  # at exit the process frees it all
 
     def _run(self, objects, normalise):
+        _jvm.classes()  # refused in a forked child
+        if not self._free.alive:
+            raise ValueError("this PreparedCut was stopped by a KeyboardInterrupt during a run, and closed: "
+                             "prepare it again" if self._stopped else "this PreparedCut is closed")
+        prepared = self._prepared  # not self: the garbage collector may free a forgotten PreparedCut
         with _convert.points(self._j, objects, "objects", normalise) as o:
-            with java_errors():
-                return self._prepared.run(o.java)
+            try:
+                with java_errors():
+                    return _stoppable.call(self._j, self._pool, lambda: prepared.run(o.java))
+            except KeyboardInterrupt:
+                self._stopped = True
+                self.close()
+                raise
 
     def cut(self, objects, *, normalise=False):
         """The sorted indices (int64) of the cut objects of this batch (normalise: see `skycut.cut`)."""
@@ -164,7 +202,7 @@ class PreparedCut:
 
     def close(self):
         """Frees the prepared contaminants and index; later calls are refused. Calling it again does nothing."""
-        self._prepared.close()
+        self._free()
 
     def __enter__(self):
         return self

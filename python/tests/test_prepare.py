@@ -57,3 +57,16 @@ def test_closed_is_closed():
     prepared.close()  # again: nothing happens
     with pytest.raises(ValueError, match="closed"):
         prepared.cut(stars)
+
+
+def test_a_forgotten_prepared_cut_is_freed_by_the_garbage_collector():
+    # no close(), no with: its off-heap contaminants and index are freed all the same once it is gone
+    import gc
+    stars = vectors(*uniform(1_000, np.random.default_rng(10)))
+    prepared = skycut.prepare(stars, "1deg")
+    assert len(prepared.cut(stars)) == 1_000
+    java = prepared._prepared  # the Java PreparedCut, to see it closed
+    assert "closed" not in str(java.toString())
+    del prepared
+    gc.collect()
+    assert str(java.toString()).endswith(", closed]"), str(java.toString())
