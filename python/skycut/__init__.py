@@ -85,14 +85,16 @@ def cut(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="au
     divides each by its length first (as the Java API's SkyPoints.fromColumns(x, y, z, true) does).
     """
     j = _jvm.classes()
-    return _indices(_run(j, _cut_of(j, radius, unit, kernel, strategy, threads), threads, objects, contaminants, normalise))
+    angular_cut = _cut_of(j, radius, unit, kernel, strategy, threads)
+    return _indices(_run(j, angular_cut, threads, objects, contaminants, normalise))
 
 
 def mask(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="auto", threads=None,
          normalise=False):
     """A boolean array, one per object, True where the object is cut (see `cut`)."""
     j = _jvm.classes()
-    return _mask(_run(j, _cut_of(j, radius, unit, kernel, strategy, threads), threads, objects, contaminants, normalise))
+    angular_cut = _cut_of(j, radius, unit, kernel, strategy, threads)
+    return _mask(_run(j, angular_cut, threads, objects, contaminants, normalise))
 
 
 def nearest(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="auto", threads=None,

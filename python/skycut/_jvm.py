@@ -7,10 +7,11 @@ and ~/.jdks/*. The library jar is SKYCUT_JAR, else the one a build of this check
 message, never a Java stack.
 
 A JVM does not survive fork(): a child forked from a process whose JVM runs (multiprocessing's
-"fork" start method, Linux's default before Python 3.14) has a copy of its memory but none of its threads, and a call
-into it would wait for ever. skycut notes the fork (os.register_at_fork) and refuses at once in the
-child, saying to use the "spawn" start method; the child's SIGTERM and SIGINT go back to Python's
-handling, so that Pool.terminate() and Ctrl-C still end it.
+"fork" start method, Linux's default before Python 3.14) has a copy of its memory but none of its
+threads, and a call into it would wait for ever. skycut notes the fork (os.register_at_fork) and
+refuses at once in the child, saying to use the "spawn" start method; the child's SIGTERM and SIGINT
+go back to Python's handling, so that Pool.terminate() and Ctrl-C still end it, and JPype's shutdown
+at exit is left out.
 """
 import contextlib
 import glob
@@ -38,7 +39,8 @@ _classes = None
 _forked = False
 
 FORKED = ("skycut: this process was forked from one whose JVM was running (multiprocessing's 'fork' "
-          "start method, Linux's default before Python 3.14), and a JVM does not survive fork(): skycut cannot run in it. "
+          "start method, Linux's default before Python 3.14), and a JVM does not survive fork(): skycut "
+          "cannot run in it. "
           "Use multiprocessing.get_context('spawn').Pool(...) (or set_start_method('spawn') at the start "
           "of the script); each spawned process starts its own JVM. One skycut call already uses every "
           "core (threads=...).")
