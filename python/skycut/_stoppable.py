@@ -2,8 +2,8 @@
 
 A cut runs on a thread of a ForkJoinPool skycut owns, with its slices on that pool's threads
 (AngularCut.withPool), while the calling Python thread waits for it in short slices: Python sees a
-KeyboardInterrupt at once (JPype's SIGINT handler, with startJVM(interrupt=False), interrupts the
-wait and tells Python). The interrupt stops the Java work as the library's stop protocol says: the
+KeyboardInterrupt at once (JPype's SIGINT handler, with startJVM(interrupt=False), tells Python, which
+raises it at the end of the slice). The interrupt stops the Java work as the library's stop protocol says: the
 pool is shut down (shutdownNow: queued slices are dropped, the C kernel stops after its current
 block; the Java kernels at the end of their slice), this thread waits until the cut has returned (the
 library returns only when none of its slices still reads the caller's arrays), and the
@@ -42,17 +42,21 @@ def give_back(n, pool):
 
 def call(j, pool, work):
     """work() (Java calls, which release the GIL) run on a thread of `pool`; its result, or its exception
-    raised here. On KeyboardInterrupt the work is stopped (see `_Work.stop`) before it goes on."""
+    raised here. On KeyboardInterrupt the work is stopped (see `_Work.stop`) before it goes on.
+
+    The wait is Python's, not Java's: JPype's SIGINT handler also interrupts this thread's Java side,
+    and a Java wait that ends in InterruptedException then sometimes ends in JPype's "Fatal error in
+    exception handling" instead of the KeyboardInterrupt."""
     import jpype
     w = _Work(work)
-    task = pool.submit(jpype.JProxy("java.util.concurrent.Callable", dict={"call": w.run}))
+    pool.submit(jpype.JProxy("java.util.concurrent.Callable", dict={"call": w.run}))
     try:
-        j.Thread.interrupted()  # an interrupt left by a Ctrl-C that reached Python outside skycut
-        while not task.quietlyJoin(SLICE_MILLIS, j.MILLISECONDS):
-            pass
-    except BaseException:  # KeyboardInterrupt (Java's InterruptedException while waiting too)
-        w.stop(j, pool)
+        w.wait()
+    except BaseException:  # KeyboardInterrupt
+        w.stop(pool)
         raise
+    finally:
+        j.Thread.interrupted()  # the Java side's interrupt from JPype's handler: not for the next call
     return w.outcome()
 
 
@@ -84,13 +88,18 @@ class _Work:
             self._done.set()
         return None
 
+    def wait(self):
+        """Returns when the work is done; Python's signals are looked at every SLICE_MILLIS."""
+        while not self._done.wait(SLICE_MILLIS / 1000):
+            pass
+
     def outcome(self):
         result, error, self._result, self._error = self._result, self._error, None, None
         if error is not None:
             raise error
         return result
 
-    def stop(self, j, pool):
+    def stop(self, pool):
         """Stops the work (the library's stop: shutdownNow) and returns once it has ended, whatever the
         signals in between: until then it may read the caller's arrays. The work's own return says so:
         the library returns from a cut only when no slice of it runs any more."""
@@ -101,8 +110,7 @@ class _Work:
         pool.shutdownNow()
         while started:
             try:
-                if self._done.wait(SLICE_MILLIS / 1000):
-                    break
+                self.wait()
+                break
             except KeyboardInterrupt:  # another Ctrl-C: wait for the stop all the same
                 pass
-        j.Thread.interrupted()
