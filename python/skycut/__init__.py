@@ -18,7 +18,9 @@ refused: the unit would be a guess). Object o is cut by contaminant c exactly wh
 decide, bit for bit.
 
 The Java library runs in this process through JPype: the JVM (JDK 25 or newer) starts on the first
-call; see skycut._jvm for how the JDK and the jar are found (SKYCUT_JAVA_HOME, SKYCUT_JAR).
+call; see skycut._jvm for how the JDK and the jar are found (SKYCUT_JAVA_HOME, SKYCUT_JAR). Ctrl-C
+stops a call with KeyboardInterrupt (skycut._stoppable). A JVM does not survive fork(): with
+multiprocessing, use the 'spawn' start method (a 'fork' child's calls are refused, saying so).
 """
 from typing import NamedTuple
 
