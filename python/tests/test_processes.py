@@ -168,6 +168,10 @@ except KeyboardInterrupt:
     print("interrupted")
 finally:
     print("finally")
+import jpype  # no Java thread is left in skycut's code: the cut stopped
+traces = jpype.JClass("java.lang.Thread").getAllStackTraces()
+print("busy", sorted(str(t.getName()) for t in traces.keySet()
+                     if any(str(f.getClassName()).startswith("io.github.skycut") for f in traces.get(t))))
 small = sky(1000)
 print("after", len(skycut.cut(small, stars, "1deg")) == len(skycut.cut(small, stars, "1deg", kernel="scalar")))
 if prepared is not None:
@@ -198,6 +202,7 @@ def test_ctrl_c_raises_keyboard_interrupt_at_once_and_stops_the_cut(script, how)
     took = time.monotonic() - sent
     s.expect("finally", 5)
     assert took < 2.0, f"KeyboardInterrupt {took:.2f} s after SIGINT"
+    assert s.expect("busy", 10) == "busy []"
     assert s.expect("after", 60) == "after True"  # the JVM works on
     if how == "prepared":
         line = s.expect("prepared", 10)
