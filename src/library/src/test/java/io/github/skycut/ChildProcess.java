@@ -125,9 +125,9 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** Sends SIGTERM. */
+    /** Sends SIGTERM; what the child prints after it is still read (Process.destroy would close the pipes). */
     public void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     /** Waits for the child to end and both streams to be read; kills it and fails past the timeout. */

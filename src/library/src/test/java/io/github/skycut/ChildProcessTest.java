@@ -39,6 +39,19 @@ class ChildProcessTest {
         }
     }
 
+    /** What a child prints after SIGTERM (a stopped cut's last words) is read too. */
+    @Test
+    void whatAChildSaysAfterSigtermIsRead() throws Exception {
+        try (ChildProcess child = ChildProcess.start(List.of("sh", "-c",
+                "trap 'echo stopped; exit 3' TERM; echo started; while :; do sleep 1; done"))) {
+            child.awaitLine("started"::equals, Duration.ofSeconds(30));
+            child.terminate();
+            ChildProcess.Result r = child.finish(Duration.ofSeconds(30));
+            assertEquals(3, r.exit(), r.both());
+            assertEquals("started\nstopped\n", r.out());
+        }
+    }
+
     @Test
     void aLineNeverPrintedFailsWhenStdoutEnds() throws Exception {
         try (ChildProcess child = ChildProcess.start(List.of("sh", "-c", "echo something else"))) {
