@@ -36,9 +36,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "cut", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Cuts every object that lies within a radius of any contaminant.",
-                "Catalogues: .csv (header row), .fits/.fit/.fits.gz (first binary table), .npy (float64 (n,3) unit",
-                "vectors or (n,2) RA/Dec degrees), .vot/.votable/.xml (VOTable), .ecsv, .tbl/.ipac (IPAC), .parquet.",
-                "Objects are streamed; contaminants are held in memory."},
+                "Catalogues: .csv (header row), .fits/.fit/.fits.gz (first binary table), .npy (float64 (n,3) unit"
+                        + " vectors or (n,2) RA/Dec degrees), .vot/.votable/.xml (VOTable), .ecsv, .tbl/.ipac (IPAC),"
+                        + " .parquet. Objects are streamed; contaminants are held in memory."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:success", "2:bad input or usage (one line on stderr naming file, row and column)",
                 "1:internal or I/O error"})
