@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class NativeKernelTest {
 
     /** Set by the Maven profile that builds the library (Linux x86-64): there it must load. */
-    private static final boolean REQUIRED = Boolean.getBoolean("skycut.native.required");
+    private static final boolean REQUIRED = NativeRequired.REQUIRED;
 
     @Test
     void loadsWhereTheBuildMadeIt() {
@@ -48,7 +48,7 @@ class NativeKernelTest {
 
     @Test
     void eachPathRunsOrIsRefusedClearly() {
-        assumeLoaded();
+        NativeRequired.assumeLoaded();
         for (NativeKernel.Isa isa : NativeKernel.Isa.values()) {
             if (NativeKernel.supports(isa)) {
                 NativeKernel k = new NativeKernel(isa);
@@ -74,7 +74,7 @@ class NativeKernelTest {
      */
     @Test
     void bestPathMatchesTheCpuFlagsLinuxReports() throws IOException {
-        assumeLoaded();
+        NativeRequired.assumeLoaded();
         Path cpuinfo = Path.of("/proc/cpuinfo");
         assumeTrue(Files.isReadable(cpuinfo) && "amd64".equals(System.getProperty("os.arch")),
                 "needs Linux /proc/cpuinfo on x86-64");
@@ -90,7 +90,7 @@ class NativeKernelTest {
 
     @Test
     void propertyForcesAPath() {
-        assumeLoaded();
+        NativeRequired.assumeLoaded();
         String old = System.getProperty(NativeKernel.ISA_PROPERTY);
         try {
             System.setProperty(NativeKernel.ISA_PROPERTY, "portable");
@@ -110,7 +110,7 @@ class NativeKernelTest {
     /** Every path, with downcalls split into chunks of 1, 7, 1000 pair tests, equals the reference. */
     @Test
     void chunkedCallsAndEveryPathEqualTheReference() {
-        assumeLoaded();
+        NativeRequired.assumeLoaded();
         ScalarKernel reference = new ScalarKernel();
         try (SkyPoints o = RandomSky.uniform(3001, 41); SkyPoints c = RandomSky.uniform(517, 42);
              Arena arena = Arena.ofConfined()) {
@@ -163,7 +163,7 @@ class NativeKernelTest {
      */
     @Test
     void hitsWithinTheFloatRoundingAreFound() {
-        assumeLoaded();
+        NativeRequired.assumeLoaded();
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(77);
         ScalarKernel reference = new ScalarKernel();
         for (int trial = 0; trial < 300; trial++) {
@@ -189,7 +189,7 @@ class NativeKernelTest {
      */
     @Test
     void hitsWithinTheFloatRoundingAreFoundWithARadiusPerContaminant() {
-        assumeLoaded();
+        NativeRequired.assumeLoaded();
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(78);
         ScalarKernel reference = new ScalarKernel();
         for (int trial = 0; trial < 300; trial++) {
@@ -217,7 +217,7 @@ class NativeKernelTest {
 
     @Test
     void heapSegmentsAreRefusedBeforeTheDowncall() {
-        assumeLoaded();
+        NativeRequired.assumeLoaded();
         try (SkyPoints o = RandomSky.uniform(10, 1); SkyPoints c = RandomSky.uniform(10, 2)) {
             NativeKernel k = new NativeKernel(NativeKernel.Isa.PORTABLE);
             MemorySegment heapMask = MemorySegment.ofArray(new byte[10]);
@@ -235,7 +235,7 @@ class NativeKernelTest {
     /** The C code writes no mask byte outside [objFrom, objTo), even when every object is hit. */
     @Test
     void writesOnlyItsOwnMaskRange() {
-        assumeLoaded();
+        NativeRequired.assumeLoaded();
         try (SkyPoints o = RandomSky.uniform(200, 3); SkyPoints c = RandomSky.uniform(50, 4)) {
             for (NativeKernel.Isa isa : supported()) {
                 byte[] mask = KernelContractTest.run(new NativeKernel(isa), o, c, 37, 161, 0, 50,
@@ -250,7 +250,7 @@ class NativeKernelTest {
     /** The decision must be unfused: no fused multiply-add instruction anywhere in the library. */
     @Test
     void libraryHasNoFusedMultiplyAdd() throws IOException, InterruptedException {
-        assumeLoaded();
+        NativeRequired.assumeLoaded();
         ChildProcess child;
         try {
             child = ChildProcess.start(List.of("objdump", "-d", "--no-show-raw-insn", NativeLibrary.PATH.toString()));
@@ -274,14 +274,6 @@ class NativeKernelTest {
             }
         }
         assertTrue(fused.isEmpty(), "fused multiply-add in the native library: " + fused);
-    }
-
-    /** Skips a test where no native library was built; fails it where the build made one. */
-    private static void assumeLoaded() {
-        if (REQUIRED) {
-            assertNull(NativeKernel.loadProblem(), "the native library must load on this machine");
-        }
-        assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
     }
 
     private static List<NativeKernel.Isa> supported() {
