@@ -36,9 +36,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "cut", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Cuts every object that lies within a radius of any contaminant.",
-                "Catalogues: .csv (header row), .fits/.fit/.fits.gz (first binary table), .npy (float64 (n,3) unit",
-                "vectors or (n,2) RA/Dec degrees), .vot/.votable/.xml (VOTable), .ecsv, .tbl/.ipac (IPAC), .parquet.",
-                "Objects are streamed; contaminants are held in memory."},
+                "Catalogues: .csv (header row), .fits/.fit/.fits.gz (first binary table), .npy (float64 (n,3) unit"
+                        + " vectors or (n,2) RA/Dec degrees), .vot/.votable/.xml (VOTable), .ecsv, .tbl/.ipac (IPAC),"
+                        + " .parquet. Objects are streamed; contaminants are held in memory."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:success", "2:bad input or usage (one line on stderr naming file, row and column)",
                 "1:internal or I/O error"})
@@ -198,34 +198,51 @@ final class CutCommand implements Callable<Integer> {
         check();
         long t0 = System.nanoTime();
         ColumnRequest objectColumns = new ColumnRequest(raColumn, decColumn, null);
-        ColumnRequest contaminantColumns = new ColumnRequest(or(contaminantRaColumn, raColumn),
-                or(contaminantDecColumn, decColumn), radius.column);
+        // one extra column per read: the radii if they are a column, else the ids --nearest writes
+        boolean idsWithTheStars = radius.column == null && nearest && contaminantIdColumn != null;
         try (CatalogueReader reader = Catalogues.open(objects, objectColumns)) {
             checkOutput(reader);
-            Catalogues.Loaded stars = Catalogues.readAll(contaminants, contaminantColumns);
+            Catalogues.Loaded stars = readContaminants(idsWithTheStars ? contaminantIdColumn : radius.column);
             try (SkyPoints points = stars.points()) {
-                AngularCut cut = angularCut(stars.extra());
+                double[] radii = idsWithTheStars ? null : stars.extra();
+                NearestColumns near = nearestColumns(points.size(), idsWithTheStars ? stars.extra() : null);
+                AngularCut cut = angularCut(radii);
                 try (MaskPlot plot = plotRequest == null ? null
-                        : MaskPlot.start(plotRequest, points, plotRadii(points.size(), stars.extra()), List.of(objects, contaminants))) {
-                    return cutAll(reader, nearest ? cut.withNearest() : cut, points, t0, nearestColumns(points.size()), plot);
+                        : MaskPlot.start(plotRequest, points, plotRadii(points.size(), radii), List.of(objects, contaminants))) {
+                    return cutAll(reader, nearest ? cut.withNearest() : cut, points, t0, near, plot);
                 }
             }
         }
     }
 
-    /** With --nearest, what to write for each contaminant: its row, or its id from --contaminant-id-column; else null. */
-    private NearestColumns nearestColumns(int contaminantCount) throws IOException {
+    /** Test hook: told of each whole read of the contaminants. */
+    static volatile Runnable contaminantsRead = () -> { };
+
+    /** The contaminants' positions and the values of {@code extraColumn} (or none when null). */
+    private Catalogues.Loaded readContaminants(String extraColumn) throws IOException {
+        contaminantsRead.run();
+        return Catalogues.readAll(contaminants, new ColumnRequest(or(contaminantRaColumn, raColumn),
+                or(contaminantDecColumn, decColumn), extraColumn));
+    }
+
+    /**
+     * With --nearest, what to write for each contaminant: its row, or its id from
+     * --contaminant-id-column (the values read with the positions, or null to read them now: when
+     * the radii took the one extra column of that read); else null.
+     */
+    private NearestColumns nearestColumns(int contaminantCount, double[] idValues) throws IOException {
         if (!nearest) {
             return null;
         }
         if (contaminantIdColumn == null) {
             return new NearestColumns(null);
         }
-        ColumnRequest columns = new ColumnRequest(or(contaminantRaColumn, raColumn), or(contaminantDecColumn, decColumn),
-                contaminantIdColumn);
-        Catalogues.Loaded read = Catalogues.readAll(contaminants, columns);
-        read.points().close();
-        double[] values = read.extra();
+        double[] values = idValues;
+        if (values == null) {
+            Catalogues.Loaded read = readContaminants(contaminantIdColumn);
+            read.points().close();
+            values = read.extra();
+        }
         long[] ids = new long[contaminantCount];
         for (int j = 0; j < ids.length; j++) {
             double v = values[j];
