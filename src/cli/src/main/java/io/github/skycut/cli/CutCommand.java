@@ -5,6 +5,8 @@ import io.github.skycut.AngularCut;
 import io.github.skycut.CutResult;
 import io.github.skycut.PreparedCut;
 import io.github.skycut.SkyPoints;
+import io.github.skycut.cli.hats.HatsOutput;
+import io.github.skycut.cli.hats.HatsReader;
 import io.github.skycut.cli.io.CatalogueException;
 import io.github.skycut.cli.io.CatalogueFormat;
 import io.github.skycut.cli.io.CatalogueReader;
@@ -38,7 +40,8 @@ import java.util.concurrent.Callable;
         description = {"Cuts every object that lies within a radius of any contaminant.",
                 "Catalogues: .csv (header row), .fits/.fit/.fits.gz (first binary table), .npy (float64 (n,3) unit"
                         + " vectors or (n,2) RA/Dec degrees), .vot/.votable/.xml (VOTable), .ecsv, .tbl/.ipac (IPAC),"
-                        + " .parquet. Objects are streamed; contaminants are held in memory."},
+                        + " .parquet, or a HATS catalogue's directory (written back as a new HATS catalogue, tile by"
+                        + " tile). Objects are streamed; contaminants are held in memory."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:success", "2:bad input or usage (one line on stderr naming file, row and column)",
                 "1:internal or I/O error"})
@@ -259,12 +262,15 @@ final class CutCommand implements Callable<Integer> {
                            MaskPlot plot)
             throws IOException {
         long t1 = System.nanoTime();
+        HatsReader tiles = reader instanceof HatsReader h && mode != OutputMode.INDICES ? h : null; // tile by tile
         try (PreparedCut prepared = cut.prepare(stars);
-             CutSink sink = CutSink.open(mode, output, reader, List.of(objects, contaminants), out,
+             CutSink sink = tiles != null ? null : CutSink.open(mode, output, reader, List.of(objects, contaminants), out,
                      near);
              Progress progress = new Progress(!quiet, reader.progressUnit(), reader.progressTotal())) {
             long t2 = System.nanoTime();
-            CutPipeline.Totals t = plot == null ? CutPipeline.run(reader, prepared, sink, progress, chunkRows)
+            CutPipeline.Totals t = tiles != null ? HatsCut.run(tiles, output, new HatsCut.Run(mode, prepared,
+                    List.of(objects, contaminants), out, near, chunkRows, plot, this::note), progress)
+                    : plot == null ? CutPipeline.run(reader, prepared, sink, progress, chunkRows)
                     : CutPipeline.run(reader, prepared, sink, progress, chunkRows, plot);
             if (plot != null) {
                 plot.finish(t.read(), t.cut());
@@ -280,6 +286,13 @@ final class CutCommand implements Callable<Integer> {
                     t.readSeconds(), t.cutSeconds(), t.writeSeconds());
             return new Summary(t.read(), t.cut(), (t3 - t0) / 1e9, last.kernel(), last.strategy(), last.threads(),
                     timings);
+        }
+    }
+
+    /** A line on stderr about the output, unless --quiet. */
+    private void note(String line) {
+        if (!quiet) {
+            err.println("skycut cut: " + line);
         }
     }
 
@@ -365,7 +378,10 @@ final class CutCommand implements Callable<Integer> {
         if (mode == OutputMode.INDICES) {
             return;
         }
-        CatalogueFormat format = CatalogueFormat.of(output);
+        if (reader.format() == CatalogueFormat.HATS) {
+            HatsOutput.refuseExisting(output); // before the contaminants are read
+        }
+        CatalogueFormat format = reader.format() == CatalogueFormat.HATS ? CatalogueFormat.HATS : CatalogueFormat.of(output);
         if (format != reader.format()) {
             throw new IllegalArgumentException("--output " + output + ": the output has the objects' format ("
                     + reader.format().name().toLowerCase(Locale.ROOT) + "); name it accordingly");

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * The unfinished files a run has made (hidden temporary outputs, FITS row scratch files), so that
+ * The unfinished files a run has made (hidden temporary outputs, FITS row scratch files, the
+ * directory of a HATS catalogue being written), so that
  * a run stopped by SIGINT or SIGTERM leaves nothing behind: a shutdown hook deletes whatever is
  * still registered and says so on stderr. A file leaves the registry when it is renamed to its
  * target or deleted in the ordinary way.
@@ -23,7 +27,7 @@ public final class Leftovers {
     private Leftovers() {
     }
 
-    /** Registers an unfinished file. */
+    /** Registers an unfinished file, or a directory: it is deleted with everything in it. */
     public static synchronized void add(Path file) {
         if (!hooked) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> clean(System.err), "skycut-cleanup"));
@@ -37,6 +41,19 @@ public final class Leftovers {
         FILES.remove(file);
     }
 
+    /** Deletes {@code f}, and when it is a directory (a HATS catalogue being written) everything in it. */
+    static boolean delete(Path f) throws IOException {
+        if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> s = Files.walk(f)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            return true;
+        }
+        return Files.deleteIfExists(f);
+    }
+
     /** Deletes every registered file; one line on {@code err} when there were any. */
     static void clean(PrintStream err) {
         List<Path> files;
@@ -47,7 +64,7 @@ public final class Leftovers {
         int removed = 0;
         for (Path f : files) {
             try {
-                removed += Files.deleteIfExists(f) ? 1 : 0;
+                removed += delete(f) ? 1 : 0;
             } catch (IOException e) {
                 err.println("skycut: could not remove the unfinished file " + f + ": " + e.getMessage());
             }
