@@ -5,6 +5,7 @@ import io.github.skycut.PreparedCut;
 import io.github.skycut.cli.hats.HatsCatalogue;
 import io.github.skycut.cli.hats.HatsOutput;
 import io.github.skycut.cli.hats.HatsReader;
+import io.github.skycut.cli.io.CatalogueFormat;
 import io.github.skycut.cli.io.CatalogueReader;
 import io.github.skycut.cli.io.Catalogues;
 import io.github.skycut.cli.plot.MaskPlot;
@@ -67,7 +68,7 @@ final class HatsCut {
     }
 
     private static CutPipeline.Totals cutPart(Path part, Path out, HatsReader objects, Run run) throws IOException {
-        try (CatalogueReader reader = Catalogues.open(part, objects.columns());
+        try (CatalogueReader reader = Catalogues.open(part, CatalogueFormat.PARQUET, objects.columns());
              CutSink sink = CutSink.open(run.mode(), out, reader, run.inputs(), run.stdout(), run.nearest());
              Progress none = new Progress(false, "rows", 0)) {
             return run.plot() == null ? CutPipeline.run(reader, run.cut(), sink, none, run.chunkRows())

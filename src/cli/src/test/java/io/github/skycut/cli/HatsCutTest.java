@@ -144,6 +144,30 @@ class HatsCutTest {
         }
     }
 
+    @Test
+    void tilesNamedWithAnotherSuffixAreReadAndWrittenUnderTheirNames() throws Exception {
+        Path points = HatsFixture.resource(dir, "points.csv");
+        Path in = HatsFixture.build(points, dir.resolve("in"), Layout.FILES, List.of("hats.properties"));
+        for (Path f : tileFiles(in)) {
+            Files.move(in.resolve(f), in.resolve(f.toString().replace(".parquet", ".parq")));
+        }
+        Path props = in.resolve("hats.properties");
+        Files.writeString(props, Files.readString(props).replace("hats_npix_suffix=.parquet", "hats_npix_suffix=.parq"));
+        Path stars = stars();
+        Set<Long> cut = referenceCut(points, stars);
+        Path out = dir.resolve("out");
+        CutCommandTest.Run r = CutCommandTest.run("cut", "--objects", in.toString(), "--contaminants", stars.toString(),
+                "--radius-column", "radius_arcsec", "--output", out.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        long kept = 0;
+        try (Connection db = HatsFixture.duckdb(); Stream<Path> s = Files.walk(out.resolve("dataset"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".parq")).toList()) {
+                kept += HatsFixture.longs(db, "SELECT count(*) FROM read_parquet('" + f + "')").get(0);
+            }
+        }
+        assertEquals(6000 - cut.size(), kept);
+    }
+
     /** The tile files in the order HATS lists them: by the first order-29 index of their pixel, parts by name. */
     static List<Path> tileFilesInSkyOrder(Path root) {
         List<Path> files = new ArrayList<>();

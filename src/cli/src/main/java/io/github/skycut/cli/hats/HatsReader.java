@@ -44,7 +44,7 @@ public final class HatsReader implements CatalogueReader {
         }
         this.totalBytes = bytes;
         if (!parts.isEmpty()) {
-            current = Catalogues.open(parts.get(0), this.columns);
+            current = Catalogues.open(parts.get(0), CatalogueFormat.PARQUET, this.columns);
             next = 1;
         }
         this.names = current == null ? List.of() : current.columnNames();
@@ -93,7 +93,7 @@ public final class HatsReader implements CatalogueReader {
             partRows = 0;
             bytesDone += Files.size(current.path());
             current.close();
-            current = next < parts.size() ? Catalogues.open(parts.get(next++), columns) : null;
+            current = next < parts.size() ? Catalogues.open(parts.get(next++), CatalogueFormat.PARQUET, columns) : null;
         }
         return 0;
     }

@@ -24,7 +24,11 @@ public final class Catalogues {
      *                            a missing column
      */
     public static CatalogueReader open(Path file, ColumnRequest columns) throws IOException {
-        CatalogueFormat format = CatalogueFormat.of(file);
+        return open(file, CatalogueFormat.of(file), columns);
+    }
+
+    /** A reader for {@code file} in {@code format}, whatever its name (a HATS tile named {@code Npix=N.parq}). */
+    public static CatalogueReader open(Path file, CatalogueFormat format, ColumnRequest columns) throws IOException {
         if (format == CatalogueFormat.HATS) {
             return HatsReader.open(file, columns);
         }
