@@ -269,7 +269,8 @@ final class CutCommand implements Callable<Integer> {
              Progress progress = new Progress(!quiet, reader.progressUnit(), reader.progressTotal())) {
             long t2 = System.nanoTime();
             CutPipeline.Totals t = tiles != null ? HatsCut.run(tiles, output, new HatsCut.Run(mode, prepared,
-                    List.of(objects, contaminants), out, near, chunkRows, plot, this::note), progress)
+                    List.of(objects, contaminants), out, near, chunkRows, plot, this::note,
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors()), progress)
                     : plot == null ? CutPipeline.run(reader, prepared, sink, progress, chunkRows)
                     : CutPipeline.run(reader, prepared, sink, progress, chunkRows, plot);
             if (plot != null) {

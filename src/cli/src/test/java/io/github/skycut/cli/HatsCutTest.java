@@ -7,7 +7,9 @@ import io.github.skycut.SkyPoints;
 import io.github.skycut.Strategy;
 import io.github.skycut.cli.hats.HatsFixture;
 import io.github.skycut.cli.hats.HatsFixture.Layout;
+import io.github.skycut.cli.io.CatalogueWriter;
 import io.github.skycut.cli.io.Catalogues;
+import io.github.skycut.cli.io.Chunk;
 import io.github.skycut.cli.io.ColumnRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,11 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -166,6 +173,74 @@ class HatsCutTest {
             }
         }
         assertEquals(6000 - cut.size(), kept);
+    }
+
+    @Test
+    void aBrokenTileIsOneLineNamingItAndLeavesNoCatalogue() throws Exception {
+        Path in = HatsFixture.build(HatsFixture.resource(dir, "points.csv"), dir.resolve("in"), Layout.FILES,
+                List.of("hats.properties"));
+        Path broken = in.resolve("dataset/Norder=1/Dir=0/Npix=46.parquet");
+        Files.writeString(broken, "not a Parquet file");
+        for (String threads : List.of("1", "2")) {
+            CutCommandTest.Run r = CutCommandTest.run("cut", "--objects", in.toString(), "--contaminants",
+                    stars().toString(), "--radius", "1deg", "--output", dir.resolve("out").toString(), "--threads", threads);
+            assertEquals(2, r.status(), r.err());
+            assertEquals(1, r.errLines().size(), r.err());
+            assertTrue(r.err().startsWith("skycut cut: " + broken + ": "), r.err());
+            assertFalse(Files.exists(dir.resolve("out")));
+            try (Stream<Path> s = Files.list(dir)) {
+                assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".skycut-")), "nothing left behind");
+            }
+        }
+    }
+
+    @Test
+    void twoTilesAreWrittenAtOnceWithTwoThreads() throws Exception {
+        Path in = HatsFixture.build(HatsFixture.resource(dir, "points.csv"), dir.resolve("in"), Layout.FILES,
+                List.of("hats.properties"));
+        CountDownLatch both = new CountDownLatch(2);
+        AtomicBoolean met = new AtomicBoolean();
+        AtomicInteger arrived = new AtomicInteger();
+        CutSink.writerHook = w -> new CatalogueWriter() {
+            private boolean first = true;
+
+            @Override
+            public void write(Chunk chunk, int i, boolean cut) throws IOException {
+                if (first) {
+                    first = false;
+                    boolean firstTile = arrived.getAndIncrement() == 0;
+                    both.countDown();
+                    try {
+                        boolean other = both.await(60, TimeUnit.SECONDS); // the next tile's writer starts meanwhile
+                        if (firstTile) {
+                            met.set(other);
+                        }
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                }
+                w.write(chunk, i, cut);
+            }
+
+            @Override
+            public void finish() throws IOException {
+                w.finish();
+            }
+
+            @Override
+            public void close() throws IOException {
+                w.close();
+            }
+        };
+        try {
+            CutCommandTest.Run r = CutCommandTest.run("cut", "--objects", in.toString(), "--contaminants",
+                    stars().toString(), "--radius", "1deg", "--output", dir.resolve("out").toString(), "--threads", "2",
+                    "--quiet");
+            assertEquals(0, r.status(), r.err());
+        } finally {
+            CutSink.writerHook = UnaryOperator.identity();
+        }
+        assertTrue(met.get(), "two tiles were being written at the same time");
     }
 
     /** The tile files in the order HATS lists them: by the first order-29 index of their pixel, parts by name. */

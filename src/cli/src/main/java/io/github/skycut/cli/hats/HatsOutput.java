@@ -149,10 +149,11 @@ public final class HatsOutput implements Closeable {
                 props.write(temp.resolve(name));
             }
         }
-        refuseExisting(target);
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        Leftovers.publish(temp, () -> {
+            refuseExisting(target);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        });
         committed = true;
-        Leftovers.remove(temp);
         return left;
     }
 

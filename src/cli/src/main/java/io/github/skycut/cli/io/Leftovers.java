@@ -2,6 +2,8 @@ package io.github.skycut.cli.io;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.LinkOption;
@@ -43,24 +45,47 @@ public final class Leftovers {
 
     /** Deletes {@code f}, and when it is a directory (a HATS catalogue being written) everything in it. */
     static boolean delete(Path f) throws IOException {
-        if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+            return Files.deleteIfExists(f);
+        }
+        for (int attempt = 0; ; attempt++) { // a writer still running may add a file while we walk: walk again
             try (Stream<Path> s = Files.walk(f)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
+                return true;
+            } catch (DirectoryNotEmptyException | UncheckedIOException e) {
+                if (attempt == 10) {
+                    throw e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                }
             }
-            return true;
         }
-        return Files.deleteIfExists(f);
+    }
+
+    /** What publishes an unfinished directory: its rename to the target. */
+    @FunctionalInterface
+    public interface Publish {
+        void run() throws IOException;
+    }
+
+    /**
+     * Publishes the registered directory {@code dir} by {@code publish} (its rename) and unregisters
+     * it, unless a stop already took it for deletion; never while a stop is deleting.
+     *
+     * @throws IOException when the run is being stopped
+     */
+    public static synchronized void publish(Path dir, Publish publish) throws IOException {
+        if (!FILES.contains(dir)) {
+            throw new IOException("stopped before the end: " + dir + " is being removed");
+        }
+        publish.run();
+        FILES.remove(dir);
     }
 
     /** Deletes every registered file; one line on {@code err} when there were any. */
-    static void clean(PrintStream err) {
-        List<Path> files;
-        synchronized (Leftovers.class) {
-            files = new ArrayList<>(FILES);
-            FILES.clear();
-        }
+    static synchronized void clean(PrintStream err) { // holding the lock: no directory is published meanwhile
+        List<Path> files = new ArrayList<>(FILES);
+        FILES.clear();
         int removed = 0;
         for (Path f : files) {
             try {
