@@ -32,9 +32,9 @@ class HatsStoppedCutTest {
         Path in = HatsFixture.build(HatsFixture.resource(dir, "points.csv"), dir.resolve("in"), Layout.FILES,
                 List.of("hats.properties"));
         Path stars = Files.writeString(dir.resolve("star.csv"), "ra,dec\n315.0,-78.28414760510762\n");
+        Path log = Files.createDirectory(dir.resolve("logs")).resolve("stopped.log");
         Set<String> before = listing();
         Path out = dir.resolve("out");
-        Path log = Files.createTempFile("skycut-stopped-", ".log");
         Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), SlowCutMain.class.getName(),
@@ -48,7 +48,6 @@ class HatsStoppedCutTest {
         }
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         String text = Files.readString(log, StandardCharsets.UTF_8);
-        Files.delete(log);
         assertTrue(text.contains("skycut: stopped before the end; removed "), text);
         assertFalse(Files.exists(out), text);
         assertEquals(before, listing(), "no temporary directory left:\n" + text);
