@@ -70,7 +70,7 @@ class ParquetCutTest {
     @BeforeEach
     void stars() {
         DuckDb.run("COPY (SELECT (i * 71.3) % 360 AS ra, ((i * 29.7) % 160) - 80 AS dec FROM range(40) t(i)) TO '"
-                + p("stars.parquet") + "' (FORMAT parquet)");
+                + p("stars.csv") + "' (FORMAT csv)");
     }
 
     private String p(String name) {
@@ -80,7 +80,7 @@ class ParquetCutTest {
     /** The scalar, brute-force, one-thread cut of the objects' positions as DuckDB reads them. */
     private boolean[] reference(String objects) {
         double[][] o = DuckDb.positions("SELECT ra::DOUBLE, dec::DOUBLE FROM '" + objects + "'");
-        double[][] s = DuckDb.positions("SELECT ra, dec FROM '" + p("stars.parquet") + "'");
+        double[][] s = DuckDb.positions("SELECT ra, dec FROM '" + p("stars.csv") + "'");
         try (SkyPoints op = SkyPoints.fromRaDec(o[0], o[1]); SkyPoints sp = SkyPoints.fromRaDec(s[0], s[1])) {
             return AngularCut.within(Angle.parse(RADIUS)).withKernel(KernelType.SCALAR).withStrategy(Strategy.BRUTE)
                     .withParallelism(1).run(op, sp).mask();
@@ -88,7 +88,7 @@ class ParquetCutTest {
     }
 
     private CutCommandTest.Run cut(String objects, String output, String... more) {
-        List<String> args = new ArrayList<>(List.of("cut", "--objects", objects, "--contaminants", p("stars.parquet"),
+        List<String> args = new ArrayList<>(List.of("cut", "--objects", objects, "--contaminants", p("stars.csv"),
                 "--radius", RADIUS, "--output", output, "--quiet"));
         args.addAll(List.of(more));
         return CutCommandTest.run(args.toArray(String[]::new));
@@ -162,7 +162,7 @@ class ParquetCutTest {
         DuckDb.run("COPY (SELECT ((i * 37.77) % 360)::DECIMAL(12, 6) AS ra, (((i * 13.31) % 170) - 85)::DECIMAL(9, 6) AS dec"
                 + " FROM range(3000) t(i)) TO '" + in + "' (FORMAT parquet)");
         boolean[] expected = reference(in);
-        CutCommandTest.Run r = CutCommandTest.run("cut", "--objects", in, "--contaminants", p("stars.parquet"),
+        CutCommandTest.Run r = CutCommandTest.run("cut", "--objects", in, "--contaminants", p("stars.csv"),
                 "--radius", RADIUS, "--output-mode", "indices", "--quiet");
         assertEquals(0, r.status(), r.err());
         String indices = IntStream.range(0, expected.length).filter(i -> expected[i]).mapToObj(Integer::toString)
