@@ -106,49 +106,50 @@ final class ParquetColumn {
 
     private void readFlat(ColumnReader r, int from, int k) {
         int to = from + k;
-        if (maxDefinition > 0) {
-            for (int i = from; i < to; i++) {
-                int d = r.getCurrentDefinitionLevel();
-                definition[i] = d;
-                if (d == maxDefinition) {
-                    value(r, i);
-                }
-                r.consume();
-            }
-            return;
-        }
-        switch (type) {
+        int max = maxDefinition;
+        int[] levels = definition;
+        switch (type) { // one loop per type: no switch per value
             case DOUBLE -> {
                 double[] v = doubles;
                 for (int i = from; i < to; i++) {
-                    v[i] = r.getDouble();
+                    if (max == 0 || (levels[i] = r.getCurrentDefinitionLevel()) == max) {
+                        v[i] = r.getDouble();
+                    }
                     r.consume();
                 }
             }
             case INT64 -> {
                 long[] v = longs;
                 for (int i = from; i < to; i++) {
-                    v[i] = r.getLong();
+                    if (max == 0 || (levels[i] = r.getCurrentDefinitionLevel()) == max) {
+                        v[i] = r.getLong();
+                    }
                     r.consume();
                 }
             }
             case INT32 -> {
                 int[] v = ints;
                 for (int i = from; i < to; i++) {
-                    v[i] = r.getInteger();
+                    if (max == 0 || (levels[i] = r.getCurrentDefinitionLevel()) == max) {
+                        v[i] = r.getInteger();
+                    }
                     r.consume();
                 }
             }
             case FLOAT -> {
                 float[] v = floats;
                 for (int i = from; i < to; i++) {
-                    v[i] = r.getFloat();
+                    if (max == 0 || (levels[i] = r.getCurrentDefinitionLevel()) == max) {
+                        v[i] = r.getFloat();
+                    }
                     r.consume();
                 }
             }
             default -> {
                 for (int i = from; i < to; i++) {
-                    value(r, i);
+                    if (max == 0 || (levels[i] = r.getCurrentDefinitionLevel()) == max) {
+                        value(r, i);
+                    }
                     r.consume();
                 }
             }
@@ -168,46 +169,73 @@ final class ParquetColumn {
 
     /** Writes the rows {@code selected[from..to)} of this chunk to {@code w}, levels and values as read. */
     void write(ColumnWriter w, int[] selected, int from, int to) {
-        if (maxRepetition == 0 && maxDefinition == 0) {
-            writeRequired(w, selected, from, to);
+        if (maxRepetition == 0) {
+            writeFlat(w, selected, from, to);
             return;
         }
         for (int s = from; s < to; s++) {
             int row = selected[s];
-            int first = maxRepetition == 0 ? row : rowStart[row];
-            int end = maxRepetition == 0 ? row + 1 : rowStart[row + 1];
-            for (int i = first; i < end; i++) {
-                int rep = maxRepetition == 0 ? 0 : repetition[i];
+            for (int i = rowStart[row], end = rowStart[row + 1]; i < end; i++) {
                 int d = maxDefinition == 0 ? 0 : definition[i];
                 if (d == maxDefinition) {
-                    writeValue(w, i, rep, d);
+                    writeValue(w, i, repetition[i], d);
                 } else {
-                    w.writeNull(rep, d);
+                    w.writeNull(repetition[i], d);
                 }
             }
         }
     }
 
-    private void writeRequired(ColumnWriter w, int[] selected, int from, int to) {
+    /** A column without repetition: one entry a row, one loop per type. */
+    private void writeFlat(ColumnWriter w, int[] selected, int from, int to) {
+        int max = maxDefinition;
+        int[] levels = definition;
         switch (type) {
             case DOUBLE -> {
+                double[] v = doubles;
                 for (int s = from; s < to; s++) {
-                    w.write(doubles[selected[s]], 0, 0);
+                    int i = selected[s];
+                    int d = max == 0 ? 0 : levels[i];
+                    if (d == max) {
+                        w.write(v[i], 0, d);
+                    } else {
+                        w.writeNull(0, d);
+                    }
                 }
             }
             case INT64 -> {
+                long[] v = longs;
                 for (int s = from; s < to; s++) {
-                    w.write(longs[selected[s]], 0, 0);
+                    int i = selected[s];
+                    int d = max == 0 ? 0 : levels[i];
+                    if (d == max) {
+                        w.write(v[i], 0, d);
+                    } else {
+                        w.writeNull(0, d);
+                    }
                 }
             }
             case INT32 -> {
+                int[] v = ints;
                 for (int s = from; s < to; s++) {
-                    w.write(ints[selected[s]], 0, 0);
+                    int i = selected[s];
+                    int d = max == 0 ? 0 : levels[i];
+                    if (d == max) {
+                        w.write(v[i], 0, d);
+                    } else {
+                        w.writeNull(0, d);
+                    }
                 }
             }
             default -> {
                 for (int s = from; s < to; s++) {
-                    writeValue(w, selected[s], 0, 0);
+                    int i = selected[s];
+                    int d = max == 0 ? 0 : levels[i];
+                    if (d == max) {
+                        writeValue(w, i, 0, d);
+                    } else {
+                        w.writeNull(0, d);
+                    }
                 }
             }
         }
