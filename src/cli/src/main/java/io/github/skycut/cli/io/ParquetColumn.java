@@ -26,8 +26,8 @@ final class ParquetColumn {
     private final int maxRepetition;
     int rows;
     private int entries;
-    int[] definition;        // when maxDefinition > 0
-    private int[] repetition; // when maxRepetition > 0
+    byte[] definition;        // when maxDefinition > 0 (levels are at most the nesting depth)
+    private byte[] repetition; // when maxRepetition > 0
     private int[] rowStart;   // when maxRepetition > 0: rows + 1 entries
     boolean[] booleans;
     int[] ints;
@@ -41,6 +41,10 @@ final class ParquetColumn {
         this.type = descriptor.getPrimitiveType().getPrimitiveTypeName();
         this.maxDefinition = descriptor.getMaxDefinitionLevel();
         this.maxRepetition = descriptor.getMaxRepetitionLevel();
+        if (maxDefinition > Byte.MAX_VALUE || maxRepetition > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("column " + String.join(".", descriptor.getPath()) + " is nested deeper than "
+                    + Byte.MAX_VALUE + " levels");
+        }
     }
 
     /** Forgets the rows held (the arrays stay for the next chunk). */
@@ -89,9 +93,9 @@ final class ParquetColumn {
                 got++;
             }
             ensure(entries + 1);
-            repetition[entries] = rep;
+            repetition[entries] = (byte) rep;
             int d = r.getCurrentDefinitionLevel();
-            definition[entries] = d;
+            definition[entries] = (byte) d;
             if (d == maxDefinition) {
                 value(r, entries);
             }
@@ -107,12 +111,12 @@ final class ParquetColumn {
     private void readFlat(ColumnReader r, int from, int k) {
         int to = from + k;
         int max = maxDefinition;
-        int[] levels = definition;
+        byte[] levels = definition;
         switch (type) { // one loop per type: no switch per value
             case DOUBLE -> {
                 double[] v = doubles;
                 for (int i = from; i < to; i++) {
-                    if (max == 0 || (levels[i] = r.getCurrentDefinitionLevel()) == max) {
+                    if (max == 0 || (levels[i] = (byte) r.getCurrentDefinitionLevel()) == max) {
                         v[i] = r.getDouble();
                     }
                     r.consume();
@@ -121,7 +125,7 @@ final class ParquetColumn {
             case INT64 -> {
                 long[] v = longs;
                 for (int i = from; i < to; i++) {
-                    if (max == 0 || (levels[i] = r.getCurrentDefinitionLevel()) == max) {
+                    if (max == 0 || (levels[i] = (byte) r.getCurrentDefinitionLevel()) == max) {
                         v[i] = r.getLong();
                     }
                     r.consume();
@@ -130,7 +134,7 @@ final class ParquetColumn {
             case INT32 -> {
                 int[] v = ints;
                 for (int i = from; i < to; i++) {
-                    if (max == 0 || (levels[i] = r.getCurrentDefinitionLevel()) == max) {
+                    if (max == 0 || (levels[i] = (byte) r.getCurrentDefinitionLevel()) == max) {
                         v[i] = r.getInteger();
                     }
                     r.consume();
@@ -139,7 +143,7 @@ final class ParquetColumn {
             case FLOAT -> {
                 float[] v = floats;
                 for (int i = from; i < to; i++) {
-                    if (max == 0 || (levels[i] = r.getCurrentDefinitionLevel()) == max) {
+                    if (max == 0 || (levels[i] = (byte) r.getCurrentDefinitionLevel()) == max) {
                         v[i] = r.getFloat();
                     }
                     r.consume();
@@ -147,7 +151,7 @@ final class ParquetColumn {
             }
             default -> {
                 for (int i = from; i < to; i++) {
-                    if (max == 0 || (levels[i] = r.getCurrentDefinitionLevel()) == max) {
+                    if (max == 0 || (levels[i] = (byte) r.getCurrentDefinitionLevel()) == max) {
                         value(r, i);
                     }
                     r.consume();
@@ -189,7 +193,7 @@ final class ParquetColumn {
     /** A column without repetition: one entry a row, one loop per type. */
     private void writeFlat(ColumnWriter w, int[] selected, int from, int to) {
         int max = maxDefinition;
-        int[] levels = definition;
+        byte[] levels = definition;
         switch (type) {
             case DOUBLE -> {
                 double[] v = doubles;
@@ -266,10 +270,10 @@ final class ParquetColumn {
         }
         int size = Math.max(n, Math.max(1024, have + (have >> 1)));
         if (maxDefinition > 0) {
-            definition = definition == null ? new int[size] : Arrays.copyOf(definition, size);
+            definition = definition == null ? new byte[size] : Arrays.copyOf(definition, size);
         }
         if (maxRepetition > 0) {
-            repetition = repetition == null ? new int[size] : Arrays.copyOf(repetition, size);
+            repetition = repetition == null ? new byte[size] : Arrays.copyOf(repetition, size);
         }
         switch (type) {
             case BOOLEAN -> booleans = booleans == null ? new boolean[size] : Arrays.copyOf(booleans, size);

@@ -37,6 +37,9 @@ import java.util.Set;
  */
 final class ParquetReader implements CatalogueReader {
 
+    /** The most value bytes a chunk holds (about): a wide table reads fewer rows at a time. */
+    static final long CHUNK_BYTES = 8L << 20;
+
     private final Path path;
     private final ParquetFileReader file;
     private final MessageType schema;
@@ -51,8 +54,10 @@ final class ParquetReader implements CatalogueReader {
     private MessageType readSchema;
     private ParquetColumn.Cursor[] cursors;
     private long groupLeft;
+    private int nextGroup; // the index of the row group to read next
     private long row;
     private CompressionCodecName outputCodec;
+    private ParquetWriter writer; // the writer opened on this reader, which copies the chunks' columns
 
     ParquetReader(Path path, ColumnRequest columns) throws IOException {
         this.path = path;
@@ -147,10 +152,13 @@ final class ParquetReader implements CatalogueReader {
         if (wanted == null) {
             start();
         }
+        if (writer != null) {
+            writer.beforeRefill(chunk);
+        }
         chunk.firstRow = row;
         chunk.unitVectors = false;
         ParquetColumn[] cols = columns(chunk);
-        int capacity = chunk.capacity();
+        int capacity = (int) Math.min(chunk.capacity(), Math.max(1024, CHUNK_BYTES / (8L * cols.length)));
         int n = 0;
         try {
             while (n < capacity) {
@@ -238,10 +246,15 @@ final class ParquetReader implements CatalogueReader {
     }
 
     private boolean nextGroup() throws IOException {
-        PageReadStore pages = file.readNextRowGroup(); // steps over empty row groups
-        if (pages == null) {
+        cursors = null; // the last row group's pages go before the next one's are read (readRowGroup keeps none)
+        List<BlockMetaData> groups = file.getRowGroups();
+        while (nextGroup < groups.size() && groups.get(nextGroup).getRowCount() == 0) {
+            nextGroup++; // an empty row group
+        }
+        if (nextGroup == groups.size()) {
             return false;
         }
+        PageReadStore pages = file.readRowGroup(nextGroup++);
         ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new Ignored(readSchema), readSchema,
                 file.getFileMetaData().getCreatedBy());
         cursors = new ParquetColumn.Cursor[wanted.length];
@@ -326,7 +339,8 @@ final class ParquetReader implements CatalogueReader {
             throw new IllegalStateException("a Parquet writer is opened before the first read");
         }
         carry = true;
-        return new ParquetWriter(out, ParquetLayout.of(file.getFooter(), outputCodec), flagColumn, nearestColumns);
+        writer = new ParquetWriter(out, ParquetLayout.of(file.getFooter(), outputCodec), flagColumn, nearestColumns);
+        return writer;
     }
 
     @Override

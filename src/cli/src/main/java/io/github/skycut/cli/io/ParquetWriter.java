@@ -17,8 +17,11 @@ import org.apache.parquet.schema.Types;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a Parquet catalogue column by column through parquet-java's column writers: the input's
@@ -29,8 +32,8 @@ import java.util.Map;
  * writes them, a few thousand rows of one column at a time. Memory: one row group's encoded pages.
  *
  * <p>With appended columns the Arrow schema pyarrow stores ({@code ARROW:schema}) would describe
- * fewer columns than the file holds, so it is left out (readers then take the Parquet schema);
- * every other key is copied as it is.
+ * fewer columns than the file holds, so it is left out (readers then take the Parquet schema); the
+ * VOParquet VOTable gets a FIELD for each appended column; every other key is copied as it is.
  */
 final class ParquetWriter implements CatalogueWriter {
 
@@ -51,10 +54,11 @@ final class ParquetWriter implements CatalogueWriter {
     private ColumnWriter[] writers;
     private long groupRows;
     private int[] selected = new int[1024];
-    private boolean[] cuts = new boolean[1024];
-    private long[] nearestRows = new long[1024];
-    private double[] separations = new double[1024];
+    private boolean[] cuts;          // flag or nearest columns
+    private long[] nearestRows;      // nearest columns
+    private double[] separations;    // nearest columns
     private int count;
+    private Chunk pending; // the chunk whose rows selected[0..count) are, or null
     private boolean done;
 
     ParquetWriter(Path file, ParquetLayout layout, boolean flag, boolean nearest) throws IOException {
@@ -95,28 +99,50 @@ final class ParquetWriter implements CatalogueWriter {
     }
 
     @Override
-    public void write(Chunk chunk, int i, boolean cut) {
+    public void write(Chunk chunk, int i, boolean cut) throws IOException {
         write(chunk, i, cut, 0, Double.NaN);
     }
 
     @Override
-    public void write(Chunk chunk, int i, boolean cut, long nearestRow, double separationArcsec) {
+    public void write(Chunk chunk, int i, boolean cut, long nearestRow, double separationArcsec) throws IOException {
+        if (pending != chunk && pending != null) {
+            endChunk(pending); // a caller that does not say when a chunk ends: its rows go out before the next chunk's
+        }
+        pending = chunk;
         if (count == selected.length) {
-            int n = count * 2;
-            selected = java.util.Arrays.copyOf(selected, n);
-            cuts = java.util.Arrays.copyOf(cuts, n);
-            nearestRows = java.util.Arrays.copyOf(nearestRows, n);
-            separations = java.util.Arrays.copyOf(separations, n);
+            selected = Arrays.copyOf(selected, count * 2);
         }
         selected[count] = i;
-        cuts[count] = cut;
-        nearestRows[count] = nearestRow;
-        separations[count] = separationArcsec;
+        if (flag || nearest) {
+            if (cuts == null || cuts.length < selected.length) {
+                cuts = cuts == null ? new boolean[selected.length] : Arrays.copyOf(cuts, selected.length);
+            }
+            cuts[count] = cut;
+        }
+        if (nearest) {
+            if (nearestRows == null || nearestRows.length < selected.length) {
+                nearestRows = nearestRows == null ? new long[selected.length] : Arrays.copyOf(nearestRows, selected.length);
+                separations = separations == null ? new double[selected.length] : Arrays.copyOf(separations, selected.length);
+            }
+            nearestRows[count] = nearestRow;
+            separations[count] = separationArcsec;
+        }
         count++;
+    }
+
+    /** Called by the reader before it fills {@code chunk} again: its rows still waiting go out now. */
+    void beforeRefill(Chunk chunk) throws IOException {
+        if (pending == chunk) {
+            endChunk(chunk);
+        }
     }
 
     @Override
     public void endChunk(Chunk chunk) throws IOException {
+        if (pending != chunk) {
+            return; // none of its rows went out
+        }
+        pending = null;
         try {
             for (int from = 0; from < count; ) {
                 if (store == null) {
@@ -190,6 +216,9 @@ final class ParquetWriter implements CatalogueWriter {
 
     @Override
     public void finish() throws IOException {
+        if (pending != null) {
+            endChunk(pending);
+        }
         done = true;
         try {
             if (store != null && groupRows > 0) {
@@ -201,12 +230,51 @@ final class ParquetWriter implements CatalogueWriter {
         }
     }
 
+    /** The VOParquet key whose VOTable describes the columns (TOPCAT and STIL read it, column for column). */
+    static final String VOTABLE_KEY = "IVOA.VOTable-Parquet.content";
+
     private Map<String, String> keyValue() {
         Map<String, String> kv = layout.keyValue();
         if (flag || nearest) {
             kv.remove("ARROW:schema");
+            String votable = kv.get(VOTABLE_KEY);
+            if (votable != null) {
+                String more = withFields(votable, flag, nearest);
+                if (more == null) {
+                    kv.remove(VOTABLE_KEY);
+                } else {
+                    kv.put(VOTABLE_KEY, more);
+                }
+            }
         }
         return kv;
+    }
+
+    /** The last FIELD element of a VOTable, empty or not. */
+    private static final Pattern LAST_FIELD = Pattern.compile("(?s).*(<FIELD\\b[^>]*/>|</FIELD>)");
+
+    /**
+     * The input's VOParquet VOTable with a FIELD for each appended column after its last one (STIL
+     * reads the FIELDs column for column and fails when the file has more columns), or null when
+     * it has no FIELD to follow.
+     */
+    static String withFields(String votable, boolean flag, boolean nearest) {
+        Matcher m = LAST_FIELD.matcher(votable);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        StringBuilder fields = new StringBuilder();
+        if (flag) {
+            fields.append("\n<FIELD datatype=\"boolean\" name=\"").append(FLAG_COLUMN)
+                    .append("\"><DESCRIPTION>true where skycut cut the object</DESCRIPTION></FIELD>");
+        }
+        if (nearest) {
+            fields.append("\n<FIELD datatype=\"long\" name=\"").append(NEAREST_COLUMN).append("\"><DESCRIPTION>nearest")
+                    .append(" contaminant cutting the object: its zero-based row or id; null where not cut</DESCRIPTION></FIELD>")
+                    .append("\n<FIELD datatype=\"double\" name=\"").append(SEPARATION_COLUMN).append("\" unit=\"arcsec\">")
+                    .append("<DESCRIPTION>separation from the nearest contaminant; null where not cut</DESCRIPTION></FIELD>");
+        }
+        return votable.substring(0, m.end()) + fields + votable.substring(m.end());
     }
 
     @Override
