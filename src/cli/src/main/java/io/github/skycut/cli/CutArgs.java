@@ -95,7 +95,7 @@ final class CutArgs {
     static final Set<String> VALUED = Set.of("--objects", "--contaminants", "--radius", "--radius-column",
             "--radius-unit", "--ra-column", "--dec-column", "--contaminant-ra-column", "--contaminant-dec-column",
             "--kernel", "--strategy", "--threads", "--output", "--output-mode", "--contaminant-id-column",
-            "--chunk-rows", "--plot", "--plot-region", "--plot-size");
+            "--chunk-rows", "--plot", "--plot-region", "--plot-size", "--parquet-compression");
 
     private static boolean isFlag(String name) {
         return FLAGS.contains(name);
@@ -137,6 +137,7 @@ final class CutArgs {
             case "--plot" -> c.plot = Path.of(value);
             case "--plot-region" -> c.plotRegion = value;
             case "--plot-size" -> c.plotSize = value;
+            case "--parquet-compression" -> c.parquetCompression = value;
             default -> throw new IllegalArgumentException(name);
         }
     }

@@ -117,6 +117,10 @@ final class CutCommand implements Callable<Integer> {
             description = "with --nearest: write this integer column of the contaminants (e.g. a catalogue id) instead of the row")
     String contaminantIdColumn;
 
+    @Option(names = "--parquet-compression", paramLabel = "CODEC",
+            description = "the codec of a Parquet output's pages: snappy, zstd, gzip or uncompressed (default: the objects' own)")
+    String parquetCompression;
+
     @Option(names = "--chunk-rows", paramLabel = "N", defaultValue = DEFAULT_CHUNK_ROWS,
             description = "objects read and cut at a time; memory grows with it (default: ${DEFAULT-VALUE})")
     int chunkRows;
@@ -205,6 +209,9 @@ final class CutCommand implements Callable<Integer> {
         boolean idsWithTheStars = radius.column == null && nearest && contaminantIdColumn != null;
         try (CatalogueReader reader = Catalogues.open(objects, objectColumns)) {
             checkOutput(reader);
+            if (parquetCompression != null) {
+                reader.setOutputCompression(parquetCompression);
+            }
             Catalogues.Loaded stars = readContaminants(idsWithTheStars ? contaminantIdColumn : radius.column);
             try (SkyPoints points = stars.points()) {
                 double[] radii = idsWithTheStars ? null : stars.extra();

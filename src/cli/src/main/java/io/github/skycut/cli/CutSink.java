@@ -107,6 +107,7 @@ abstract class CutSink implements Closeable {
                     }
                 }
             }
+            writer.endChunk(chunk);
         }
 
         /**

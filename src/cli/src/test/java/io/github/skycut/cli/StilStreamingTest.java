@@ -30,13 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * VOTable and Parquet objects are streamed: a child JVM with a small heap (64 MB for the VOTable;
- * 96 MB for Parquet, whose reader holds a whole 16 MiB row group and the writer another) cuts a
+ * 128 MB for Parquet, whose reader holds a whole 16 MiB row group, the writer another, and each of
+ * the three chunks in flight up to 8 MiB of columns besides its positions) cuts a
  * catalogue of {@value #ROWS} rows whose file is larger than the heap (and whose rows, as STIL's
  * cells, would take several times the heap), writing the kept rows in the same format.
  */
 class StilStreamingTest {
 
-    private static final long ROWS = 4_000_000;
+    private static final long ROWS = 6_000_000;
     private static final String RADIUS = "2deg";
 
     @TempDir
@@ -73,7 +74,7 @@ class StilStreamingTest {
                 w.write(rows.getRow());
             }
         }
-        cutInAChildJvm(objects, dir.resolve("kept.parquet"), 96);
+        cutInAChildJvm(objects, dir.resolve("kept.parquet"), 128);
     }
 
     private void cutInAChildJvm(Path objects, Path kept, int heapMegabytes) throws Exception {

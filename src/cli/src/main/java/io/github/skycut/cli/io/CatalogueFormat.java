@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * The catalogue formats skycut reads and writes, recognised by the file name's extension: the
  * registry {@link Catalogues#open} dispatches on. CSV, FITS and NPY have skycut's own readers and
- * writers; VOTable, ECSV, IPAC and Parquet go through STIL ({@link StilReader}); a HATS catalogue is a
- * directory of Parquet tiles, each read by the Parquet reader ({@link io.github.skycut.cli.hats.HatsReader}).
+ * writers; Parquet is read and written column by column with parquet-java ({@link ParquetReader});
+ * VOTable, ECSV and IPAC go through STIL ({@link StilReader}); a HATS catalogue is a directory of
+ * Parquet tiles, each read by the Parquet reader ({@link io.github.skycut.cli.hats.HatsReader}).
  */
 public enum CatalogueFormat {
     /** Comma-separated values with a header row: {@code .csv}. */

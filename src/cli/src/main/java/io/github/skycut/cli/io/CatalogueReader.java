@@ -42,6 +42,14 @@ public interface CatalogueReader extends Closeable {
     String progressUnit();
 
     /**
+     * The compression of the output's pages ({@code --parquet-compression}), for a format that has
+     * a choice; others refuse it.
+     */
+    default void setOutputCompression(String codec) {
+        throw new IllegalArgumentException("--parquet-compression: the objects are not Parquet");
+    }
+
+    /**
      * A writer of this catalogue's rows to {@code file}, in this format and with these columns,
      * plus a boolean column {@code skycut_cut} when {@code flagColumn}. The writer writes
      * {@code file} as given (compressed when its name ends .gz, for FITS).

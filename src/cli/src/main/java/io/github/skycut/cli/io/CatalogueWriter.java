@@ -36,6 +36,14 @@ public interface CatalogueWriter extends Closeable {
         throw new UnsupportedOperationException("this writer has no nearest-contaminant columns");
     }
 
+    /**
+     * Says that every row of {@code chunk} that goes out has been passed to {@code write}: a writer
+     * that gathers a chunk's rows (Parquet, column by column) writes them now, before the chunk is
+     * filled again. Others write each row as it comes and do nothing here.
+     */
+    default void endChunk(Chunk chunk) throws IOException {
+    }
+
     /** Completes the file: counts, headers, padding. */
     void finish() throws IOException;
 }

@@ -45,7 +45,8 @@ public final class Catalogues {
             case CSV -> new CsvReader(file, columns);
             case FITS -> new FitsReader(file, columns);
             case NPY -> new NpyReader(file, columns);
-            case VOTABLE, ECSV, IPAC, PARQUET -> new StilReader(file, format, columns);
+            case VOTABLE, ECSV, IPAC -> new StilReader(file, format, columns);
+            case PARQUET -> new ParquetReader(file, columns);
             case HATS -> throw new IllegalStateException("opened above");
         };
     }

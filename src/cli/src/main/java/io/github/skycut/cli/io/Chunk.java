@@ -31,7 +31,8 @@ public final class Chunk {
     int textLength;       // CSV: bytes of text in use
     byte[] raw;           // FITS: the rows' bytes, rowBytes each
     int rowBytes;
-    Object[][] cells;     // VOTable, ECSV, IPAC, Parquet: each row's cells as STIL read them
+    Object[][] cells;     // VOTable, ECSV, IPAC: each row's cells as STIL read them
+    ParquetColumn[] parquet; // Parquet: the columns read, each as parquet stores it (levels and values)
     private MemorySegment[] columns; // off-heap x, y, z of toReusedSkyPoints, made on first use
     RowCheck check;       // the reader that left checking the positions to SkyPoints (NumPy), or null
 
