@@ -160,11 +160,19 @@ final class HatsCut {
     }
 
     private static CutPipeline.Totals cutPart(Path part, Path out, HatsReader objects, Run run) throws IOException {
-        try (CatalogueReader reader = Catalogues.open(part, CatalogueFormat.PARQUET, objects.columns());
+        try (CatalogueReader reader = compressed(Catalogues.open(part, CatalogueFormat.PARQUET, objects.columns()), objects);
              CutSink sink = CutSink.open(run.mode(), out, reader, run.inputs(), run.stdout(), run.nearest());
              Progress none = new Progress(false, "rows", 0)) {
             return run.plot() == null ? CutPipeline.run(reader, run.cut(), sink, none, run.chunkRows())
                     : CutPipeline.run(reader, run.cut(), sink, none, run.chunkRows(), run.plot());
         }
+    }
+
+    /** {@code reader} set to write the codec {@code --parquet-compression} gave, if any. */
+    private static CatalogueReader compressed(CatalogueReader reader, HatsReader objects) {
+        if (objects.outputCompression() != null) {
+            reader.setOutputCompression(objects.outputCompression());
+        }
+        return reader;
     }
 }

@@ -151,6 +151,29 @@ class HatsRulesTest {
                 Files.readAllLines(out.resolve("partition_info.csv")).size());
     }
 
+    @Test
+    void parquetCompressionSetsEveryTilesCodec() throws Exception {
+        Path in = HatsFixture.build(HatsFixture.resource(dir, "points.csv"), dir.resolve("in"), Layout.DIRECTORIES,
+                List.of("hats.properties"));
+        Path stars = Files.writeString(dir.resolve("star.csv"), "ra,dec\n315.0,-78.28414760510762\n");
+        Path out = dir.resolve("out");
+        CutCommandTest.Run r = CutCommandTest.run("cut", "--objects", in.toString(), "--contaminants", stars.toString(),
+                "--radius", "3deg", "--output", out.toString(), "--parquet-compression", "zstd", "--quiet");
+        assertEquals(0, r.status(), r.err());
+        List<Path> tiles;
+        try (var s = Files.walk(out.resolve("dataset"))) {
+            tiles = s.filter(f -> f.toString().contains("Npix=") && Files.isRegularFile(f)).toList();
+        }
+        assertFalse(tiles.isEmpty());
+        for (Path tile : tiles) {
+            for (var group : footer(tile).getBlocks()) {
+                for (var column : group.getColumns()) {
+                    assertEquals("ZSTD", column.getCodec().name(), tile + " " + column.getPath());
+                }
+            }
+        }
+    }
+
     private static ParquetMetadata footer(Path file) throws IOException {
         try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
             return r.getFooter();

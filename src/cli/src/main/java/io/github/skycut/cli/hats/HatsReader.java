@@ -31,6 +31,7 @@ public final class HatsReader implements CatalogueReader {
     private long rowsBefore; // rows of the parts already read
     private long partRows;   // rows read of the current part
     private long bytesDone;
+    private String outputCompression; // --parquet-compression, for every tile written; null: each tile's own
 
     private HatsReader(HatsCatalogue catalogue, ColumnRequest columns) throws IOException {
         this.catalogue = catalogue;
@@ -58,6 +59,20 @@ public final class HatsReader implements CatalogueReader {
     /** The catalogue read. */
     public HatsCatalogue catalogue() {
         return catalogue;
+    }
+
+    /** Every tile's output is written with {@code codec} ({@code --parquet-compression}) instead of its own. */
+    @Override
+    public void setOutputCompression(String codec) {
+        if (current != null) {
+            current.setOutputCompression(codec); // checks the name
+        }
+        outputCompression = codec;
+    }
+
+    /** The codec every tile's output is written with, or null for each tile's own. */
+    public String outputCompression() {
+        return outputCompression;
     }
 
     /** The columns asked of each tile: RA and Dec filled in from the properties. */
