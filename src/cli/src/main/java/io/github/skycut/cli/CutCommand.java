@@ -41,7 +41,9 @@ import java.util.concurrent.Callable;
                 "Catalogues: .csv (header row), .fits/.fit/.fits.gz (first binary table), .npy (float64 (n,3) unit"
                         + " vectors or (n,2) RA/Dec degrees), .vot/.votable/.xml (VOTable), .ecsv, .tbl/.ipac (IPAC),"
                         + " .parquet, or a HATS catalogue's directory (written back as a new HATS catalogue, tile by"
-                        + " tile). Objects are streamed; contaminants are held in memory."},
+                        + " tile); gzip-compressed text catalogues are read too (.csv.gz, .vot.gz, .ecsv.gz, .tbl.gz,"
+                        + " ...), and an output whose name ends .gz is written compressed. Objects are streamed;"
+                        + " contaminants are held in memory."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:success", "2:bad input or usage (one line on stderr naming file, row and column)",
                 "1:internal or I/O error"})

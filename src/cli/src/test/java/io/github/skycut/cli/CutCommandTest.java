@@ -248,8 +248,9 @@ class CutCommandTest {
         String[][] cases = {
             {"nope.csv: no such file", "--objects", p("nope.csv"), "--contaminants", stars, "--radius", "1deg"},
             {"nope.fits: no such file", "--objects", objects, "--contaminants", p("nope.fits"), "--radius", "1deg"},
-            {"objects.txt: unknown catalogue format: use a name ending .csv, .fits, .fit, .fits.gz, .fit.gz, .npy, .vot,"
-                + " .votable, .xml, .ecsv, .tbl, .ipac or .parquet",
+            {"objects.txt: unknown catalogue format: use a name ending .csv, .csv.gz, .fits, .fit, .fits.gz, .fit.gz, .npy,"
+                + " .vot, .votable, .xml, .vot.gz, .votable.gz, .xml.gz, .ecsv, .ecsv.gz, .tbl, .ipac, .tbl.gz, .ipac.gz"
+                + " or .parquet",
                 "--objects", p("objects.txt"), "--contaminants", stars, "--radius", "1deg"},
             {"objects.csv: no RA column 'RA_ICRS'", "--objects", objects, "--contaminants", stars, "--radius", "1deg",
                 "--ra-column", "RA_ICRS"},

@@ -244,6 +244,7 @@ final class StilReader implements CatalogueReader {
         return switch (format) {
             case PARQUET -> new ParquetRowWriter(file, header, added);
             case IPAC -> new IpacWriter(file, header, added);
+            case ECSV -> new EcsvWriter(file, header, added);
             default -> new StilWriter(file, header, Stil.writer(format, path), added);
         };
     }
