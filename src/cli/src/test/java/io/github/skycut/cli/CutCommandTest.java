@@ -369,8 +369,12 @@ class CutCommandTest {
     }
 
     @Test
-    void aFailureWhileWritingLeavesNoPartialOutput() throws IOException {
-        for (String out : List.of("kept.csv", "kept.fits.gz", "kept.npy")) {
+    void aFailureWhileWritingLeavesNoPartialOutputAndNamesTheOutput() throws IOException {
+        io.github.skycut.cli.io.StilFiles.convert(dir.resolve("objects.fits"), dir.resolve("objects.parquet"));
+        for (String out : List.of("kept.csv", "kept.fits.gz", "kept.npy", "kept.parquet", "kept.ecsv")) {
+            if (out.endsWith(".ecsv")) {
+                io.github.skycut.cli.io.StilFiles.convert(dir.resolve("objects.fits"), dir.resolve("objects.ecsv"));
+            }
             String in = out.replace("kept", "objects");
             Files.writeString(dir.resolve("old-" + out), "an earlier result");
             Set<String> before = listing();
@@ -379,7 +383,8 @@ class CutCommandTest {
                 Run r = run("cut", "--objects", p(in), "--contaminants", p("stars.csv"), "--radius", "1arcmin",
                         "--output", p(target), "--chunk-rows", "500");
                 assertEquals(1, r.status, r.err);
-                assertEquals(List.of("skycut cut: I/O error: java.io.IOException: No space left on device"), r.errLines());
+                assertEquals(List.of("skycut cut: I/O error: java.io.IOException: cannot write " + p(target)
+                        + ": No space left on device"), r.errLines());
                 assertEquals(before, listing(), "no partial output, no temporary files");
             }
             assertEquals("an earlier result", Files.readString(dir.resolve("old-" + out)));

@@ -60,8 +60,13 @@ final class Stil {
      * An open table: its header (columns, parameters), its rows once in order, how far the file
      * has been read ({@code bytes}) and what to close.
      */
-    record Source(StarTable header, RowSequence rows, LongSupplier bytes, AutoCloseable resource)
-            implements AutoCloseable {
+    record Source(StarTable header, RowSequence rows, LongSupplier bytes, AutoCloseable resource,
+                  VotableStream.NotNumbers notNumbers) implements AutoCloseable {
+
+        Source(StarTable header, RowSequence rows, LongSupplier bytes, AutoCloseable resource) {
+            this(header, rows, bytes, resource, new VotableStream.NotNumbers());
+        }
+
         @Override
         public void close() throws Exception {
             try {
@@ -108,7 +113,7 @@ final class Stil {
      */
     static Source utf8(Source s) {
         return new Source(TableText.rewritten(s.header(), TableText::utf8), TableText.rows(s.rows(), TableText::utf8),
-                s.bytes(), s.resource());
+                s.bytes(), s.resource(), s.notNumbers());
     }
 
     /** A file whose last opened stream counts the bytes read (the file's, compressed or not). */
@@ -139,9 +144,10 @@ final class Stil {
     private static Source streamVotable(Path file) throws IOException {
         CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
         RowPipe pipe = new RowPipe(PIPE_ROWS);
+        VotableStream.NotNumbers notNumbers = new VotableStream.NotNumbers();
         Thread parser = new Thread(() -> {
             try (InputStream buffered = new BufferedInputStream(in, 1 << 16)) {
-                VotableStream.firstTable(GzipInput.ifCompressed(file, buffered), pipe);
+                VotableStream.firstTable(GzipInput.ifCompressed(file, buffered), pipe, notNumbers);
                 pipe.fail(new TableFormatException("no TABLE element")); // after the rows' end, when there was a table
             } catch (Throwable e) {
                 pipe.fail(e);
@@ -150,7 +156,7 @@ final class Stil {
         parser.setDaemon(true);
         parser.start();
         try {
-            return new Source(pipe.header(), pipe, in::count, () -> stop(pipe, in, parser));
+            return new Source(pipe.header(), pipe, in::count, () -> stop(pipe, in, parser), notNumbers);
         } catch (IOException | RuntimeException e) {
             stop(pipe, in, parser);
             throw e;

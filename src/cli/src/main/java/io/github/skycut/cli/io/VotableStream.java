@@ -47,7 +47,15 @@ final class VotableStream {
      * @throws SAXException         for bad XML or a refused external entity (with its line and column)
      */
     static void firstTable(InputStream in, TableSink sink) throws IOException, SAXException {
-        FirstTable handler = new FirstTable(sink);
+        firstTable(in, sink, new NotNumbers());
+    }
+
+    /**
+     * The same, noting in {@code notNumbers} each TABLEDATA cell of a numeric column whose text
+     * is not a number (STIL reads it as null, the same as an empty cell).
+     */
+    static void firstTable(InputStream in, TableSink sink, NotNumbers notNumbers) throws IOException, SAXException {
+        FirstTable handler = new FirstTable(sink, notNumbers);
         XMLReader reader = reader();
         reader.setContentHandler(handler);
         reader.setEntityResolver((publicId, systemId) -> {
@@ -116,24 +124,111 @@ final class VotableStream {
         }
     }
 
+    /**
+     * The text of the cells STIL read as null though they held text that is not a number, for the
+     * last {@link #ROWS} rows parsed: the reader, at most a pipe's length behind the parser, asks
+     * for its row's while the parser goes on. Written before a row enters the pipe and read after
+     * it leaves it, so the pipe's hand-over orders them.
+     */
+    static final class NotNumbers {
+        static final int ROWS = 1 << 12;
+        private final long[] rowOf = new long[ROWS];
+        private final String[][] texts = new String[ROWS][];
+
+        NotNumbers() {
+            java.util.Arrays.fill(rowOf, -1);
+        }
+
+        void put(long row, String[] text) {
+            int k = (int) (row % ROWS);
+            texts[k] = text;
+            rowOf[k] = row;
+        }
+
+        /** The text of {@code row}'s cell in {@code column} when it was not a number, else null. */
+        String at(long row, int column) {
+            int k = (int) (row % ROWS);
+            String[] t = rowOf[k] == row ? texts[k] : null;
+            return t == null || column >= t.length ? null : t[column];
+        }
+    }
+
+    /** Whether a TABLEDATA cell's text reads as a number: decimal, hexadecimal, NaN or infinity. */
+    static boolean isNumber(String text) {
+        String t = text.strip();
+        if (t.isEmpty() || t.equalsIgnoreCase("nan") || t.matches("[+-]?(?i:inf|infinity)")) {
+            return true;
+        }
+        try {
+            Double.parseDouble(t);
+            return true;
+        } catch (NumberFormatException e) {
+            try {
+                Long.decode(t);
+                return true;
+            } catch (NumberFormatException f) {
+                return false;
+            }
+        }
+    }
+
     /** STIL's table handler, switched on at the first TABLE, sending it to the sink. */
     private static final class FirstTable extends TableContentHandler implements TableHandler {
         private final TableSink sink;
+        private final NotNumbers notNumbers;
         private final Namespacing namespacing = Namespacing.getInstance();
+        private final StringBuilder cellText = new StringBuilder();
+        private boolean[] numeric;
+        private String[] rowNotNumbers;
+        private int cell = -1;
+        private boolean inCell;
+        private long rows;
         private boolean votable;
         private boolean started;
 
-        FirstTable(TableSink sink) {
+        FirstTable(TableSink sink, NotNumbers notNumbers) {
             super(VOElementFactory.isStrictByDefault());
             this.sink = sink;
+            this.notNumbers = notNumbers;
             setTableHandler(null);
             setReadHrefTables(false);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            super.characters(ch, start, length);
+            if (inCell) {
+                cellText.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) throws SAXException {
+            if (inCell && "TD".equals(namespacing.getVOTagName(uri, local, qName))) {
+                inCell = false;
+                if (numeric != null && cell < numeric.length && numeric[cell] && !isNumber(cellText.toString())) {
+                    if (rowNotNumbers == null) {
+                        rowNotNumbers = new String[numeric.length];
+                    }
+                    rowNotNumbers[cell] = cellText.toString().strip();
+                }
+            }
+            super.endElement(uri, local, qName);
         }
 
         @Override
         public void startElement(String uri, String local, String qName, Attributes atts) throws SAXException {
             super.startElement(uri, local, qName, atts);
             String tag = namespacing.getVOTagName(uri, local, qName);
+            if (started && "TR".equals(tag)) {
+                cell = -1;
+                rowNotNumbers = null;
+            }
+            if (started && "TD".equals(tag)) {
+                cell++;
+                inCell = true;
+                cellText.setLength(0);
+            }
             if ("VOTABLE".equals(tag)) {
                 votable = true;
             }
@@ -156,6 +251,10 @@ final class VotableStream {
 
         @Override
         public void startTable(StarTable meta) throws SAXException {
+            numeric = new boolean[meta.getColumnCount()];
+            for (int i = 0; i < numeric.length; i++) {
+                numeric[i] = Number.class.isAssignableFrom(meta.getColumnInfo(i).getContentClass());
+            }
             try {
                 sink.acceptMetadata(meta);
             } catch (IOException e) {
@@ -165,6 +264,8 @@ final class VotableStream {
 
         @Override
         public void rowData(Object[] row) throws SAXException {
+            notNumbers.put(rows++, rowNotNumbers);
+            rowNotNumbers = null;
             try {
                 sink.acceptRow(row);
             } catch (IOException e) {
