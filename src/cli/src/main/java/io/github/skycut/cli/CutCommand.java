@@ -138,10 +138,12 @@ final class CutCommand implements Callable<Integer> {
     Path plot;
 
     @Option(names = "--plot-region", paramLabel = "RA,DEC,SIZE",
-            description = "zoom the plot to a gnomonic view centred on RA,DEC (degrees), SIZE (an angle: 3deg, 30arcmin) high")
+            description = "zoom the plot to a gnomonic view centred on RA,DEC (degrees), SIZE (an angle: 3deg, 30arcmin;"
+                    + " 0.1arcsec to 90deg) high")
     String plotRegion;
 
-    @Option(names = "--plot-size", paramLabel = "WxH", description = "the plot's size in pixels (default: 1600x800)")
+    @Option(names = "--plot-size", paramLabel = "WxH", description = "the plot's size in pixels: each side 200 to 8000,"
+            + " at most 16,000,000 pixels in all (the picture takes about 20 bytes of memory a pixel) (default: 1600x800)")
     String plotSize;
 
     /** Set by picocli when it parsed the options; null when {@link CutArgs} did. */
