@@ -37,13 +37,24 @@ import java.util.regex.Pattern;
  *
  * <p>On first use it quiets STIL for the command line: its java.util.logging INFO and WARNING
  * lines (skycut reports problems in its own one line) and, unless the user set it, the FITS
- * buffer unmapping that prints Unsafe warnings on JDK 25 ({@code startable.unmap=none}).
+ * buffer unmapping that prints Unsafe warnings on JDK 25 ({@code startable.unmap=none}). And,
+ * unless the user set them, it lets no XML parser of the JDK in this process read an external
+ * DTD, entity, schema or stylesheet (JAXP's {@code javax.xml.accessExternal*} properties, empty:
+ * no protocol allowed): the VOTable reader has its own parser that ignores or refuses them
+ * ({@link VotableStream}), and this covers the XML STIL parses elsewhere, such as the VOTable
+ * metadata in a Parquet file's footer (which STIL then reads without, as when it is missing).
  */
 final class Stil {
 
     private static final Logger STIL_LOG = Logger.getLogger("uk.ac.starlink");
 
     static {
+        for (String property : new String[] {"javax.xml.accessExternalDTD", "javax.xml.accessExternalSchema",
+                "javax.xml.accessExternalStylesheet"}) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, ""); // no protocol: see the class comment
+            }
+        }
         STIL_LOG.setLevel(Level.SEVERE);
         if (System.getProperty("startable.unmap") == null) {
             System.setProperty("startable.unmap", "none");

@@ -110,4 +110,23 @@ class VotableSafetyTest {
             assertEquals("10.0,10.0,a\n50.0,-10.0,b\n", rows(gz), name);
         }
     }
+
+    @Test
+    void stilsOtherXmlParsingReadsNoExternalEntityEither() throws Exception {
+        Stil.flagColumn(); // the CLI's STIL side is set up (as before any catalogue is read)
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "the-secret-text");
+        String metadata = "<?xml version=\"1.0\"?>\n<!DOCTYPE VOTABLE [\n<!ENTITY x SYSTEM \"" + secret.toUri() + "\">\n]>\n"
+                + "<VOTABLE version=\"1.4\"><RESOURCE><TABLE><DESCRIPTION>&x;</DESCRIPTION>"
+                + "<FIELD name=\"ra\" datatype=\"double\"/></TABLE></RESOURCE></VOTABLE>";
+        String read; // what STIL's DOM reading of VOTable metadata (as for a Parquet file's footer) makes of it
+        try {
+            javax.xml.transform.dom.DOMSource dom = new uk.ac.starlink.votable.VOElementFactory()
+                    .transformToDOM(new javax.xml.transform.stream.StreamSource(new java.io.StringReader(metadata)), false);
+            read = ((org.w3c.dom.Document) dom.getNode()).getDocumentElement().getTextContent();
+        } catch (Exception e) {
+            read = String.valueOf(e);
+            assertTrue(read.contains("accessExternalDTD"), read);
+        }
+        assertFalse(read.contains("the-secret-text"), read);
+    }
 }
