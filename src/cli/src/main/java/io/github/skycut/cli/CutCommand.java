@@ -41,7 +41,9 @@ import java.util.concurrent.Callable;
                 "Catalogues: .csv (header row), .fits/.fit/.fits.gz (first binary table), .npy (float64 (n,3) unit"
                         + " vectors or (n,2) RA/Dec degrees), .vot/.votable/.xml (VOTable), .ecsv, .tbl/.ipac (IPAC),"
                         + " .parquet, or a HATS catalogue's directory (written back as a new HATS catalogue, tile by"
-                        + " tile). Objects are streamed; contaminants are held in memory."},
+                        + " tile); gzip-compressed text catalogues are read too (.csv.gz, .vot.gz, .ecsv.gz, .tbl.gz,"
+                        + " ...), and an output whose name ends .gz is written compressed. Objects are streamed;"
+                        + " contaminants are held in memory."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:success", "2:bad input or usage (one line on stderr naming file, row and column)",
                 "1:internal or I/O error"})
@@ -140,10 +142,12 @@ final class CutCommand implements Callable<Integer> {
     Path plot;
 
     @Option(names = "--plot-region", paramLabel = "RA,DEC,SIZE",
-            description = "zoom the plot to a gnomonic view centred on RA,DEC (degrees), SIZE (an angle: 3deg, 30arcmin) high")
+            description = "zoom the plot to a gnomonic view centred on RA,DEC (degrees), SIZE (an angle: 3deg, 30arcmin;"
+                    + " 0.1arcsec to 90deg) high")
     String plotRegion;
 
-    @Option(names = "--plot-size", paramLabel = "WxH", description = "the plot's size in pixels (default: 1600x800)")
+    @Option(names = "--plot-size", paramLabel = "WxH", description = "the plot's size in pixels: each side 200 to 8000,"
+            + " at most 16,000,000 pixels in all (the picture takes about 20 bytes of memory a pixel) (default: 1600x800)")
     String plotSize;
 
     /** Set by picocli when it parsed the options; null when {@link CutArgs} did. */

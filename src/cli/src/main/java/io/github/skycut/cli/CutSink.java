@@ -90,6 +90,31 @@ abstract class CutSink implements Closeable {
 
         @Override
         void accept(Chunk chunk, CutResult result) throws IOException {
+            try {
+                write(chunk, result);
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        /**
+         * A writer's failure (a full disk: "No space left on device") naming the output the user
+         * gave, not the temporary file it went to (nor none at all, as parquet-mr's and the JDK's
+         * streams say it).
+         */
+        private IOException named(IOException e) {
+            OutputFile f = side != null && e.getMessage() != null && e.getMessage().contains(sideFile.temp().toString())
+                    ? sideFile : file;
+            String why = String.valueOf(e.getMessage());
+            for (OutputFile o : new OutputFile[] {file, sideFile}) {
+                if (o != null) {
+                    why = why.replace("cannot write " + o.temp() + ": ", "").replace(o.temp().toString(), o.target().toString());
+                }
+            }
+            return new IOException("cannot write " + f.target() + ": " + why, e);
+        }
+
+        private void write(Chunk chunk, CutResult result) throws IOException {
             for (int i = 0; i < chunk.size(); i++) {
                 boolean cut = result.isCut(i);
                 if (mode == OutputMode.FLAG || cut == (mode == OutputMode.CUT)) {
@@ -117,14 +142,20 @@ abstract class CutSink implements Closeable {
          */
         @Override
         void finish() throws IOException {
-            writer.finish();
-            writer.close();
+            try {
+                writer.finish();
+                writer.close();
+                if (side != null) {
+                    side.finish();
+                    side.close();
+                }
+            } catch (IOException e) {
+                throw named(e);
+            }
             if (side == null) {
                 file.commit();
                 return;
             }
-            side.finish();
-            side.close();
             Path oldSide = setAside(sideFile.target());
             try {
                 file.commit();

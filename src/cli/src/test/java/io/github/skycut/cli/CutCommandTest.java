@@ -248,8 +248,9 @@ class CutCommandTest {
         String[][] cases = {
             {"nope.csv: no such file", "--objects", p("nope.csv"), "--contaminants", stars, "--radius", "1deg"},
             {"nope.fits: no such file", "--objects", objects, "--contaminants", p("nope.fits"), "--radius", "1deg"},
-            {"objects.txt: unknown catalogue format: use a name ending .csv, .fits, .fit, .fits.gz, .fit.gz, .npy, .vot,"
-                + " .votable, .xml, .ecsv, .tbl, .ipac or .parquet",
+            {"objects.txt: unknown catalogue format: use a name ending .csv, .csv.gz, .fits, .fit, .fits.gz, .fit.gz, .npy,"
+                + " .vot, .votable, .xml, .vot.gz, .votable.gz, .xml.gz, .ecsv, .ecsv.gz, .tbl, .ipac, .tbl.gz, .ipac.gz"
+                + " or .parquet",
                 "--objects", p("objects.txt"), "--contaminants", stars, "--radius", "1deg"},
             {"objects.csv: no RA column 'RA_ICRS'", "--objects", objects, "--contaminants", stars, "--radius", "1deg",
                 "--ra-column", "RA_ICRS"},
@@ -368,8 +369,12 @@ class CutCommandTest {
     }
 
     @Test
-    void aFailureWhileWritingLeavesNoPartialOutput() throws IOException {
-        for (String out : List.of("kept.csv", "kept.fits.gz", "kept.npy")) {
+    void aFailureWhileWritingLeavesNoPartialOutputAndNamesTheOutput() throws IOException {
+        io.github.skycut.cli.io.StilFiles.convert(dir.resolve("objects.fits"), dir.resolve("objects.parquet"));
+        for (String out : List.of("kept.csv", "kept.fits.gz", "kept.npy", "kept.parquet", "kept.ecsv")) {
+            if (out.endsWith(".ecsv")) {
+                io.github.skycut.cli.io.StilFiles.convert(dir.resolve("objects.fits"), dir.resolve("objects.ecsv"));
+            }
             String in = out.replace("kept", "objects");
             Files.writeString(dir.resolve("old-" + out), "an earlier result");
             Set<String> before = listing();
@@ -378,7 +383,8 @@ class CutCommandTest {
                 Run r = run("cut", "--objects", p(in), "--contaminants", p("stars.csv"), "--radius", "1arcmin",
                         "--output", p(target), "--chunk-rows", "500");
                 assertEquals(1, r.status, r.err);
-                assertEquals(List.of("skycut cut: I/O error: java.io.IOException: No space left on device"), r.errLines());
+                assertEquals(List.of("skycut cut: I/O error: java.io.IOException: cannot write " + p(target)
+                        + ": No space left on device"), r.errLines());
                 assertEquals(before, listing(), "no partial output, no temporary files");
             }
             assertEquals("an earlier result", Files.readString(dir.resolve("old-" + out)));

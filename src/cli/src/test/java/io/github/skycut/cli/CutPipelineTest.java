@@ -108,7 +108,7 @@ class CutPipelineTest {
     @Test
     void aWriterFailureMidStreamIsAnIoErrorAndLeavesNothing() throws IOException {
         CutSink.writerHook = w -> CutCommandTest.failingAfter(w, 700);
-        assertFailsCleanly(1, "skycut cut: I/O error: java.io.IOException: No space left on device");
+        assertFailsCleanly(1, "skycut cut: I/O error: java.io.IOException: cannot write {output}: No space left on device");
     }
 
     @Test
@@ -126,7 +126,7 @@ class CutPipelineTest {
         assertFailsCleanly(2, "skycut cut: " + dir.resolve("objects.csv") + ": bad row");
     }
 
-    /** Runs a cut in chunks of 500 rows to a new and to an existing output; both fail as stated. */
+    /** Runs a cut in chunks of 500 rows to a new and to an existing output; both fail as stated ({output}: the output). */
     private void assertFailsCleanly(int status, String message) throws IOException {
         for (String format : List.of("csv", "fits", "npy")) {
             Files.writeString(dir.resolve("old." + format), "an earlier result");
@@ -135,7 +135,7 @@ class CutPipelineTest {
                 CutCommandTest.Run r = run("cut", "--objects", p("objects." + format), "--contaminants", p("stars.csv"),
                         "--radius", "1deg", "--output", p(target), "--chunk-rows", "500", "--quiet");
                 assertEquals(status, r.status(), r.err());
-                assertEquals(List.of(message), r.errLines(), format);
+                assertEquals(List.of(message.replace("{output}", p(target))), r.errLines(), format);
                 assertEquals(before, listing(), "no partial output, no temporary file");
             }
             assertEquals("an earlier result", Files.readString(dir.resolve("old." + format)));

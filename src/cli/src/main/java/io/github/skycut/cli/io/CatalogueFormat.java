@@ -12,20 +12,22 @@ import java.util.Locale;
  * writers; Parquet is read and written column by column with parquet-java ({@link ParquetReader});
  * VOTable, ECSV and IPAC go through STIL ({@link StilReader}); a HATS catalogue is a directory of
  * Parquet tiles, each read by the Parquet reader ({@link io.github.skycut.cli.hats.HatsReader}).
+ * Every text format and FITS is read decompressed when the file holds gzip data (whatever its
+ * name), and written compressed when the output's name ends {@code .gz}.
  */
 public enum CatalogueFormat {
-    /** Comma-separated values with a header row: {@code .csv}. */
-    CSV(".csv"),
+    /** Comma-separated values with a header row: {@code .csv}, {@code .csv.gz}. */
+    CSV(".csv", ".csv.gz"),
     /** The first binary-table extension of a FITS file: {@code .fits}, {@code .fit}, {@code .fits.gz}, {@code .fit.gz}. */
     FITS(".fits", ".fit", ".fits.gz", ".fit.gz"),
     /** A NumPy float64 array, C order, shape (n, 3) unit vectors or (n, 2) RA/Dec degrees: {@code .npy}. */
     NPY(".npy"),
-    /** The first TABLE of an IVOA VOTable (any serialization): {@code .vot}, {@code .votable}, {@code .xml}. */
-    VOTABLE(".vot", ".votable", ".xml"),
-    /** Astropy's Enhanced Character-Separated Values: {@code .ecsv}. */
-    ECSV(".ecsv"),
-    /** An IPAC (IRSA) ASCII table: {@code .tbl}, {@code .ipac}. */
-    IPAC(".tbl", ".ipac"),
+    /** The first TABLE of an IVOA VOTable (any serialization): {@code .vot}, {@code .votable}, {@code .xml}, each also {@code .gz}. */
+    VOTABLE(".vot", ".votable", ".xml", ".vot.gz", ".votable.gz", ".xml.gz"),
+    /** Astropy's Enhanced Character-Separated Values: {@code .ecsv}, {@code .ecsv.gz}. */
+    ECSV(".ecsv", ".ecsv.gz"),
+    /** An IPAC (IRSA) ASCII table: {@code .tbl}, {@code .ipac}, each also {@code .gz}. */
+    IPAC(".tbl", ".ipac", ".tbl.gz", ".ipac.gz"),
     /** An Apache Parquet file: {@code .parquet}. */
     PARQUET(".parquet"),
     /** A HATS catalogue: a directory of HEALPix tiles of Parquet, with {@code hats.properties} (or {@code properties}). */

@@ -16,6 +16,7 @@ import java.util.List;
  * skipped. Rows are kept as the bytes they were, line ending included, so the writer carries every
  * column through untouched whatever the encoding (UTF-8, Latin-1), a byte-order mark, or CRLF.
  * Only the header's names (UTF-8) and the RA, Dec and radius fields (ASCII numbers) are decoded.
+ * A gzip-compressed file (any name, e.g. {@code .csv.gz}) is read decompressed.
  */
 final class CsvReader implements CatalogueReader {
 
@@ -23,6 +24,7 @@ final class CsvReader implements CatalogueReader {
 
     private final Path path;
     private final CountingInputStream counter;
+    private final InputStream source;   // the file's bytes, decompressed when they are gzip's
     private final LineInput in;
     private final long size;
     private final byte[] header;       // the header line's bytes, as read (BOM and line ending included)
@@ -39,7 +41,15 @@ final class CsvReader implements CatalogueReader {
         this.path = path;
         this.size = Files.size(path);
         this.counter = new CountingInputStream(Files.newInputStream(path));
-        this.in = new LineInput(counter);
+        InputStream s = counter;
+        try {
+            s = GzipInput.isCompressed(path) ? new GzipInput(path, counter) : counter;
+        } catch (IOException | RuntimeException e) {
+            counter.close();
+            throw e;
+        }
+        this.source = s;
+        this.in = new LineInput(source);
         try {
             byte[] h = in.nextLine();
             int from = startsWith(h, BOM) ? BOM.length : 0;
@@ -55,7 +65,7 @@ final class CsvReader implements CatalogueReader {
             this.dec = columns.decIndex(path, names);
             this.extra = columns.extraIndex(path, names);
         } catch (RuntimeException | IOException e) {
-            counter.close();
+            source.close();
             throw e;
         }
     }
@@ -250,7 +260,7 @@ final class CsvReader implements CatalogueReader {
 
     @Override
     public void close() throws IOException {
-        counter.close();
+        source.close();
     }
 
     /** Lines of bytes from a stream, each with its own ending ("\n", "\r\n", or none at the end). */

@@ -1,10 +1,8 @@
 package io.github.skycut.cli.io;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -25,7 +23,7 @@ final class CsvWriter implements CatalogueWriter {
     private final boolean nearestColumns;
 
     CsvWriter(Path file, byte[] header, boolean flagColumn, boolean nearestColumns) throws IOException {
-        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        this.out = GzipOutput.open(file);
         this.flagColumn = flagColumn;
         this.nearestColumns = nearestColumns;
         int content = CsvReader.LineInput.contentEnd(header, header.length);
@@ -74,7 +72,7 @@ final class CsvWriter implements CatalogueWriter {
 
     @Override
     public void finish() throws IOException {
-        out.flush();
+        out.close(); // flushes; a gzip stream writes its trailer
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.github.skycut.cli.io;
 
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -20,6 +22,25 @@ final class GzipInput extends FilterInputStream {
     GzipInput(Path path, InputStream compressed) throws IOException {
         super(open(path, compressed));
         this.path = path;
+    }
+
+    /**
+     * {@code in} decompressed when it starts with gzip's magic number (whatever the file's name),
+     * else {@code in} itself; {@code in} must support mark and reset.
+     */
+    static InputStream ifCompressed(Path path, InputStream in) throws IOException {
+        in.mark(2);
+        int m0 = in.read();
+        int m1 = in.read();
+        in.reset();
+        return m0 == 0x1f && m1 == 0x8b ? new BufferedInputStream(new GzipInput(path, in), 1 << 16) : in;
+    }
+
+    /** Whether {@code file} starts with gzip's magic number. */
+    static boolean isCompressed(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
     }
 
     private static InputStream open(Path path, InputStream compressed) throws IOException {

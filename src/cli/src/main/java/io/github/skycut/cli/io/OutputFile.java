@@ -50,7 +50,7 @@ public final class OutputFile implements Closeable {
         Path real = Files.isSymbolicLink(target) && Files.exists(target) ? target.toRealPath() : abs; // write through a link
         Path dir = real.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw CatalogueException.of(target, "cannot write: directory " + dir + " does not exist");
+            throw CatalogueException.of(target, "cannot write: " + whyNoDirectory(dir));
         }
         Path temp = newTemporary(dir, suffix(real.getFileName().toString()));
         Leftovers.add(temp);
@@ -64,6 +64,17 @@ public final class OutputFile implements Closeable {
             throw e;
         }
         return new OutputFile(real, temp);
+    }
+
+    /** Why {@code dir} is no directory to write in: it does not exist, or it (or a directory above it) is a file. */
+    private static String whyNoDirectory(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) ? "directory " + dir + " does not exist"
+                        : p + " is a file, not a directory";
+            }
+        }
+        return "directory " + dir + " does not exist";
     }
 
     /**

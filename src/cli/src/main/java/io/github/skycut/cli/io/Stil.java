@@ -1,7 +1,5 @@
 package io.github.skycut.cli.io;
 
-import uk.ac.starlink.ecsv.EcsvTableBuilder;
-import uk.ac.starlink.ecsv.EcsvTableWriter;
 import uk.ac.starlink.parquet.ParquetTableBuilder;
 import uk.ac.starlink.table.AbstractStarTable;
 import uk.ac.starlink.table.ColumnInfo;
@@ -16,7 +14,6 @@ import uk.ac.starlink.table.Tables;
 import uk.ac.starlink.table.formats.IpacTableBuilder;
 import uk.ac.starlink.util.FileDataSource;
 import uk.ac.starlink.votable.DataFormat;
-import uk.ac.starlink.votable.VOTableBuilder;
 import uk.ac.starlink.votable.VOTableVersion;
 import uk.ac.starlink.votable.VOTableWriter;
 
@@ -40,13 +37,24 @@ import java.util.regex.Pattern;
  *
  * <p>On first use it quiets STIL for the command line: its java.util.logging INFO and WARNING
  * lines (skycut reports problems in its own one line) and, unless the user set it, the FITS
- * buffer unmapping that prints Unsafe warnings on JDK 25 ({@code startable.unmap=none}).
+ * buffer unmapping that prints Unsafe warnings on JDK 25 ({@code startable.unmap=none}). And,
+ * unless the user set them, it lets no XML parser of the JDK in this process read an external
+ * DTD, entity, schema or stylesheet (JAXP's {@code javax.xml.accessExternal*} properties, empty:
+ * no protocol allowed): the VOTable reader has its own parser that ignores or refuses them
+ * ({@link VotableStream}), and this covers the XML STIL parses elsewhere, such as the VOTable
+ * metadata in a Parquet file's footer (which STIL then reads without, as when it is missing).
  */
 final class Stil {
 
     private static final Logger STIL_LOG = Logger.getLogger("uk.ac.starlink");
 
     static {
+        for (String property : new String[] {"javax.xml.accessExternalDTD", "javax.xml.accessExternalSchema",
+                "javax.xml.accessExternalStylesheet"}) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, ""); // no protocol: see the class comment
+            }
+        }
         STIL_LOG.setLevel(Level.SEVERE);
         if (System.getProperty("startable.unmap") == null) {
             System.setProperty("startable.unmap", "none");
@@ -63,8 +71,13 @@ final class Stil {
      * An open table: its header (columns, parameters), its rows once in order, how far the file
      * has been read ({@code bytes}) and what to close.
      */
-    record Source(StarTable header, RowSequence rows, LongSupplier bytes, AutoCloseable resource)
-            implements AutoCloseable {
+    record Source(StarTable header, RowSequence rows, LongSupplier bytes, AutoCloseable resource,
+                  VotableStream.NotNumbers notNumbers) implements AutoCloseable {
+
+        Source(StarTable header, RowSequence rows, LongSupplier bytes, AutoCloseable resource) {
+            this(header, rows, bytes, resource, new VotableStream.NotNumbers());
+        }
+
         @Override
         public void close() throws Exception {
             try {
@@ -79,26 +92,42 @@ final class Stil {
     static Source open(Path file, CatalogueFormat format) throws IOException {
         return switch (format) {
             case VOTABLE -> streamVotable(file);
-            case ECSV -> pulled(file, new EcsvTableBuilder());
-            case IPAC -> pulled(file, new IpacTableBuilder());
+            case ECSV -> ecsv(file);
+            case IPAC -> utf8(pulled(new Counted(file), new IpacTableBuilder()));
             case PARQUET -> {
                 ParquetTableBuilder b = new ParquetTableBuilder();
                 b.setCacheCols(false); // rows as they are asked for, not every column in scratch files first
-                yield pulled(file, b);
+                yield pulled(new Counted(file), b);
             }
             default -> throw new IllegalArgumentException(format + " is not read through STIL");
         };
     }
 
     /** ECSV, IPAC, Parquet: STIL's table reads its rows from the file when asked. */
-    private static Source pulled(Path file, TableBuilder builder) throws IOException {
-        Counted source = new Counted(file);
+    private static Source pulled(Counted source, TableBuilder builder) throws IOException {
         StarTable table = builder.makeStarTable(source, false, StoragePolicy.PREFER_DISK);
         RowSequence rows = table.getRowSequence();
         return new Source(table, rows, source::bytes, table::close);
     }
 
-    /** A file whose last opened stream counts the bytes read. */
+    /** ECSV: STIL's header, skycut's lines ({@link EcsvRows}). */
+    private static Source ecsv(Path file) throws IOException {
+        Counted source = new Counted(file);
+        StarTable table = EcsvRows.table(source);
+        RowSequence rows = table.getRowSequence();
+        return new Source(table, rows, source::bytes, () -> { });
+    }
+
+    /**
+     * An IPAC table's header and string cells as the UTF-8 the file holds (what astropy writes),
+     * where STIL read a byte per character.
+     */
+    static Source utf8(Source s) {
+        return new Source(TableText.rewritten(s.header(), TableText::utf8), TableText.rows(s.rows(), TableText::utf8),
+                s.bytes(), s.resource(), s.notNumbers());
+    }
+
+    /** A file whose last opened stream counts the bytes read (the file's, compressed or not). */
     private static final class Counted extends FileDataSource {
         private volatile CountingInputStream last;
 
@@ -126,9 +155,10 @@ final class Stil {
     private static Source streamVotable(Path file) throws IOException {
         CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
         RowPipe pipe = new RowPipe(PIPE_ROWS);
+        VotableStream.NotNumbers notNumbers = new VotableStream.NotNumbers();
         Thread parser = new Thread(() -> {
             try (InputStream buffered = new BufferedInputStream(in, 1 << 16)) {
-                new VOTableBuilder().streamStarTable(buffered, pipe, null);
+                VotableStream.firstTable(GzipInput.ifCompressed(file, buffered), pipe, notNumbers);
                 pipe.fail(new TableFormatException("no TABLE element")); // after the rows' end, when there was a table
             } catch (Throwable e) {
                 pipe.fail(e);
@@ -137,7 +167,7 @@ final class Stil {
         parser.setDaemon(true);
         parser.start();
         try {
-            return new Source(pipe.header(), pipe, in::count, () -> stop(pipe, in, parser));
+            return new Source(pipe.header(), pipe, in::count, () -> stop(pipe, in, parser), notNumbers);
         } catch (IOException | RuntimeException e) {
             stop(pipe, in, parser);
             throw e;
@@ -218,11 +248,10 @@ final class Stil {
         return header;
     }
 
-    /** The STIL writer of a streamed format: VOTable (in the input's serialization) or ECSV. */
+    /** The STIL writer of a streamed format: VOTable, in the input's serialization. */
     static StarTableWriter writer(CatalogueFormat format, Path input) throws IOException {
         return switch (format) {
             case VOTABLE -> new VOTableWriter(votableSerialization(input), true, VOTableVersion.getDefaultVersion());
-            case ECSV, IPAC -> new EcsvTableWriter(); // IPAC: ECSV scratch first (see IpacWriter)
             default -> throw new IllegalArgumentException(format + " is not written through a STIL pipe");
         };
     }
@@ -237,7 +266,7 @@ final class Stil {
      */
     static DataFormat votableSerialization(Path input) throws IOException {
         byte[] head;
-        try (InputStream in = Files.newInputStream(input)) {
+        try (InputStream in = GzipInput.ifCompressed(input, new BufferedInputStream(Files.newInputStream(input)))) {
             head = in.readNBytes(1 << 20);
         }
         Matcher m = DATA_ELEMENT.matcher(new String(head, StandardCharsets.ISO_8859_1));

@@ -93,6 +93,10 @@ final class StilReader implements CatalogueReader {
             }
         }
         String where = row >= 0 ? ", row " + row : "";
+        if (format == CatalogueFormat.IPAC && e instanceof IndexOutOfBoundsException) { // STIL cuts each line at the header's | marks
+            return new CatalogueException(path + where + ": cannot read as " + label(format) + ": the line ends before"
+                    + " its last column (an IPAC row is as wide as the header's | marks say; a truncated line?)", e);
+        }
         String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
         if (e.getCause() != null && e.getCause().getMessage() != null && !message.contains(e.getCause().getMessage())) {
             message += ": " + e.getCause().getMessage();
@@ -207,7 +211,9 @@ final class StilReader implements CatalogueReader {
         if (v instanceof Number x) {
             return x.doubleValue();
         }
-        throw CatalogueException.at(path, r, names.get(column), v == null ? missing() : "not a number: " + v);
+        String text = v == null ? source.notNumbers().at(r, column) : null;
+        throw CatalogueException.at(path, r, names.get(column), text != null ? "not a number: \"" + text + "\""
+                : v == null ? missing() : "not a number: " + v);
     }
 
     /** What a null cell means: STIL reads an ECSV or IPAC value that is not a number as null too. */
@@ -244,6 +250,7 @@ final class StilReader implements CatalogueReader {
         return switch (format) {
             case PARQUET -> new ParquetRowWriter(file, header, added);
             case IPAC -> new IpacWriter(file, header, added);
+            case ECSV -> new EcsvWriter(file, header, added);
             default -> new StilWriter(file, header, Stil.writer(format, path), added);
         };
     }

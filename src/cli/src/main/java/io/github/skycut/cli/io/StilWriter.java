@@ -5,10 +5,8 @@ import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableWriter;
 import uk.ac.starlink.table.WrapperStarTable;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -40,7 +38,7 @@ final class StilWriter implements CatalogueWriter {
             }
         };
         this.thread = new Thread(() -> {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            try (OutputStream out = GzipOutput.open(file)) {
                 writer.writeStarTable(table, out);
             } catch (Throwable e) {
                 failure = e;

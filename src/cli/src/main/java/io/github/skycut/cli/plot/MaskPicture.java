@@ -70,27 +70,43 @@ final class MaskPicture {
                 .append(grouped(objects - cut)).append(" kept, ").append(grouped(cut)).append(" cut (")
                 .append(percent(cut, objects)).append(" %), ").append(grouped(contaminants)).append(" contaminants")
                 .toString();
-        text(shape, title, layout.left(), y, 0, 0.5, fontSize(1.05f), true);
-        text(shape, projection.description(), layout.plotRight(), y, 1, 0.5, fontSize(0.9f), false);
+        String description = projection.description();
+        int f = layout.fontSize();
+        double titleSize = fontSize(1.05f), descriptionSize = fontSize(0.9f);
+        double tw = StrokeFont.width(title, titleSize), dw = StrokeFont.width(description, descriptionSize);
+        double x0 = layout.left(), x1 = layout.plotRight();
+        if (x0 + tw + f + dw > x1) { // a small picture: the whole width, not only the plot area's
+            x0 = 0.5 * f;
+            x1 = layout.width() - 0.5 * f;
+        }
+        double room = x1 - x0;
+        if (tw + f + dw > room) {
+            double scale = FIT * room / (tw + f + dw);
+            if (scale >= MIN_TEXT_SCALE) {
+                titleSize *= scale;
+                descriptionSize *= scale;
+            } else { // the description would be too small to read: the title alone
+                description = null;
+                titleSize *= Math.min(1, FIT * room / tw);
+            }
+        }
+        caption(shape, title, x0, y, 0, titleSize, true);
+        if (description != null) {
+            caption(shape, description, x1, y, 1, descriptionSize, false);
+        }
         base.paint(shape, Palette.TEXT, null);
     }
 
+    /** Text shrunk to fit leaves a little room (rounding of glyph widths), and is not shrunk below this. */
+    private static final double FIT = 0.98, MIN_TEXT_SCALE = 0.75;
+
+    /**
+     * The legend below the map: the kept and cut swatches, the contaminants' ring and counts, the
+     * density's shading. On one line where it fits; else the shading on a second line, each line
+     * shrunk to the picture's width if need be.
+     */
     private void legend(long max, int contaminants) {
         int f = layout.fontSize();
-        double size = fontSize(0.9f);
-        double y = layout.height() - 1.3 * f;
-        double x = layout.left();
-        x = swatch(x, y, Palette.KEPT, "kept", size);
-        x = swatch(x, y, Palette.CUT, "cut", size);
-        double r = 0.45 * f;
-        Lines ring = new Lines();
-        for (int i = 0; i <= 64; i++) {
-            double t = 2 * Math.PI * i / 64;
-            ring.lineTo(x + r + r * Math.cos(t), y + r * Math.sin(t));
-        }
-        ring.stroke(shape, lineWidth() / 2);
-        base.paint(shape, Palette.CIRCLE, null);
-        x += 1.4 * f;
         StringBuilder circles = new StringBuilder("contaminant radius: ").append(count(drawn.circles(), "circle"));
         if (drawn.dots() > 0) {
             circles.append(", ").append(count(drawn.dots(), "dot")).append(" (radius under ")
@@ -100,11 +116,68 @@ final class MaskPicture {
         if (off > 0) {
             circles.append(", ").append(grouped(off)).append(" off the map");
         }
-        x = text(shape, circles.toString(), x, y, 0, 0.5, size, false) + 2.0 * f;
-        text(shape, max == 0 ? "no object on the map"
+        String shading = max == 0 ? "no object on the map"
                 : new StringBuilder("shade: log density, 1 to ").append(grouped(max)).append(" object")
-                .append(max == 1 ? "" : "s").append(" per pixel").toString(), x, y, 0, 0.5, size, false);
+                .append(max == 1 ? "" : "s").append(" per pixel").toString();
+        double size = fontSize(0.9f);
+        double keys = keysWidth(circles.toString(), size, 1);
+        double shade = StrokeFont.width(shading, size);
+        double x0 = layout.left();
+        double right = layout.width() - 0.5 * f;
+        if (x0 + keys + 2.0 * f + shade > right) {
+            x0 = 0.5 * f;
+        }
+        double room = right - x0;
+        if (keys + 2.0 * f + shade <= room) {
+            double y = layout.height() - 1.3 * f;
+            double x = keys(circles.toString(), x0, y, size, 1);
+            caption(shape, shading, x + 2.0 * f, y, 0, size, false);
+        } else {
+            double keysScale = Math.min(1, FIT * room / keys);
+            keys(circles.toString(), x0, layout.height() - 2.3 * f, size * keysScale, keysScale);
+            caption(shape, shading, x0, layout.height() - 1.0 * f, 0, size * Math.min(1, FIT * room / shade), false);
+        }
         base.paint(shape, Palette.TEXT, null);
+    }
+
+    /** The width of the legend's keys (swatches, ring and counts) at {@code scale}. */
+    private double keysWidth(String circles, double size, double scale) {
+        double f = layout.fontSize() * scale;
+        return 2 * (1.3 * f + 1.6 * f) + StrokeFont.width("kept", size) + StrokeFont.width("cut", size) + 1.4 * f
+                + StrokeFont.width(circles, size);
+    }
+
+    /** Draws the legend's keys from x on the line through y; returns their right end. */
+    private double keys(String circles, double x, double y, double size, double scale) {
+        double f = layout.fontSize() * scale;
+        x = swatch(x, y, Palette.KEPT, "kept", size, f);
+        x = swatch(x, y, Palette.CUT, "cut", size, f);
+        double r = 0.45 * f;
+        Lines ring = new Lines();
+        for (int i = 0; i <= 64; i++) {
+            double t = 2 * Math.PI * i / 64;
+            ring.lineTo(x + r + r * Math.cos(t), y + r * Math.sin(t));
+        }
+        ring.stroke(shape, lineWidth() / 2);
+        base.paint(shape, Palette.CIRCLE, null);
+        x += 1.4 * f;
+        return caption(shape, circles, x, y, 0, size, false);
+    }
+
+    /** The title's and legend's text boxes (left, top, right, bottom) as drawn: none may overlap another or leave the picture. */
+    java.util.List<double[]> captions() {
+        return captions;
+    }
+
+    private final java.util.List<double[]> captions = new java.util.ArrayList<>();
+
+    /** Draws a caption (title or legend text) centred on y and notes its box; returns its right end. */
+    private double caption(Coverage to, String s, double x, double y, double alignX, double size, boolean bold) {
+        double end = text(to, s, x, y, alignX, 0.5, size, bold);
+        double baseline = y + StrokeFont.ascent(size) * 0.5 - StrokeFont.descent(size) * 0.5;
+        captions.add(new double[] {end - StrokeFont.width(s, size), baseline - StrokeFont.ascent(size), end,
+                baseline + StrokeFont.descent(size)});
+        return end;
     }
 
     private static String count(int n, String noun) {
@@ -138,11 +211,11 @@ final class MaskPicture {
                 .toString();
     }
 
-    private double swatch(double x, double y, int rgb, String label, double size) {
-        int f = layout.fontSize();
+    private double swatch(double x, double y, int rgb, String label, double size, double f) {
         shape.fillRect(x, y - 0.45 * f, 0.9 * f, 0.9 * f);
         base.paint(shape, 0xFF000000 | rgb, null);
-        double end = text(shape, label, x + 1.3 * f, y, 0, 0.5, size, false) + 1.6 * f;
+        captions.add(new double[] {x, y - 0.45 * f, x + 0.9 * f, y + 0.45 * f});
+        double end = caption(shape, label, x + 1.3 * f, y, 0, size, false) + 1.6 * f;
         base.paint(shape, Palette.TEXT, null);
         return end;
     }

@@ -16,10 +16,23 @@ public record PlotRequest(Path file, int width, int height, Region region) {
 
     /** Default picture size. */
     public static final int DEFAULT_WIDTH = 1600, DEFAULT_HEIGHT = 800;
-    /** Limits of the picture size: sides in pixels, and pixels in all (the counts take 8 bytes a pixel). */
+    /**
+     * Limits of the picture size: sides in pixels, and pixels in all. A pixel takes about 20 bytes
+     * while the picture is made (the colour 4, five coverage layers 5, the kept and cut counts 4
+     * to 12), so the largest picture needs some 320 MB besides the cut's own memory: within the
+     * default heap of a machine with 2 GB or more (a quarter of its memory). Kept, not raised, so
+     * that a picture never makes a cut that fits run out of memory; the limit is said in the error
+     * and in {@code --help}.
+     */
     public static final int MIN_SIDE = 200, MAX_SIDE = 8000, MAX_PIXELS = 16_000_000;
     /** The largest region: the gnomonic view is for fields, not hemispheres. */
     public static final double MAX_REGION_DEG = 90;
+    /**
+     * The smallest region, in arcseconds: its grid steps are at least 10⁻⁵°, which the labels'
+     * 10⁻⁶° write exactly (a region of 10⁻⁹″ labelled every line "150°", and its lines wobbled
+     * at the precision of a double).
+     */
+    public static final double MIN_REGION_ARCSEC = 0.1;
 
     /** A gnomonic view centred on (raDeg, decDeg), {@code size} from the bottom to the top of its plot area. */
     public record Region(double raDeg, double decDeg, Angle size) {
@@ -52,7 +65,7 @@ public record PlotRequest(Path file, int width, int height, Region region) {
         String[] parts = text.trim().toLowerCase(Locale.ROOT).split("x", -1);
         String usage = "--plot-size " + text + ": expected WIDTHxHEIGHT in pixels, e.g. 1600x800, each side "
                 + MIN_SIDE + " to " + MAX_SIDE + " and at most " + String.format(Locale.ROOT, "%,d", MAX_PIXELS)
-                + " pixels in all";
+                + " pixels in all (the picture takes about 20 bytes of memory a pixel)";
         if (parts.length != 2) {
             throw new IllegalArgumentException(usage);
         }
@@ -90,9 +103,9 @@ public record PlotRequest(Path file, int width, int height, Region region) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(prefix + e.getMessage());
         }
-        if (!(size.degrees() > 0 && size.degrees() <= MAX_REGION_DEG)) {
-            throw new IllegalArgumentException(prefix + "SIZE must be above 0 and at most " + (int) MAX_REGION_DEG
-                    + "deg (for more, leave out --plot-region: the whole-sky map), got " + size);
+        if (!(size.degrees() * 3600 >= MIN_REGION_ARCSEC * (1 - 1e-9) && size.degrees() <= MAX_REGION_DEG)) {
+            throw new IllegalArgumentException(prefix + "SIZE must be from " + MIN_REGION_ARCSEC + "arcsec to "
+                    + (int) MAX_REGION_DEG + "deg (for more, leave out --plot-region: the whole-sky map), got " + size);
         }
         return new Region(ra == 360 ? 0 : ra, dec, size);
     }

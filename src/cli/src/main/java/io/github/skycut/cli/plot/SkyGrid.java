@@ -56,7 +56,16 @@ final class SkyGrid {
             toImage(p, 360 - 1e-9, dec, at);
             labels.add(new GridLabels.Label(GridLabels.signedDegrees(dec), at[0] - gap, at[1], 1, 0.5));
         }
-        for (int ra = 30; ra < 360; ra += 30) {
+        int every = 30; // every meridian labelled, or every second, third or sixth where the labels would touch
+        double spacing = p.layout().plotWidth() / 12.0;
+        double widest = StrokeFont.width("300\u00b0", p.layout().fontSize()) * 1.2;
+        for (int k : new int[] {1, 2, 3, 6}) {
+            every = 30 * k;
+            if (k * spacing >= widest) {
+                break;
+            }
+        }
+        for (int ra = every; ra < 360; ra += every) {
             double[] at = new double[2];
             toImage(p, ra, 0, at);
             labels.add(new GridLabels.Label(GridLabels.degrees(ra), at[0], at[1] + gap, 0.5, 0));
