@@ -1,6 +1,5 @@
 package io.github.skycut.cli.io;
 
-import uk.ac.starlink.parquet.ParquetTableBuilder;
 import uk.ac.starlink.table.AbstractStarTable;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.DescribedValue;
@@ -32,7 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * STIL's side of the VOTable, ECSV, IPAC and Parquet formats: a table's rows in order (streamed,
+ * STIL's side of the VOTable, ECSV and IPAC formats: a table's rows in order (streamed,
  * never held whole), the header a writer copies, and each format's STIL writer.
  *
  * <p>On first use it quiets STIL for the command line: its java.util.logging INFO and WARNING
@@ -41,8 +40,7 @@ import java.util.regex.Pattern;
  * unless the user set them, it lets no XML parser of the JDK in this process read an external
  * DTD, entity, schema or stylesheet (JAXP's {@code javax.xml.accessExternal*} properties, empty:
  * no protocol allowed): the VOTable reader has its own parser that ignores or refuses them
- * ({@link VotableStream}), and this covers the XML STIL parses elsewhere, such as the VOTable
- * metadata in a Parquet file's footer (which STIL then reads without, as when it is missing).
+ * ({@link VotableStream}), and this covers any XML STIL parses elsewhere.
  */
 final class Stil {
 
@@ -94,16 +92,11 @@ final class Stil {
             case VOTABLE -> streamVotable(file);
             case ECSV -> ecsv(file);
             case IPAC -> utf8(pulled(new Counted(file), new IpacTableBuilder()));
-            case PARQUET -> {
-                ParquetTableBuilder b = new ParquetTableBuilder();
-                b.setCacheCols(false); // rows as they are asked for, not every column in scratch files first
-                yield pulled(new Counted(file), b);
-            }
             default -> throw new IllegalArgumentException(format + " is not read through STIL");
         };
     }
 
-    /** ECSV, IPAC, Parquet: STIL's table reads its rows from the file when asked. */
+    /** IPAC: STIL's table reads its rows from the file when asked. */
     private static Source pulled(Counted source, TableBuilder builder) throws IOException {
         StarTable table = builder.makeStarTable(source, false, StoragePolicy.PREFER_DISK);
         RowSequence rows = table.getRowSequence();

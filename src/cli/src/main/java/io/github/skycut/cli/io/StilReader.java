@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a VOTable, ECSV, IPAC or Parquet catalogue through STIL, streaming: each chunk holds its
+ * Reads a VOTable, ECSV or IPAC catalogue through STIL, streaming: each chunk holds its
  * rows' cells as STIL read them (so the writer carries every column through) and the positions
  * taken from them. A chunk takes at most {@link #CHUNK_BYTES} of estimated cell memory, so wide
  * rows make a chunk of fewer rows. Nulls (and NaN, which some formats use for null) in RA
@@ -117,7 +117,6 @@ final class StilReader implements CatalogueReader {
             case VOTABLE -> "a VOTable";
             case ECSV -> "ECSV";
             case IPAC -> "an IPAC table";
-            case PARQUET -> "Parquet";
             default -> format.name().toLowerCase(Locale.ROOT);
         };
     }
@@ -225,17 +224,17 @@ final class StilReader implements CatalogueReader {
     @Override
     public long progress() {
         long bytes = source.bytes().getAsLong();
-        return format == CatalogueFormat.PARQUET ? row : Math.min(bytes, size);
+        return Math.min(bytes, size);
     }
 
     @Override
     public long progressTotal() {
-        return format == CatalogueFormat.PARQUET ? Math.max(0, source.header().getRowCount()) : size;
+        return size;
     }
 
     @Override
     public String progressUnit() {
-        return format == CatalogueFormat.PARQUET ? "rows" : "bytes";
+        return "bytes";
     }
 
     @Override
@@ -248,7 +247,6 @@ final class StilReader implements CatalogueReader {
         StarTable header = Stil.header(source.header(), flagColumn, nearestColumns);
         StilWriter.Added added = new StilWriter.Added(flagColumn, nearestColumns);
         return switch (format) {
-            case PARQUET -> new ParquetRowWriter(file, header, added);
             case IPAC -> new IpacWriter(file, header, added);
             case ECSV -> new EcsvWriter(file, header, added);
             default -> new StilWriter(file, header, Stil.writer(format, path), added);
