@@ -222,20 +222,14 @@ final class CutCommand implements Callable<Integer> {
             return new NearestColumns(null);
         }
         ColumnRequest columns = new ColumnRequest(or(contaminantRaColumn, raColumn), or(contaminantDecColumn, decColumn),
-                contaminantIdColumn);
+                null, contaminantIdColumn);
         Catalogues.Loaded read = Catalogues.readAll(contaminants, columns);
         read.points().close();
-        double[] values = read.extra();
-        long[] ids = new long[contaminantCount];
-        for (int j = 0; j < ids.length; j++) {
-            double v = values[j];
-            if (v != Math.rint(v) || Math.abs(v) > NearestColumns.MAX_ID) {
-                throw CatalogueException.at(contaminants, j, contaminantIdColumn, "--contaminant-id-column needs integers"
-                        + " within +-2^53 (read as float64), got " + v + "; leave it out to write the contaminant's row");
-            }
-            ids[j] = (long) v;
+        if (read.ids().length != contaminantCount) {
+            throw new IllegalStateException(contaminants + ": read " + read.ids().length + " ids for " + contaminantCount
+                    + " contaminants");
         }
-        return new NearestColumns(ids);
+        return new NearestColumns(read.ids());
     }
 
     private Summary cutAll(CatalogueReader reader, AngularCut cut, SkyPoints stars, long t0, NearestColumns near,
