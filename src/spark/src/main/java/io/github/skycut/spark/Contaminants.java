@@ -1,12 +1,20 @@
 package io.github.skycut.spark;
 
+import io.github.skycut.CatalogueColumns;
 import io.github.skycut.PreparedCut;
 import io.github.skycut.SkyPoints;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -47,8 +55,27 @@ record Contaminants(double[] ra, double[] dec, double[] radii, long[] ids, CutSe
     /** Where {@link Source#columns()} puts the id column (as a long; then as a double and as text). */
     static final int ID_AT = 6;
 
-    /** The columns the contaminants are read through: RA, Dec and the radius (if a column), as doubles and as text. */
-    record Source(String ra, String dec, String radius, String id) implements Serializable {
+    /**
+     * How an id column is read by the library's rule ({@link CatalogueColumns#id}): an integer column
+     * as its longs, a float64 or float32 column as its floats, anything else (text, decimals) as its text.
+     */
+    enum IdType {
+        INTEGER, FLOAT64, FLOAT32, TEXT;
+
+        static IdType of(DataType t) {
+            if (t instanceof LongType || t instanceof IntegerType || t instanceof ShortType || t instanceof ByteType) {
+                return INTEGER;
+            }
+            return t instanceof DoubleType ? FLOAT64 : t instanceof FloatType ? FLOAT32 : TEXT;
+        }
+    }
+
+    /**
+     * The columns the contaminants are read through: RA, Dec and the radius (if a column), as doubles and as text.
+     *
+     * @param idType how the id column is read, when there is one
+     */
+    record Source(String ra, String dec, String radius, String id, IdType idType) implements Serializable {
 
         @Serial
         private static final long serialVersionUID = 1L;
@@ -60,7 +87,7 @@ record Contaminants(double[] ra, double[] dec, double[] radii, long[] ids, CutSe
                     : Columns.named(contaminants.schema(), o.radiusColumn(), "radius", "contaminants");
             String id = o.contaminantIdColumn() == null ? null
                     : Columns.named(contaminants.schema(), o.contaminantIdColumn(), "id", "contaminants");
-            return new Source(ra, dec, radius, id);
+            return new Source(ra, dec, radius, id, id == null ? null : IdType.of(contaminants.schema().apply(id).dataType()));
         }
 
         /**
@@ -82,14 +109,25 @@ record Contaminants(double[] ra, double[] dec, double[] radii, long[] ids, CutSe
             return withId;
         }
 
-        /** An id of one contaminant, checked: an integer (the text names the value otherwise). */
+        /**
+         * An id of one contaminant, read by the library's rule ({@link CatalogueColumns#id}) from the
+         * column as its type holds it: the long of an integer column, the float of a floating one, else the text.
+         */
         long id(Long value, Double asDouble, String text) {
-            if (value == null || asDouble == null || asDouble != (double) value) {
-                throw new SkycutInputException("contaminants, column '" + id + "': the contaminant id column needs "
-                        + "integers, got " + (text == null ? "a missing value (null)" : "\"" + text + "\"")
+            try {
+                if (text == null) {
+                    throw new IllegalArgumentException("missing value (null)");
+                }
+                return switch (idType) {
+                    case INTEGER -> value;
+                    case FLOAT64 -> CatalogueColumns.id(asDouble.doubleValue());
+                    case FLOAT32 -> CatalogueColumns.id((float) asDouble.doubleValue());
+                    case TEXT -> CatalogueColumns.id(text);
+                };
+            } catch (IllegalArgumentException e) {
+                throw new SkycutInputException("contaminants, column '" + id + "': contaminant id: " + e.getMessage()
                         + "; leave it out to report the contaminant's row");
             }
-            return value;
         }
 
         /** RA of one contaminant, checked: the message names the column and the value. */
