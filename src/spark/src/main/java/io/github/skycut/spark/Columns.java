@@ -3,6 +3,8 @@ package io.github.skycut.spark;
 import io.github.skycut.CatalogueColumns;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -21,21 +23,47 @@ final class Columns {
     private Columns() {
     }
 
-    static String ra(StructType schema, String given, String catalogue, String option) {
+    /** The RA column's position in {@code schema}. */
+    static int ra(StructType schema, String given, String catalogue, String option) {
         List<String> names = names(schema);
-        return names.get(refused(() -> CatalogueColumns.ra(catalogue, names, given, option)));
+        return refused(() -> CatalogueColumns.ra(catalogue, names, given, option));
     }
 
-    static String dec(StructType schema, String given, String catalogue, String option) {
+    /** The Dec column's position in {@code schema}. */
+    static int dec(StructType schema, String given, String catalogue, String option) {
         List<String> names = names(schema);
-        return names.get(refused(() -> CatalogueColumns.dec(catalogue, names, given, option)));
+        return refused(() -> CatalogueColumns.dec(catalogue, names, given, option));
     }
 
-    /** The column named {@code given} (exactly, else ignoring case). */
-    static String named(StructType schema, String given, String what, String catalogue) {
+    /** The position of the column named {@code given} (exactly, else ignoring case). */
+    static int named(StructType schema, String given, String what, String catalogue) {
         List<String> names = names(schema);
-        return names.get(refused(() -> CatalogueColumns.require(catalogue, names, given, what)));
+        return refused(() -> CatalogueColumns.require(catalogue, names, given, what));
     }
+
+    /**
+     * {@code d} with its columns named by position ({@link #at}), the same values: Spark resolves a
+     * column's name ignoring case, so among {@code RA, ra, Ra} it cannot select {@code ra} by name.
+     */
+    static Dataset<Row> positional(Dataset<Row> d) {
+        String[] names = new String[d.schema().size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = at(i);
+        }
+        return d.toDF(names);
+    }
+
+    /** The name of column {@code i} of a {@link #positional} dataset. */
+    static String at(int i) {
+        return POSITIONAL + i;
+    }
+
+    /** The position {@link #at} named, or -1 for another name. */
+    static int position(String name) {
+        return name != null && name.startsWith(POSITIONAL) ? Integer.parseInt(name.substring(POSITIONAL.length())) : -1;
+    }
+
+    private static final String POSITIONAL = "__skycut_in";
 
     private static List<String> names(StructType schema) {
         return Arrays.asList(schema.fieldNames());

@@ -66,12 +66,31 @@ class ColumnCasesSparkTest {
                     .toArray(StructField[]::new));
             String what = c.columns() + " asked " + c.asked();
             if (c.refusal() == null) {
-                assertEquals(c.columns().get(c.column()), Columns.ra(schema, c.asked(), "objects", "--ra-column"), what);
+                assertEquals(c.column(), Columns.ra(schema, c.asked(), "objects", "--ra-column"), what);
             } else {
                 SkycutInputException e = assertThrows(SkycutInputException.class,
                         () -> Columns.ra(schema, c.asked(), "objects", "--ra-column"), what);
                 assertEquals("objects: " + c.refusal().replace("{option}", "--ra-column"), e.getMessage(), what);
             }
+        }
+    }
+
+    @Test
+    void aCutReadsTheColumnTheRuleFindsAmongRaRaRa() {
+        SparkSession spark = TestSpark.session();
+        StructType awkward = new StructType().add("RA", DataTypes.DoubleType).add("ra", DataTypes.DoubleType)
+                .add("Ra", DataTypes.DoubleType).add("dec", DataTypes.DoubleType).add("DEC", DataTypes.DoubleType);
+        // only column ra (and dec) put the object on the contaminant (and the contaminant on the object)
+        Dataset<Row> objects = spark.createDataFrame(List.of(RowFactory.create(1.0, 10.0, 3.0, 20.0, 4.0),
+                RowFactory.create(5.0, 50.0, 6.0, -20.0, 7.0)), awkward);
+        Dataset<Row> stars = spark.createDataFrame(List.of(RowFactory.create(8.0, 10.0, 9.0, 20.0, 2.0)), awkward);
+        for (SparkCutOptions.Distribution d : SparkCutOptions.Distribution.values()) {
+            SparkCutOptions o = SparkCutOptions.within(Angle.ofArcsec(1)).withNearest().withDistribution(d).withPartitions(2);
+            List<Row> flagged = SparkCut.flag(objects, stars, o).collectAsList();
+            assertEquals(List.of("RA", "ra", "Ra", "dec", "DEC", "skycut_cut", "skycut_nearest", "skycut_separation_arcsec"),
+                    List.of(SparkCut.flag(objects, stars, o).schema().fieldNames()), d.toString());
+            assertEquals(List.of(true, false), flagged.stream().map(r -> r.getBoolean(5)).toList(), d.toString());
+            assertEquals(List.of(1.0, 5.0), flagged.stream().map(r -> r.getDouble(0)).toList(), "carried through");
         }
     }
 
