@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,7 +50,7 @@ final class StilReader implements CatalogueReader {
             for (int i = 0; i < table.getColumnCount(); i++) {
                 n.add(table.getColumnInfo(i).getName());
             }
-            this.names = Collections.unmodifiableList(n); // a column may have no name (null)
+            this.names = List.copyOf(n);
             this.ra = numeric(table, columns.raIndex(path, names));
             this.dec = numeric(table, columns.decIndex(path, names));
             int e = columns.extraIndex(path, names);
