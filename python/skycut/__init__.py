@@ -10,20 +10,25 @@
     star, sep = skycut.nearest(objects, stars, "1arcmin")  # which star cut each object (-1: kept), radians
 
 Catalogues: an (n, 3) float64 array of unit vectors, a tuple (ra_deg, dec_deg) of two arrays, or an
-astropy SkyCoord. Radius: a string such as "1arcmin", "5arcsec", "1deg"; an astropy Quantity
+astropy SkyCoord; vectors of another length than 1 (within 1e-9) are refused unless normalise=True
+asks to divide them by it. Radius: a string such as "1arcmin", "5arcsec", "1deg"; an astropy Quantity
 (scalar, or one per contaminant); or a number or array with unit="arcsec" (a bare number is
 refused: the unit would be a guess). Object o is cut by contaminant c exactly when
 (o.x*c.x + o.y*c.y) + o.z*c.z > cos(radius) in float64, as the Java library and the command line
 decide, bit for bit.
 
 The Java library runs in this process through JPype: the JVM (JDK 25 or newer) starts on the first
-call; see skycut._jvm for how the JDK and the jar are found (SKYCUT_JAVA_HOME, SKYCUT_JAR).
+call; see skycut._jvm for how the JDK and the jar are found (SKYCUT_JAVA_HOME, SKYCUT_JAR). Ctrl-C
+stops a call with KeyboardInterrupt (skycut._stoppable). A JVM does not survive fork(): with
+multiprocessing, use the 'spawn' start method (a 'fork' child's calls are refused, saying so).
 """
 from typing import NamedTuple
 
 import numpy as np
 
-from . import _convert, _jvm
+import weakref
+
+from . import _convert, _jvm, _stoppable
 from ._jvm import java_errors
 
 __all__ = ["cut", "mask", "nearest", "prepare", "angdistcut", "PreparedCut", "Nearest"]
@@ -44,11 +49,19 @@ def _cut_of(j, radius, unit, kernel, strategy, threads, nearest=False):
     return cut.withNearest() if nearest else cut
 
 
-def _run(j, angular_cut, objects, contaminants):
-    """One AngularCut.run on the two catalogues; their arrays stay referenced until it returns."""
-    with _convert.points(j, objects, "objects") as o, _convert.points(j, contaminants, "contaminants") as c:
-        with java_errors():
-            return angular_cut.run(o.java, c.java)
+def _run(j, angular_cut, threads, objects, contaminants, normalise):
+    """One AngularCut.run on the two catalogues, on a pool Ctrl-C stops (skycut._stoppable); their arrays
+    stay referenced until it returns."""
+    n = _stoppable.threads(j, threads)
+    pool = _stoppable.take_pool(j, n)
+    try:
+        with _convert.points(j, objects, "objects", normalise) as o, \
+                _convert.points(j, contaminants, "contaminants", normalise) as c:
+            with java_errors():
+                return _stoppable.call(j, pool, lambda: angular_cut.withPool(pool).run(o.java, c.java))
+    finally:
+        if not pool.isShutdown():
+            _stoppable.give_back(n, pool)
 
 
 def _indices(result):
@@ -64,23 +77,30 @@ def _nearest(result):
                    np.array(result.separations(), dtype=np.float64))
 
 
-def cut(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="auto", threads=None):
+def cut(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="auto", threads=None,
+        normalise=False):
     """The sorted indices (int64) of the objects within `radius` of any contaminant.
 
     kernel: "auto", "native", "vector" or "scalar"; strategy: "auto", "index" or "brute";
     threads: how many (default all cores). Every choice gives the same indices.
+    normalise: unit vectors whose length is not 1 (within 1e-9) are refused unless normalise=True, which
+    divides each by its length first (as the Java API's SkyPoints.fromColumns(x, y, z, true) does).
     """
     j = _jvm.classes()
-    return _indices(_run(j, _cut_of(j, radius, unit, kernel, strategy, threads), objects, contaminants))
+    angular_cut = _cut_of(j, radius, unit, kernel, strategy, threads)
+    return _indices(_run(j, angular_cut, threads, objects, contaminants, normalise))
 
 
-def mask(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="auto", threads=None):
+def mask(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="auto", threads=None,
+         normalise=False):
     """A boolean array, one per object, True where the object is cut (see `cut`)."""
     j = _jvm.classes()
-    return _mask(_run(j, _cut_of(j, radius, unit, kernel, strategy, threads), objects, contaminants))
+    angular_cut = _cut_of(j, radius, unit, kernel, strategy, threads)
+    return _mask(_run(j, angular_cut, threads, objects, contaminants, normalise))
 
 
-def nearest(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="auto", threads=None):
+def nearest(objects, contaminants, radius, *, unit=None, kernel="auto", strategy="auto", threads=None,
+            normalise=False):
     """Which contaminant cuts each object and how near it is, in the same pass as the cut:
     a `Nearest(contaminant, separation)` of two arrays, one value per object.
 
@@ -94,60 +114,91 @@ def nearest(objects, contaminants, radius, *, unit=None, kernel="auto", strategy
     """
     j = _jvm.classes()
     angular_cut = _cut_of(j, radius, unit, kernel, strategy, threads, nearest=True)
-    return _nearest(_run(j, angular_cut, objects, contaminants))
+    return _nearest(_run(j, angular_cut, threads, objects, contaminants, normalise))
 
 
-def angdistcut(vec_obj, vec_ps, cos_maxsep):
+def angdistcut(vec_obj, vec_ps, cos_maxsep, *, normalise=False):
     """The notebook's `angdistcut_python_naive(vec_obj, vec_ps, cos_maxsep)`: the indices of the objects
     (rows of vec_obj, unit vectors) with a contaminant (row of vec_ps) whose dot product exceeds
     cos_maxsep, used as given: `for i: for j: if sum_k o[i,k]*c[j,k] > cos_maxsep: cut i; break`.
+    normalise=True: vectors of any length, divided by it first (see `cut`).
     """
     j = _jvm.classes()
     with java_errors("cos_maxsep"):
         angular_cut = j.AngularCut.withinCosine(float(cos_maxsep))
-    return _indices(_run(j, angular_cut, vec_obj, vec_ps))
+    return _indices(_run(j, angular_cut, None, vec_obj, vec_ps, normalise))
 
 
-def prepare(contaminants, radius, *, unit=None, kernel="auto", threads=None, nearest=False):
+def prepare(contaminants, radius, *, unit=None, kernel="auto", threads=None, nearest=False, normalise=False):
     """A cut prepared once for these contaminants, to run on many batches of objects (`.cut`, `.mask`;
     with nearest=True also `.nearest`, which then costs every batch the nearest search).
-    Close it when done, or use it in a `with` block. The contaminants are copied: the arrays may go."""
+    Close it when done, or use it in a `with` block. The contaminants are copied: the arrays may go.
+    normalise=True: contaminant vectors of any length, divided by it first (see `cut`)."""
     j = _jvm.classes()
     angular_cut = _cut_of(j, radius, unit, kernel, None, threads, nearest=bool(nearest))
-    with _convert.points(j, contaminants, "contaminants") as c:
-        with java_errors():
-            return PreparedCut(j, angular_cut.prepare(c.java), bool(nearest))
+    pool = j.ForkJoinPool(_stoppable.threads(j, threads))  # its own: a Ctrl-C in a run stops it
+    try:
+        with _convert.points(j, contaminants, "contaminants", normalise) as c:
+            with java_errors():
+                prepared = _stoppable.call(j, pool, lambda: angular_cut.withPool(pool).prepare(c.java))
+    except BaseException:
+        pool.shutdown()
+        raise
+    return PreparedCut(j, prepared, pool, bool(nearest))
+
+
+def _release(prepared, pool):
+    """Frees a PreparedCut's off-heap memory and ends its threads (not in a forked child: no JVM there)."""
+    if not _jvm.forked():
+        prepared.close()
+        pool.shutdown()
 
 
 class PreparedCut:
     """A skycut PreparedCut: what depends only on the contaminants and radii, built once.
-    Safe to use from several threads; `close()` (or the end of a `with` block) frees it."""
+    Safe to use from several threads; `close()` (or the end of a `with` block) frees it, and so does
+    the garbage collector when it is forgotten. A Ctrl-C during one of its runs stops the run and closes
+    it (its threads are stopped): prepare it again."""
 
-    def __init__(self, j, prepared, nearest=False):
+    def __init__(self, j, prepared, pool, nearest=False):
         self._j = j
         self._prepared = prepared
+        self._pool = pool
         self._nearest = nearest
+        self._stopped = False
+        self._free = weakref.finalize(self, _release, prepared, pool)
+        self._free.atexit = False  # at exit the process frees it all
 
-    def _run(self, objects):
-        with _convert.points(self._j, objects, "objects") as o:
-            with java_errors():
-                return self._prepared.run(o.java)
+    def _run(self, objects, normalise):
+        _jvm.classes()  # refused in a forked child
+        if not self._free.alive:
+            raise ValueError("this PreparedCut was stopped by a KeyboardInterrupt during a run, and closed: "
+                             "prepare it again" if self._stopped else "this PreparedCut is closed")
+        prepared = self._prepared  # not self: the garbage collector may free a forgotten PreparedCut
+        with _convert.points(self._j, objects, "objects", normalise) as o:
+            try:
+                with java_errors():
+                    return _stoppable.call(self._j, self._pool, lambda: prepared.run(o.java))
+            except KeyboardInterrupt:
+                self._stopped = True
+                self.close()
+                raise
 
-    def cut(self, objects):
-        """The sorted indices (int64) of the cut objects of this batch."""
-        return _indices(self._run(objects))
+    def cut(self, objects, *, normalise=False):
+        """The sorted indices (int64) of the cut objects of this batch (normalise: see `skycut.cut`)."""
+        return _indices(self._run(objects, normalise))
 
-    def mask(self, objects):
+    def mask(self, objects, *, normalise=False):
         """True where an object of this batch is cut."""
-        return _mask(self._run(objects))
+        return _mask(self._run(objects, normalise))
 
-    def nearest(self, objects):
+    def nearest(self, objects, *, normalise=False):
         """`Nearest(contaminant, separation)` for this batch (see `skycut.nearest`); needs
         `prepare(..., nearest=True)`."""
         if not self._nearest:
             raise ValueError("this PreparedCut was prepared without nearest=True: "
                              "use skycut.prepare(contaminants, radius, nearest=True)")
-        return _nearest(self._run(objects))
+        return _nearest(self._run(objects, normalise))
 
     @property
     def contaminant_count(self):
@@ -155,7 +206,7 @@ class PreparedCut:
 
     def close(self):
         """Frees the prepared contaminants and index; later calls are refused. Calling it again does nothing."""
-        self._prepared.close()
+        self._free()
 
     def __enter__(self):
         return self

@@ -51,8 +51,9 @@ def _astropy_class(module, name):
         return None
 
 
-def points(j, value, what):
-    """`value` as skycut points: an (n, 3) array of unit vectors, a tuple (ra_deg, dec_deg), or a SkyCoord."""
+def points(j, value, what, normalise=False):
+    """`value` as skycut points: an (n, 3) array of unit vectors, a tuple (ra_deg, dec_deg), or a SkyCoord.
+    normalise: divide vectors by their length (as SkyPoints does when asked) instead of refusing them."""
     sky_coord = _astropy_class("astropy.coordinates", "SkyCoord")
     if sky_coord is not None and isinstance(value, sky_coord):
         icrs = value.icrs
@@ -61,10 +62,12 @@ def points(j, value, what):
         if len(value) != 2:
             raise ValueError(f"{what}: a tuple must be (ra_deg, dec_deg), got {len(value)} items")
         return _ra_dec(j, value[0], value[1], what)
-    return _unit_vectors(j, value, what)
+    return _unit_vectors(j, value, what, normalise)
 
 
 def _ra_dec(j, ra, dec, what):
+    _refuse_masked(ra, what, ("RA",))
+    _refuse_masked(dec, what, ("Dec",))
     ra = np.atleast_1d(np.asarray(ra, dtype=np.float64))
     dec = np.atleast_1d(np.asarray(dec, dtype=np.float64))
     if ra.ndim != 1 or dec.ndim != 1:
@@ -76,7 +79,8 @@ def _ra_dec(j, ra, dec, what):
         return Points(j.SkyPoints.fromRaDec(j.doubles(np.ascontiguousarray(ra)), j.doubles(np.ascontiguousarray(dec))))
 
 
-def _unit_vectors(j, value, what):
+def _unit_vectors(j, value, what, normalise=False):
+    _refuse_masked(value, what, ("x", "y", "z"))
     try:
         a = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError) as e:
@@ -89,6 +93,9 @@ def _unit_vectors(j, value, what):
     _check_size(n, what)
     if n == 0:
         return Points(j.SkyPoints.empty())
+    if normalise:  # the library's normalisation, on a copy of the columns
+        with java_errors(what):
+            return Points(j.SkyPoints.fromColumns(*(j.doubles(np.ascontiguousarray(a[:, k])) for k in range(3)), True))
     # contiguous, aligned, native-order float64 columns, writable (a direct buffer is: Java never
     # writes to it, but a read-only array is copied): as they are when they already are (a Fortran-order
     # array, or a (3, n) array transposed), else one (3, n) copy, which is faster than three strided ones
@@ -98,8 +105,30 @@ def _unit_vectors(j, value, what):
         block[...] = a.T
         columns = list(block)
     segments = [j.MemorySegment.ofBuffer(j.direct_buffer(c)) for c in columns]
-    with java_errors(what):
-        return Points(j.SkyPoints.wrap(*segments, n), keep=(columns, segments))
+    try:
+        with java_errors(what):
+            return Points(j.SkyPoints.wrap(*segments, n), keep=(columns, segments))
+    except ValueError as e:  # the library's "ask for normalisation", in Python's words
+        message = str(e).replace("(ask for normalisation to accept it)", "(pass normalise=True to accept it)")
+        raise ValueError(message) from None
+
+
+def _refuse_masked(value, what, names):
+    """A masked value (numpy's masked arrays, astropy's MaskedColumn and Masked) is a missing one, as a
+    null is in a catalogue file: refused with its row, as the command line refuses a null (cut at its
+    fill value, it would be decided on a number nobody gave). A mask with nothing masked is no matter.
+    `names`: the value's name, or the names of the columns of an (n, k) array."""
+    mask = getattr(value, "mask", None)
+    if mask is None or callable(mask):  # not masked (pandas' .mask is a method)
+        return
+    masked = np.asarray(mask, dtype=bool)
+    if not masked.any():
+        return
+    masked = np.atleast_1d(masked)
+    row = int(np.flatnonzero(masked.reshape(len(masked), -1).any(axis=1))[0])
+    column = int(np.flatnonzero(masked[row])[0]) if masked.ndim > 1 and len(names) > 1 else 0
+    raise ValueError(f"{what}: row {row}: {names[column]} is masked (a missing value): drop the rows with "
+                     "masked values, or fill them, before the cut")
 
 
 def _check_size(n, what):
@@ -140,6 +169,7 @@ def _unit_name(unit):
 
 
 def _numeric(j, value, unit):
+    _refuse_masked(value, "radius", ("the radius",))
     try:
         r = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):

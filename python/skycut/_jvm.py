@@ -5,6 +5,13 @@ SKYCUT_JAVA (a `java` binary), JAVA_HOME, the `java` on the PATH, then /usr/lib/
 and ~/.jdks/*. The library jar is SKYCUT_JAR, else the one a build of this checkout made
 (src/library/target/skycut.jar). Java exceptions come back as Python ones with skycut's one-line
 message, never a Java stack.
+
+A JVM does not survive fork(): a child forked from a process whose JVM runs (multiprocessing's
+"fork" start method, Linux's default before Python 3.14) has a copy of its memory but none of its
+threads, and a call into it would wait for ever. skycut notes the fork (os.register_at_fork) and
+refuses at once in the child, saying to use the "spawn" start method; the child's SIGTERM and SIGINT
+go back to Python's handling, so that Pool.terminate() and Ctrl-C still end it, and JPype's shutdown
+at exit is left out.
 """
 import contextlib
 import glob
@@ -28,11 +35,22 @@ BUILD = "mvn -B -q -pl src/library -am package -DskipTests"
 
 _lock = threading.Lock()
 _classes = None
+#: Set in a child forked from a process whose JVM was running: no call may reach the JVM here.
+_forked = False
+
+FORKED = ("skycut: this process was forked from one whose JVM was running (multiprocessing's 'fork' "
+          "start method, Linux's default before Python 3.14), and a JVM does not survive fork(): skycut "
+          "cannot run in it. "
+          "Use multiprocessing.get_context('spawn').Pool(...) (or set_start_method('spawn') at the start "
+          "of the script); each spawned process starts its own JVM. One skycut call already uses every "
+          "core (threads=...).")
 
 
 def classes():
     """The Java classes skycut uses, starting the JVM on the first call."""
     global _classes
+    if _forked:
+        raise RuntimeError(FORKED)
     if _classes is None:
         with _lock:
             if _classes is None:
@@ -43,6 +61,37 @@ def classes():
                     start(jpype)
                 _classes = _Classes(jpype)
     return _classes
+
+
+def forked():
+    """Whether this process is a child forked from one whose JVM was running (see FORKED)."""
+    return _forked
+
+
+def _after_fork_in_child():
+    global _forked
+    jpype = sys.modules.get("jpype")
+    if _forked or jpype is None or not jpype.isJVMStarted():
+        return
+    _forked = True
+    try:  # JPype's own shutdown at exit would wait for the JVM's threads for ever
+        import jpype.config
+        jpype.config.onexit = False
+    except (ImportError, AttributeError):
+        pass
+    # the JVM's handlers of these signals hand them to its threads, which the child does not have:
+    # Pool.terminate()'s SIGTERM and Ctrl-C would be lost, and the child would never end
+    import signal
+    for name, handler in (("SIGTERM", signal.SIG_DFL), ("SIGINT", signal.default_int_handler),
+                          ("SIGHUP", signal.SIG_DFL), ("SIGQUIT", signal.SIG_DFL)):
+        try:
+            signal.signal(getattr(signal, name), handler)
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 class _Classes:
@@ -60,6 +109,9 @@ class _Classes:
         self.doubles = jpype.JArray(jpype.JDouble)
         self.angles = jpype.JArray(self.Angle)
         self.direct_buffer = jpype.nio.convertToDirectBuffer
+        self.ForkJoinPool = jpype.JClass("java.util.concurrent.ForkJoinPool")
+        self.Thread = jpype.JClass("java.lang.Thread")
+        self.MILLISECONDS = jpype.JClass("java.util.concurrent.TimeUnit").MILLISECONDS
 
 
 def start(jpype):
@@ -68,7 +120,8 @@ def start(jpype):
     jar = find_jar()
     flags = start_flags(jar)
     jpype.startJVM(str(jvm_library(home)), *flags, *_aot.options(home, jar, flags),
-                   classpath=[str(jar), *jpype_support_jar(jpype)], convertStrings=False)
+                   classpath=[str(jar), *jpype_support_jar(jpype)], convertStrings=False,
+                   interrupt=False)  # Ctrl-C to Python, as KeyboardInterrupt (skycut._stoppable), not exit 130
 
 
 def start_flags(jar, env=os.environ):

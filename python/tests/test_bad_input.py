@@ -41,10 +41,16 @@ def test_nan_and_dec_beyond_90_in_ra_dec_name_the_row():
 
 
 def test_non_unit_vectors_name_the_row():
-    refused(ValueError, r"^objects: row 4: not a unit vector, its length is 2.0",
+    # and says what to write in Python to accept them
+    refused(ValueError, r"^objects: row 4: not a unit vector, its length is 2.0 \(pass normalise=True to accept it\)$",
             lambda: skycut.cut(with_row(OBJECTS, 4, (2.0, 0, 0)), STARS, "1deg"))
-    refused(ValueError, r"^objects: row 0: not a unit vector",
+    refused(ValueError, r"^objects: row 0: not a unit vector.*normalise=True",
             lambda: skycut.angdistcut(OBJECTS * 1.001, STARS, 0.5))
+    refused(ValueError, r"^contaminants: row 1: not a unit vector.*normalise=True",
+            lambda: skycut.prepare(with_row(STARS, 1, (0, 0, 3.0)), "1deg"))
+    # normalise=True divides by the length, but a vector of length 0 has no direction
+    refused(ValueError, r"^objects: row 2: cannot normalise a vector of length 0.0",
+            lambda: skycut.cut(with_row(OBJECTS, 2, (0, 0, 0)), STARS, "1deg", normalise=True))
 
 
 def test_wrong_shapes():
@@ -83,3 +89,31 @@ def test_bad_options_and_threshold():
     refused(ValueError, r"parallelism must be between 1 and", lambda: skycut.cut(OBJECTS, STARS, "1deg", threads=0))
     refused(TypeError, r"threads must be a whole number", lambda: skycut.cut(OBJECTS, STARS, "1deg", threads=1.5))
     refused(ValueError, r"^cos_maxsep: the cosine threshold is NaN", lambda: skycut.angdistcut(OBJECTS, STARS, np.nan))
+
+
+def test_masked_values_are_refused_with_the_row():
+    # a masked value is a missing one: cut at its fill value it would decide on a number nobody gave
+    ra = np.ma.masked_array([150.0, 0.0, 10.0], mask=[0, 1, 0])
+    dec = np.array([2.0, 0.0, -5.0])
+    refused(ValueError, r"^objects: row 1: RA is masked \(a missing value\)", lambda: skycut.mask((ra, dec), STARS, "1deg"))
+    refused(ValueError, r"^contaminants: row 2: Dec is masked",
+            lambda: skycut.cut(OBJECTS, (np.zeros(3), np.ma.masked_array([0.0, 1.0, 2.0], mask=[0, 0, 1])), "1deg"))
+    vectors_masked = np.ma.masked_array(OBJECTS, mask=np.zeros(OBJECTS.shape, bool))
+    vectors_masked[5, 2] = np.ma.masked
+    refused(ValueError, r"^objects: row 5: z is masked", lambda: skycut.cut(vectors_masked, STARS, "1deg"))
+    refused(ValueError, r"^contaminants: row 5: z is masked", lambda: skycut.prepare(vectors_masked, "1deg"))
+    radii = np.ma.masked_array(np.full(50, 10.0), mask=np.arange(50) == 3)
+    refused(ValueError, r"^radius: row 3: the radius is masked", lambda: skycut.cut(OBJECTS, STARS, radii, unit="arcsec"))
+
+
+def test_masked_columns_of_astropy_are_refused_with_the_row():
+    table = pytest.importorskip("astropy.table", reason="astropy is not installed (Debian: python3-astropy)")
+    ra = table.MaskedColumn([150.0, 0.0], mask=[False, True], name="RA")
+    refused(ValueError, r"^objects: row 1: RA is masked", lambda: skycut.mask((ra, np.array([2.0, 0.0])), STARS, "1deg"))
+
+
+def test_masked_arrays_without_a_masked_value_are_cut_as_their_data():
+    ra, dec = np.ma.masked_array([150.0, 0.0], mask=[0, 0]), np.ma.masked_array([2.0, 0.0])
+    stars = (np.array([0.0]), np.array([0.0]))
+    assert np.array_equal(skycut.mask((ra, dec), stars, "1deg"), [False, True])
+    assert np.array_equal(skycut.cut(np.ma.masked_array(OBJECTS), OBJECTS[:3], "1arcsec"), [0, 1, 2])

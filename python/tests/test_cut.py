@@ -106,3 +106,38 @@ def test_the_contract_in_numpy(sky):
     expected = np.flatnonzero((dot > cos_max).any(axis=1))
     assert len(expected) > 0
     assert np.array_equal(skycut.angdistcut(o, c, cos_max), expected)
+
+
+def normalised_java_cut(j, objects, contaminants, angular_cut):
+    """The reference with the library's own normalisation (SkyPoints.fromColumns(x, y, z, true))."""
+    def points(p):
+        return j.SkyPoints.fromColumns(*(j.doubles(np.ascontiguousarray(p[:, k])) for k in range(3)), True)
+    o, c = points(objects), points(contaminants)
+    try:
+        cut = angular_cut.withKernel(j.KernelType.SCALAR).withStrategy(j.Strategy.BRUTE)
+        return np.asarray(cut.run(o, c).cutIndices(), dtype=np.int64)
+    finally:
+        o.close()
+        c.close()
+
+
+def test_normalise_cuts_vectors_of_any_length_as_the_library_normalises_them(j, sky):
+    objects, stars = (vectors(*p) for p in sky)
+    longer = objects * np.random.default_rng(3).uniform(0.5, 4.0, (len(objects), 1))  # not unit vectors
+    stars_longer = stars * 1.001
+    expected = normalised_java_cut(j, longer, stars_longer, j.AngularCut.within(j.Angle.parse("1arcmin")))
+    assert len(expected) > 0
+    cut = np.isin(np.arange(len(longer)), expected)
+    assert np.array_equal(skycut.cut(longer, stars_longer, "1arcmin", normalise=True), expected)
+    assert np.array_equal(skycut.mask(longer, stars_longer, "1arcmin", normalise=True), cut)
+    assert np.array_equal(skycut.nearest(longer, stars_longer, "1arcmin", normalise=True).contaminant >= 0, cut)
+    with skycut.prepare(stars_longer, "1arcmin", normalise=True) as prepared:
+        assert np.array_equal(prepared.cut(longer, normalise=True), expected)
+        assert np.array_equal(prepared.mask(longer, normalise=True), cut)
+    cos_maxsep = np.cos(np.radians(0.5))
+    assert np.array_equal(skycut.angdistcut(longer, stars_longer, cos_maxsep, normalise=True),
+                          normalised_java_cut(j, longer, stars_longer, j.AngularCut.withinCosine(cos_maxsep)))
+    # RA/Dec have nothing to normalise: the same cut either way
+    objects_radec, stars_radec = sky
+    assert np.array_equal(skycut.cut(objects_radec, stars_radec, "1arcmin", normalise=True),
+                          skycut.cut(objects_radec, stars_radec, "1arcmin"))

@@ -57,3 +57,31 @@ def test_closed_is_closed():
     prepared.close()  # again: nothing happens
     with pytest.raises(ValueError, match="closed"):
         prepared.cut(stars)
+
+
+def test_a_forgotten_prepared_cut_is_freed_by_the_garbage_collector():
+    # no close(), no with: its off-heap contaminants and index are freed all the same once it is gone
+    import gc
+    stars = vectors(*uniform(1_000, np.random.default_rng(10)))
+    prepared = skycut.prepare(stars, "1deg")
+    assert len(prepared.cut(stars)) == 1_000
+    java = prepared._prepared  # the Java PreparedCut, to see it closed
+    assert "closed" not in str(java.toString())
+    del prepared
+    gc.collect()
+    assert str(java.toString()).endswith(", closed]"), str(java.toString())
+
+
+def test_python_threads_cut_at_once():
+    # each call runs on a pool of skycut's (so that Ctrl-C can stop it): calls from several threads,
+    # one-off and on one PreparedCut, each get their own cut
+    from concurrent.futures import ThreadPoolExecutor
+    rng = np.random.default_rng(12)
+    stars = uniform(3_000, rng)
+    batches = [near(*stars, 5_000 + 100 * i, 1 / 60, rng) for i in range(12)]
+    expected = [skycut.cut(b, stars, "1arcmin", threads=1) for b in batches]
+    with skycut.prepare(stars, "1arcmin") as prepared, ThreadPoolExecutor(4) as threads:
+        one_off = threads.map(lambda i: skycut.cut(batches[i], stars, "1arcmin", threads=1 + i % 2), range(12))
+        on_prepared = threads.map(lambda i: prepared.cut(batches[i]), range(12))
+        for got, want in zip(list(one_off) + list(on_prepared), expected + expected):
+            assert np.array_equal(got, want)

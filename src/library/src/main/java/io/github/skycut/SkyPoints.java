@@ -255,10 +255,15 @@ public final class SkyPoints implements AutoCloseable {
         }
     }
 
+    /**
+     * A thread that never runs, so owns no confined arena: a segment it may read is one any thread
+     * may read. One for the JVM, so that the check makes no thread.
+     */
+    private static final Thread NO_OWNER = Thread.ofVirtual().unstarted(() -> { });
+
     /** Whether another thread than the owner's may read these points (false for a confined arena's). */
     boolean readableByAnyThread() {
-        Thread other = new Thread(() -> { });
-        return x.isAccessibleBy(other) && y.isAccessibleBy(other) && z.isAccessibleBy(other);
+        return x.isAccessibleBy(NO_OWNER) && y.isAccessibleBy(NO_OWNER) && z.isAccessibleBy(NO_OWNER);
     }
 
     /** Refuses points that the threads of a cut could not read, in one line that says what to do. */

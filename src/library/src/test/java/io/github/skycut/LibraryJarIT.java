@@ -2,12 +2,11 @@ package io.github.skycut;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,10 +56,10 @@ class LibraryJarIT {
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(jvmArgs);
         cmd.add("io.github.skycut.example.ApiOnlyMain");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
-        assertEquals(0, p.exitValue(), out);
-        return out;
+        try (ChildProcess child = ChildProcess.start(new ProcessBuilder(cmd).redirectErrorStream(true))) {
+            ChildProcess.Result r = child.finish(Duration.ofSeconds(120));
+            assertEquals(0, r.exit(), r.out());
+            return r.out();
+        }
     }
 }

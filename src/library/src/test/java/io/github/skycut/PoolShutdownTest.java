@@ -2,10 +2,9 @@ package io.github.skycut;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,10 +29,12 @@ class PoolShutdownTest {
             }
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             pb.environment().put("MALLOC_MMAP_THRESHOLD_", "65536");
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "finished");
-            assertEquals(0, p.exitValue(), kernel + ":\n" + out);
+            String out;
+            try (ChildProcess child = ChildProcess.start(pb)) {
+                ChildProcess.Result r = child.finish(Duration.ofSeconds(300));
+                out = r.out();
+                assertEquals(0, r.exit(), kernel + ":\n" + out);
+            }
             assertTrue(out.contains("survived 13 shutdowns"), kernel + ":\n" + out);
         }
     }

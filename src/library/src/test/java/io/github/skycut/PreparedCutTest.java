@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -204,29 +205,33 @@ class PreparedCutTest {
         }
     }
 
+    /**
+     * close() during a run waits for it: the run reads the prepared copy to its end and equals the
+     * reference (a close that freed it mid-run would make the run fail). The run is known to be in
+     * progress when close() is called: the test's pool makes its worker for the run's first slice.
+     */
     @Test
     void closeWaitsForTheRunsInProgressAndRefusesNewOnes() throws Exception {
         try (SkyPoints stars = RandomSky.uniform(10_000, 41); SkyPoints big = RandomSky.uniform(200_000, 42)) {
             CutResult expected = fixed().withKernel(KernelType.SCALAR).withStrategy(Strategy.BRUTE).run(big, stars);
+            CountDownLatch sliceStarted = new CountDownLatch(1);
+            ForkJoinPool pool = new ForkJoinPool(1, p -> {
+                sliceStarted.countDown();
+                return ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            }, null, false);
             PreparedCut prepared = fixed().withKernel(KernelType.SCALAR).withStrategy(Strategy.BRUTE)
-                    .withParallelism(1).prepare(stars);
-            CountDownLatch started = new CountDownLatch(1);
+                    .withPool(pool).prepare(stars);
+            assertEquals(1, sliceStarted.getCount(), "preparing a brute-force cut used no pool thread");
             ExecutorService one = Executors.newSingleThreadExecutor();
             try {
-                Future<CutResult> running = one.submit(() -> {
-                    started.countDown();
-                    return prepared.run(big); // seconds with the scalar kernel on one thread
-                });
-                started.await();
-                Thread.sleep(50);
-                long t0 = System.nanoTime();
+                Future<CutResult> running = one.submit(() -> prepared.run(big)); // seconds with the scalar kernel
+                assertTrue(sliceStarted.await(60, TimeUnit.SECONDS), "the run never reached the pool");
                 prepared.close(); // must wait for the run, never free what it reads
-                long waitedMillis = (System.nanoTime() - t0) / 1_000_000;
                 assertEquals(expected, running.get(120, TimeUnit.SECONDS));
-                assertTrue(waitedMillis > 100, "close returned after " + waitedMillis + " ms, before the run ended");
                 assertThrows(IllegalStateException.class, () -> prepared.run(stars));
             } finally {
                 one.shutdownNow();
+                pool.shutdownNow();
             }
         }
     }

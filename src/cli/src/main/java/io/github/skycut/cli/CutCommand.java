@@ -5,6 +5,8 @@ import io.github.skycut.AngularCut;
 import io.github.skycut.CutResult;
 import io.github.skycut.PreparedCut;
 import io.github.skycut.SkyPoints;
+import io.github.skycut.cli.hats.HatsOutput;
+import io.github.skycut.cli.hats.HatsReader;
 import io.github.skycut.cli.io.CatalogueException;
 import io.github.skycut.cli.io.CatalogueFormat;
 import io.github.skycut.cli.io.CatalogueReader;
@@ -36,9 +38,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "cut", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Cuts every object that lies within a radius of any contaminant.",
-                "Catalogues: .csv (header row), .fits/.fit/.fits.gz (first binary table), .npy (float64 (n,3) unit",
-                "vectors or (n,2) RA/Dec degrees), .vot/.votable/.xml (VOTable), .ecsv, .tbl/.ipac (IPAC), .parquet.",
-                "Objects are streamed; contaminants are held in memory."},
+                "Catalogues: .csv (header row), .fits/.fit/.fits.gz (first binary table), .npy (float64 (n,3) unit"
+                        + " vectors or (n,2) RA/Dec degrees), .vot/.votable/.xml (VOTable), .ecsv, .tbl/.ipac (IPAC),"
+                        + " .parquet, or a HATS catalogue's directory (written back as a new HATS catalogue, tile by"
+                        + " tile). Objects are streamed; contaminants are held in memory."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:success", "2:bad input or usage (one line on stderr naming file, row and column)",
                 "1:internal or I/O error"})
@@ -198,50 +201,48 @@ final class CutCommand implements Callable<Integer> {
         check();
         long t0 = System.nanoTime();
         ColumnRequest objectColumns = new ColumnRequest(raColumn, decColumn, null);
-        ColumnRequest contaminantColumns = new ColumnRequest(or(contaminantRaColumn, raColumn),
-                or(contaminantDecColumn, decColumn), radius.column);
         try (CatalogueReader reader = Catalogues.open(objects, objectColumns)) {
             checkOutput(reader);
-            Catalogues.Loaded stars = Catalogues.readAll(contaminants, contaminantColumns);
+            Catalogues.Loaded stars = readContaminants();
             try (SkyPoints points = stars.points()) {
-                AngularCut cut = angularCut(stars.extra());
+                double[] radii = stars.extra();
+                NearestColumns near = nearest ? new NearestColumns(stars.ids()) : null;
+                AngularCut cut = angularCut(radii);
                 try (MaskPlot plot = plotRequest == null ? null
-                        : MaskPlot.start(plotRequest, points, plotRadii(points.size(), stars.extra()), List.of(objects, contaminants))) {
-                    return cutAll(reader, nearest ? cut.withNearest() : cut, points, t0, nearestColumns(points.size()), plot);
+                        : MaskPlot.start(plotRequest, points, plotRadii(points.size(), radii), List.of(objects, contaminants))) {
+                    return cutAll(reader, nearest ? cut.withNearest() : cut, points, t0, near, plot);
                 }
             }
         }
     }
 
-    /** With --nearest, what to write for each contaminant: its row, or its id from --contaminant-id-column; else null. */
-    private NearestColumns nearestColumns(int contaminantCount) throws IOException {
-        if (!nearest) {
-            return null;
-        }
-        if (contaminantIdColumn == null) {
-            return new NearestColumns(null);
-        }
-        ColumnRequest columns = new ColumnRequest(or(contaminantRaColumn, raColumn), or(contaminantDecColumn, decColumn),
-                null, contaminantIdColumn);
-        Catalogues.Loaded read = Catalogues.readAll(contaminants, columns);
-        read.points().close();
-        if (read.ids().length != contaminantCount) {
-            throw new IllegalStateException(contaminants + ": read " + read.ids().length + " ids for " + contaminantCount
-                    + " contaminants");
-        }
-        return new NearestColumns(read.ids());
+    /** Test hook: told of each whole read of the contaminants. */
+    static volatile Runnable contaminantsRead = () -> { };
+
+    /**
+     * The contaminants' positions, in one read with the radii (when a column) and, with --nearest, the
+     * ids of --contaminant-id-column (64-bit integers, by the library's rule {@code CatalogueColumns.id}).
+     */
+    private Catalogues.Loaded readContaminants() throws IOException {
+        contaminantsRead.run();
+        return Catalogues.readAll(contaminants, new ColumnRequest(or(contaminantRaColumn, raColumn),
+                or(contaminantDecColumn, decColumn), radius.column, nearest ? contaminantIdColumn : null));
     }
 
     private Summary cutAll(CatalogueReader reader, AngularCut cut, SkyPoints stars, long t0, NearestColumns near,
                            MaskPlot plot)
             throws IOException {
         long t1 = System.nanoTime();
+        HatsReader tiles = reader instanceof HatsReader h && mode != OutputMode.INDICES ? h : null; // tile by tile
         try (PreparedCut prepared = cut.prepare(stars);
-             CutSink sink = CutSink.open(mode, output, reader, List.of(objects, contaminants), out,
+             CutSink sink = tiles != null ? null : CutSink.open(mode, output, reader, List.of(objects, contaminants), out,
                      near);
              Progress progress = new Progress(!quiet, reader.progressUnit(), reader.progressTotal())) {
             long t2 = System.nanoTime();
-            CutPipeline.Totals t = plot == null ? CutPipeline.run(reader, prepared, sink, progress, chunkRows)
+            CutPipeline.Totals t = tiles != null ? HatsCut.run(tiles, output, new HatsCut.Run(mode, prepared,
+                    List.of(objects, contaminants), out, near, chunkRows, plot, this::note,
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors()), progress)
+                    : plot == null ? CutPipeline.run(reader, prepared, sink, progress, chunkRows)
                     : CutPipeline.run(reader, prepared, sink, progress, chunkRows, plot);
             if (plot != null) {
                 plot.finish(t.read(), t.cut());
@@ -257,6 +258,13 @@ final class CutCommand implements Callable<Integer> {
                     t.readSeconds(), t.cutSeconds(), t.writeSeconds());
             return new Summary(t.read(), t.cut(), (t3 - t0) / 1e9, last.kernel(), last.strategy(), last.threads(),
                     timings);
+        }
+    }
+
+    /** A line on stderr about the output, unless --quiet. */
+    private void note(String line) {
+        if (!quiet) {
+            err.println("skycut cut: " + line);
         }
     }
 
@@ -342,7 +350,10 @@ final class CutCommand implements Callable<Integer> {
         if (mode == OutputMode.INDICES) {
             return;
         }
-        CatalogueFormat format = CatalogueFormat.of(output);
+        if (reader.format() == CatalogueFormat.HATS) {
+            HatsOutput.refuseExisting(output); // before the contaminants are read
+        }
+        CatalogueFormat format = reader.format() == CatalogueFormat.HATS ? CatalogueFormat.HATS : CatalogueFormat.of(output);
         if (format != reader.format()) {
             throw new IllegalArgumentException("--output " + output + ": the output has the objects' format ("
                     + reader.format().name().toLowerCase(Locale.ROOT) + "); name it accordingly");

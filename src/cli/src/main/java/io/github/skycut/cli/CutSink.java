@@ -16,7 +16,9 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -107,16 +109,44 @@ abstract class CutSink implements Closeable {
             }
         }
 
+        /**
+         * Publishes the output, and then its side file: the two renames cannot be one, so the old
+         * side file is first set aside, put back if the output's rename fails, and removed once the
+         * new output is in place. A side file never sits beside an output it does not belong to.
+         */
         @Override
         void finish() throws IOException {
             writer.finish();
             writer.close();
-            if (side != null) {
-                side.finish();
-                side.close();
-                sideFile.commit();
+            if (side == null) {
+                file.commit();
+                return;
             }
-            file.commit();
+            side.finish();
+            side.close();
+            Path oldSide = setAside(sideFile.target());
+            try {
+                file.commit();
+            } catch (IOException | RuntimeException e) {
+                if (oldSide != null) {
+                    Files.move(oldSide, sideFile.target(), StandardCopyOption.ATOMIC_MOVE);
+                }
+                throw e;
+            }
+            if (oldSide != null) {
+                Files.delete(oldSide);
+            }
+            sideFile.commit();
+        }
+
+        /** Renames an existing regular file to a hidden name beside it; returns that name, or null if none. */
+        private static Path setAside(Path target) throws IOException {
+            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            Path aside = target.resolveSibling(".skycut-" + ProcessHandle.current().pid() + "-" + target.getFileName()
+                    + ".old");
+            return Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
         }
 
         @Override

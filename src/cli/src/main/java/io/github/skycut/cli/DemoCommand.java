@@ -21,9 +21,9 @@ import java.util.concurrent.Callable;
  * thread and on all cores, each checked against the scalar reference.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs every available kernel and strategy on built-in random catalogues,",
-                "on 1 thread and on all cores, and checks each against the scalar reference.",
-                "Exit status 1 if any variant disagrees."})
+        description = {"Runs every kernel and strategy on random catalogues and checks them.",
+                "Every available kernel and strategy, on 1 thread and on all cores, on built-in random catalogues,"
+                        + " each checked against the scalar reference. Exit status 1 if any variant disagrees."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--objects", defaultValue = "5000", description = "objects (default: ${DEFAULT-VALUE})")

@@ -11,8 +11,9 @@ import java.util.concurrent.Callable;
 
 /** {@code skycut example}: writes a small example sky in every format {@code skycut cut} reads. */
 @Command(name = "example", mixinStandardHelpOptions = true,
-        description = {"Writes a small example catalogue (objects) and bright stars (contaminants, each with",
-                "radius_arcsec) as CSV, FITS, FITS.gz and NumPy files, the same catalogue in each."})
+        description = {"Writes a small example sky: objects and bright stars, in each format.",
+                "A catalogue of objects and one of bright stars (the contaminants, each with radius_arcsec) as CSV,"
+                        + " FITS, FITS.gz and NumPy files, the same catalogue in each."})
 final class ExampleCommand implements Callable<Integer> {
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "example",

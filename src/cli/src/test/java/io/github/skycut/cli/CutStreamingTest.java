@@ -14,10 +14,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,16 +42,17 @@ class CutStreamingTest {
         long expectedCut = writeObjects(objects, stars);
         Path kept = dir.resolve("kept.csv");
 
-        Path log = dir.resolve("child.log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m",
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), SkycutCommand.class.getName(),
                 "cut", "--objects", objects.toString(), "--contaminants", stars.toString(), "--radius", RADIUS,
                 "--output", kept.toString()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(child.waitFor(150, TimeUnit.SECONDS), "child JVM did not finish in time");
-        String output = Files.readString(log);
-        assertEquals(0, child.exitValue(), output);
+        String output;
+        try (ChildProcess child = ChildProcess.start(new ProcessBuilder(command).redirectErrorStream(true))) {
+            ChildProcess.Result r = child.finish(Duration.ofSeconds(150));
+            output = r.out();
+            assertEquals(0, r.exit(), output);
+        }
         assertTrue(output.contains(String.format("skycut cut: %,d objects read, %,d cut, %,d kept in ",
                 ROWS, expectedCut, ROWS - expectedCut)), output);
 

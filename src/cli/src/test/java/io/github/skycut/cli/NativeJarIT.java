@@ -4,12 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,10 +76,11 @@ class NativeJarIT {
                 "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + jar.getParent()));
         cmd.addAll(props);
         cmd.addAll(List.of("-jar", jar.toString(), "demo", "--objects", "3000", "--contaminants", "300", "--threads", "2"));
-        Process p = new ProcessBuilder(cmd).directory(jar.getParent().toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the demo finished");
-        assertEquals(expectedExit, p.exitValue(), out);
-        return out;
+        try (ChildProcess p = ChildProcess.start(new ProcessBuilder(cmd).directory(jar.getParent().toFile())
+                .redirectErrorStream(true))) {
+            ChildProcess.Result r = p.finish(Duration.ofSeconds(120));
+            assertEquals(expectedExit, r.exit(), r.out());
+            return r.out();
+        }
     }
 }

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,10 +48,11 @@ class ProfileEndToEndTest {
         cmd.add(System.getProperty("java.class.path"));
         cmd.addAll(List.of(properties));
         cmd.add(Probe.class.getName());
-        Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("err.txt").toFile()).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals(0, p.waitFor(), out);
-        return new Run(out, Files.readString(dir.resolve("err.txt")));
+        try (ChildProcess p = ChildProcess.start(cmd)) {
+            ChildProcess.Result r = p.finish(Duration.ofSeconds(120));
+            assertEquals(0, r.exit(), r.both());
+            return new Run(r.out().trim(), r.err());
+        }
     }
 
     @Test

@@ -5,12 +5,10 @@ import io.github.skycut.cli.io.StilFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -37,18 +35,11 @@ class StilStoppedCutTest {
             Path old = Files.writeString(dir.resolve("kept-old" + ending), "an earlier result");
             Set<String> before = listing();
             for (Path out : new Path[] {dir.resolve("kept" + ending), old}) {
-                Path log = Files.createTempFile("skycut-stopped-", ".log");
-                Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                        "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                        "-cp", System.getProperty("java.class.path"), SlowCutMain.class.getName(),
+                int expected = format.getValue();
+                String text = StoppedRun.stop(() -> assertTrue(count(".skycut-") >= expected,
+                                ending + ": its temporary files while it writes: " + listing()),
                         "cut", "--objects", objects.toString(), "--contaminants", dir.resolve("stars.csv").toString(),
-                        "--radius", "1arcmin", "--output", out.toString(), "--quiet")
-                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                waitForTemporaryFiles(format.getValue());
-                p.destroy(); // SIGTERM
-                assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-                String text = Files.readString(log, StandardCharsets.UTF_8);
-                Files.delete(log);
+                        "--radius", "1arcmin", "--output", out.toString(), "--quiet");
                 assertTrue(text.contains("skycut: stopped before the end; removed "), ending + ":\n" + text);
                 assertEquals(before, listing(), ending + ": no temporary file left:\n" + text);
             }
@@ -56,15 +47,8 @@ class StilStoppedCutTest {
         }
     }
 
-    private void waitForTemporaryFiles(int n) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            if (listing().stream().filter(f -> f.startsWith(".skycut-")).count() >= n) {
-                Thread.sleep(300); // well into the writing
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the cut never started writing: " + listing());
+    private long count(String prefix) throws Exception {
+        return listing().stream().filter(f -> f.startsWith(prefix)).count();
     }
 
     private Set<String> listing() throws Exception {

@@ -21,9 +21,9 @@ import uk.ac.starlink.table.StarTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,16 +80,17 @@ class StilStreamingTest {
         assertTrue(Files.size(objects) > (long) heapMegabytes << 20, "the catalogue is larger than the heap: " + Files.size(objects));
         Path stars = Files.writeString(dir.resolve("stars.csv"), "ra,dec\n10,20\n100,-30\n200,45\n300,0\n45,-80\n");
         long expectedCut = expectedCut(stars);
-        Path log = dir.resolve("child.log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heapMegabytes + "m",
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), SkycutCommand.class.getName(),
                 "cut", "--objects", objects.toString(), "--contaminants", stars.toString(), "--radius", RADIUS,
                 "--output", kept.toString()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(child.waitFor(300, TimeUnit.SECONDS), "child JVM did not finish in time");
-        String output = Files.readString(log);
-        assertEquals(0, child.exitValue(), output);
+        String output;
+        try (ChildProcess child = ChildProcess.start(new ProcessBuilder(command).redirectErrorStream(true))) {
+            ChildProcess.Result r = child.finish(Duration.ofSeconds(300));
+            output = r.out();
+            assertEquals(0, r.exit(), output);
+        }
         assertTrue(output.contains(String.format("skycut cut: %,d objects read, %,d cut, %,d kept in ",
                 ROWS, expectedCut, ROWS - expectedCut)), output);
         long rows = 0;

@@ -60,15 +60,19 @@ final class BatchCutter implements Serializable {
      * The rows that go on, cut a batch at a time as the iterator is read.
      *
      * @param contaminants what {@code prepared} was made of, for the values of the nearest contaminant
+     * @param release      run once, when the rows are all read or a batch fails: lets go of {@code prepared}
+     *                     (the task may also do it when it completes; a task that stops reading early relies on that)
      */
-    Iterator<InternalRow> cut(Iterator<InternalRow> rows, PreparedCut prepared, Contaminants contaminants) {
-        return new Batches(rows, prepared, contaminants);
+    Iterator<InternalRow> cut(Iterator<InternalRow> rows, PreparedCut prepared, Contaminants contaminants,
+                              Runnable release) {
+        return new Batches(rows, prepared, contaminants, release);
     }
 
     private final class Batches implements Iterator<InternalRow> {
         private final Iterator<InternalRow> in;
         private final PreparedCut prepared;
         private final Contaminants contaminants;
+        private Runnable release;
         private final InternalRow[] batch = new InternalRow[batchRows];
         private final double[] ra = new double[batchRows];
         private final double[] dec = new double[batchRows];
@@ -78,10 +82,19 @@ final class BatchCutter implements Serializable {
         private int size;
         private int next;
 
-        Batches(Iterator<InternalRow> in, PreparedCut prepared, Contaminants contaminants) {
+        Batches(Iterator<InternalRow> in, PreparedCut prepared, Contaminants contaminants, Runnable release) {
             this.in = in;
             this.prepared = prepared;
             this.contaminants = contaminants;
+            this.release = release;
+        }
+
+        private void release() {
+            Runnable r = release;
+            release = null;
+            if (r != null) {
+                r.run();
+            }
         }
 
         @Override
@@ -94,9 +107,15 @@ final class BatchCutter implements Serializable {
                     batch[next++] = null;
                 }
                 if (!in.hasNext()) {
+                    release();
                     return false;
                 }
-                fill();
+                try {
+                    fill();
+                } catch (RuntimeException | Error e) {
+                    release();
+                    throw e;
+                }
             }
         }
 

@@ -42,16 +42,22 @@ final class BroadcastCut implements FlatMapFunction<Iterator<InternalRow>, Inter
 
     /** This JVM's prepared cut for {@code b}, held until the running task completes (or forever outside a task). */
     static PreparedCut preparedFor(Broadcast<Contaminants> b) {
+        return held(b).cut();
+    }
+
+    /** A hold on this JVM's prepared cut for {@code b}, let go when closed or when the running task completes. */
+    private static PreparedCuts.Lease held(Broadcast<Contaminants> b) {
         PreparedCuts.Lease lease = PreparedCuts.acquire(b.id(), () -> b.value().prepare());
         TaskContext task = TaskContext.get();
         if (task != null) {
             task.addTaskCompletionListener((TaskCompletionListener) ctx -> lease.close());
         }
-        return lease.cut();
+        return lease;
     }
 
     @Override
     public Iterator<InternalRow> call(Iterator<InternalRow> rows) {
-        return cutter.cut(rows, preparedFor(contaminants), contaminants.value());
+        PreparedCuts.Lease lease = held(contaminants);
+        return cutter.cut(rows, lease.cut(), contaminants.value(), lease::close);
     }
 }

@@ -147,9 +147,9 @@ final class PartitionedCut implements FlatMapFunction2<Iterator<InternalRow>, It
         Contaminants here = b.build(settings);
         PreparedCut prepared = here.prepare();
         TaskContext task = TaskContext.get();
-        if (task != null) {
+        if (task != null) { // a task that stops reading early (a limit) closes it when it completes
             task.addTaskCompletionListener((TaskCompletionListener) ctx -> prepared.close());
         }
-        return cutter.cut(objects, prepared, here);
+        return cutter.cut(objects, prepared, here, prepared::close); // closed when read to the end, task or not
     }
 }

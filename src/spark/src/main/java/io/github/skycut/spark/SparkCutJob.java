@@ -27,8 +27,9 @@ import java.util.concurrent.Callable;
  * {@code spark-submit --class io.github.skycut.spark.SparkCutJob skycut-spark.jar cut ...} on a cluster.
  * Reads the objects and the contaminants (Parquet or CSV, by name or a directory of part files), cuts
  * with {@link SparkCut}, and writes Spark's usual directory of part files (Parquet by default; CSV with
- * a header), through a temporary directory renamed at the end: a failed job leaves no output. Bad
- * input is one line naming the column, exit status 2.
+ * a header), through a temporary directory renamed at the end: a failed job leaves no output, and a
+ * stopped one ({@link UnfinishedOutput}) removes it and says so. Bad input is one line naming the
+ * column, exit status 2.
  */
 @Command(name = "cut", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Cuts every object that lies within a radius of any contaminant, on Apache Spark.",
@@ -185,12 +186,14 @@ public final class SparkCutJob implements Callable<Integer> {
         Path out = new Path(output);
         Path tmp = new Path(out.getParent(), "." + out.getName() + ".skycut-" + UUID.randomUUID());
         FileSystem fs = null;
+        UnfinishedOutput unfinished = null;
         try {
             fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (fs.exists(out)) {
                 return fail("--output " + output + " exists; skycut never overwrites: remove it or name another", null,
                         EXIT_BAD_INPUT);
             }
+            unfinished = UnfinishedOutput.watch(fs, tmp, err);
             long t0 = System.nanoTime();
             Dataset<Row> obj = SparkCatalogues.read(spark, objects, "objects");
             Dataset<Row> stars = SparkCatalogues.read(spark, contaminants, "contaminants");
@@ -203,15 +206,22 @@ public final class SparkCutJob implements Callable<Integer> {
             if (!fs.rename(tmp, out)) {
                 return fail("could not rename " + tmp + " to " + out, null, EXIT_INTERNAL);
             }
+            unfinished.close(); // written: from here a stop leaves the output as it is
             if (!quiet) {
                 err.printf(Locale.ROOT, "skycut spark cut: wrote %s (%s rows, %s) in %.2f s%n", output,
                         m.name().toLowerCase(Locale.ROOT), fmt, (System.nanoTime() - t0) / 1e9);
             }
             return 0;
         } catch (Exception e) { // Spark's Scala code throws checked SparkExceptions undeclared
+            if (unfinished != null && unfinished.stopping()) {
+                return EXIT_INTERNAL; // the JVM is stopping: its hook says what happened to the output
+            }
             return failed(e);
         } finally {
             removeQuietly(fs, tmp);
+            if (unfinished != null) {
+                unfinished.close();
+            }
             if (!existed) {
                 spark.stop();
             }

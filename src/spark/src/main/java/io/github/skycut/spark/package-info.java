@@ -17,6 +17,7 @@
  * of one {@code PreparedCut} per broadcast), the partitioned path ({@code PartitionedCut} over
  * {@code SkyCells}), the row batches ({@code BatchCutter}), column lookup ({@code Columns}), reading
  * and checking the contaminants ({@code Contaminants}, {@code CutSettings}), reading catalogues by name
- * ({@code SparkCatalogues}) and the JDK check ({@code JdkCheck}). It may import the skycut API, Spark, Scala and the JDK.
+ * ({@code SparkCatalogues}), the job's temporary output while it runs ({@code UnfinishedOutput}) and the
+ * JDK check ({@code JdkCheck}). It may import the skycut API, Spark, Scala and the JDK.
  */
 package io.github.skycut.spark;

@@ -79,7 +79,10 @@ class SparkSubmitIT {
         cmd.addAll(List.of(job));
         File log = dir.resolve("submit-" + System.nanoTime() + ".log").toFile();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "spark-submit finished in 5 minutes");
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("spark-submit did not finish in 5 minutes:\n" + Files.readString(log.toPath()));
+        }
         assertEquals(0, p.exitValue(), Files.readString(log.toPath()));
         assertTrue(Files.readString(log.toPath()).contains("skycut spark cut: wrote"), Files.readString(log.toPath()));
     }

@@ -20,8 +20,9 @@ public final class SkycutFunctions {
      * table <code>contaminants</code> (any format STIL reads; its RA/Dec columns are found under
      * the names <code>skycut cut</code> tries: ra, ra_deg, RAJ2000 and dec, dec_deg, DEJ2000).
      * The decision is skycut's exact one, the same as <code>skycut cut</code> makes. The table
-     * and its prepared cut are loaded once per file and radius and kept for the session; each row
-     * is then answered without allocating.
+     * and its prepared cut are loaded once per file and radius and kept while they are used (the
+     * last eight); a file edited or replaced since is read again (checked at most once a second),
+     * and so is a file that was missing. Each row is answered without allocating.
      *
      * @param ra           right ascension in degrees
      * @param dec          declination in degrees

@@ -18,7 +18,9 @@ import uk.ac.starlink.table.join.MatchKit;
  *        values1='ra dec' values2='ra dec' params=1arcmin join=1not2 out=kept.fits
  * </pre>
  *
- * <p>{@code params} is the radius with its unit; the score is the separation in arcsec.
+ * <p>{@code params} is the radius, one word: a number in arcsec as for STILTS's {@code sky} matcher
+ * ({@code params=5}), or a number with its unit ({@code params=1arcmin}). There is no default: a
+ * missing or unreadable radius stops the match with a message. The score is the separation in arcsec.
  */
 public final class SkycutMatcher implements MatchEngine {
 

@@ -82,6 +82,7 @@ class ErrorsStiltsTest {
         assertTrue(fails("objects.csv", "skycut good_stars.csv").contains("give a radius"));
         assertTrue(fails("objects.csv", "skycut -keep -cut good_stars.csv 1deg").contains("choose one of -keep, -cut and -flag"));
         assertTrue(fails("objects.csv", "skycut -radius good_stars.csv 1deg").contains("unknown option -radius"));
+        assertTrue(fails("objects.csv", "skycut -flag '' good_stars.csv 1deg").contains("-flag needs a value, got an empty word"));
         assertTrue(fails("objects.csv", "skycut good_stars.csv 0.001arcsec").contains("below what the cut resolves"));
     }
 

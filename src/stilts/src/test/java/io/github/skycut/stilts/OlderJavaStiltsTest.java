@@ -79,7 +79,11 @@ class OlderJavaStiltsTest {
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(dir.resolve("main.out").toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("skycut stilts on Java " + java + " did not end in 120 s:\n"
+                    + Files.readString(dir.resolve("main.out")));
+        }
         String out = Files.readString(dir.resolve("main.out"));
         assertEquals(1, p.exitValue(), out);
         saysWhatSkycutNeeds(new StiltsProcess.Result(1, out, ""), "skycut stilts");

@@ -1,5 +1,7 @@
 package io.github.skycut.cli.io;
 
+import io.github.skycut.cli.hats.HatsCatalogue;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +9,8 @@ import java.util.Locale;
 /**
  * The catalogue formats skycut reads and writes, recognised by the file name's extension: the
  * registry {@link Catalogues#open} dispatches on. CSV, FITS and NPY have skycut's own readers and
- * writers; VOTable, ECSV, IPAC and Parquet go through STIL ({@link StilReader}).
+ * writers; VOTable, ECSV, IPAC and Parquet go through STIL ({@link StilReader}); a HATS catalogue is a
+ * directory of Parquet tiles, each read by the Parquet reader ({@link io.github.skycut.cli.hats.HatsReader}).
  */
 public enum CatalogueFormat {
     /** Comma-separated values with a header row: {@code .csv}. */
@@ -23,7 +26,9 @@ public enum CatalogueFormat {
     /** An IPAC (IRSA) ASCII table: {@code .tbl}, {@code .ipac}. */
     IPAC(".tbl", ".ipac"),
     /** An Apache Parquet file: {@code .parquet}. */
-    PARQUET(".parquet");
+    PARQUET(".parquet"),
+    /** A HATS catalogue: a directory of HEALPix tiles of Parquet, with {@code hats.properties} (or {@code properties}). */
+    HATS();
 
     private final List<String> extensions;
 
@@ -38,6 +43,9 @@ public enum CatalogueFormat {
 
     /** The format of {@code file} from its extension; refuses an unknown one, naming those known. */
     public static CatalogueFormat of(Path file) {
+        if (HatsCatalogue.isHats(file)) {
+            return HATS;
+        }
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         for (CatalogueFormat f : values()) {
             for (String e : f.extensions) {
@@ -46,7 +54,8 @@ public enum CatalogueFormat {
                 }
             }
         }
-        throw CatalogueException.of(file, "unknown catalogue format: use a name ending " + known());
+        throw CatalogueException.of(file, "unknown catalogue format: use a name ending " + known()
+                + ", or a HATS catalogue's directory");
     }
 
     private static String known() {

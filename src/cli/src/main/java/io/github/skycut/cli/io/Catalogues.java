@@ -1,13 +1,14 @@
 package io.github.skycut.cli.io;
 
 import io.github.skycut.SkyPoints;
+import io.github.skycut.cli.hats.HatsReader;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** Opens catalogue readers by file extension, and reads whole (contaminant) catalogues. */
+/** Opens catalogue readers by file extension (or a HATS catalogue's directory), and reads whole (contaminant) catalogues. */
 public final class Catalogues {
 
     /** Rows read at a time by {@link #readAll}. */
@@ -23,7 +24,14 @@ public final class Catalogues {
      *                            a missing column
      */
     public static CatalogueReader open(Path file, ColumnRequest columns) throws IOException {
-        CatalogueFormat format = CatalogueFormat.of(file);
+        return open(file, CatalogueFormat.of(file), columns);
+    }
+
+    /** A reader for {@code file} in {@code format}, whatever its name (a HATS tile named {@code Npix=N.parq}). */
+    public static CatalogueReader open(Path file, CatalogueFormat format, ColumnRequest columns) throws IOException {
+        if (format == CatalogueFormat.HATS) {
+            return HatsReader.open(file, columns);
+        }
         if (!Files.exists(file)) {
             throw CatalogueException.of(file, "no such file");
         }
@@ -38,6 +46,7 @@ public final class Catalogues {
             case FITS -> new FitsReader(file, columns);
             case NPY -> new NpyReader(file, columns);
             case VOTABLE, ECSV, IPAC, PARQUET -> new StilReader(file, format, columns);
+            case HATS -> throw new IllegalStateException("opened above");
         };
     }
 

@@ -70,6 +70,11 @@ public final class Chunk {
         return firstRow;
     }
 
+    /** Counts this chunk's rows on after {@code rows} rows of earlier files (the tiles of a HATS catalogue). */
+    public void offsetRows(long rows) {
+        firstRow += rows;
+    }
+
     /** The extra column's value of row {@code i} of this chunk (e.g. a radius). */
     public double extra(int i) {
         return extra[i];

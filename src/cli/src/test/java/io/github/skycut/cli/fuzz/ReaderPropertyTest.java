@@ -7,6 +7,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -160,11 +163,19 @@ class ReaderPropertyTest {
 
     private static Path tempDir() {
         try {
-            Path d = Files.createTempDirectory("skycut-property-");
-            d.toFile().deleteOnExit();
-            return d;
+            return Files.createTempDirectory("skycut-property-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The inputs, outputs and stars of every try go with the folder (jqwik has no @TempDir of JUnit's). */
+    @AfterContainer
+    static void removeTheFolder() throws IOException {
+        try (Stream<Path> files = Files.walk(DIR)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
         }
     }
 

@@ -84,6 +84,7 @@ public final class StilFiles {
             case FITS -> "fits";
             case CSV -> "csv";
             case NPY -> throw new IllegalArgumentException("STIL has no NPY reader");
+            case HATS -> throw new IllegalArgumentException("a HATS catalogue is a directory of Parquet files");
         };
         return new StarTableFactory().makeStarTable(file.toString(), handler);
     }

@@ -210,12 +210,10 @@ final class NativeLibrary {
             library = in.readAllBytes();
         }
         NativeLibraryCache.Installed<SymbolLookup> installed = NativeLibraryCache.install(library, "libskycut.so",
-                NativeLibraryCache.candidates(), file -> SymbolLookup.libraryLookup(file, Arena.global()));
+                NativeLibraryCache.candidates(), NativeLibraryCache.noCache(),
+                file -> SymbolLookup.libraryLookup(file, Arena.global()));
         if (!installed.skipped().isEmpty()) {
-            Logger.getLogger(NativeLibrary.class.getName()).warning("skycut: the native kernel runs from the fallback "
-                    + installed.file() + ": " + String.join("; ", installed.skipped())
-                    + "; to use the cache, set -D" + NativeLibraryCache.CACHE_PROPERTY
-                    + "=DIR (or XDG_CACHE_HOME) to a directory of your own that is writable and not mounted noexec");
+            Logger.getLogger(NativeLibrary.class.getName()).warning(NativeLibraryCache.fallbackLine(installed));
         }
         return new Located(installed.file(), installed.loaded());
     }

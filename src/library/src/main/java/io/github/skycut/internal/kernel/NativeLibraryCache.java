@@ -58,6 +58,7 @@ final class NativeLibraryCache {
 
     private static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("r-x------");
+    private static final String NOEXEC = "its file system is mounted noexec";
 
     private NativeLibraryCache() {
     }
@@ -116,8 +117,19 @@ final class NativeLibraryCache {
      * @throws IllegalStateException naming every directory tried, why each failed, and the fix
      */
     static <T> Installed<T> install(byte[] library, String name, List<Path> dirs, Loader<T> loader) {
+        return install(library, name, dirs, null, loader);
+    }
+
+    /**
+     * The same, with {@code noCache} (from {@link #noCache}) as the first reason when the user has
+     * no cache directory to try.
+     */
+    static <T> Installed<T> install(byte[] library, String name, List<Path> dirs, String noCache, Loader<T> loader) {
         String fileName = cachedName(name, library);
         List<String> skipped = new ArrayList<>();
+        if (noCache != null) {
+            skipped.add(noCache);
+        }
         for (Path dir : dirs) {
             Path file;
             try {
@@ -129,15 +141,48 @@ final class NativeLibraryCache {
             try {
                 return new Installed<>(file, loader.load(file), List.copyOf(skipped));
             } catch (Exception e) {
-                skipped.add(dir + ": " + (noexec(file) ? "its file system is mounted noexec, so " : "")
+                skipped.add(dir + ": " + (noexec(file) ? NOEXEC + ", so " : "")
                         + "the library there does not load (" + describe(e) + ")");
             }
         }
         throw new IllegalStateException("could not unpack " + name + " to a directory it loads from: "
                 + (skipped.isEmpty() ? "no directory to try" : String.join("; ", skipped))
-                + "; set -D" + CACHE_PROPERTY + "=DIR (or XDG_CACHE_HOME) to a directory of your own that is writable"
-                + " and not mounted noexec, or -D" + NativeLibrary.PATH_PROPERTY + "=/path/to/" + name
+                + "; to fix, " + cacheFix(skipped) + ", or -Djava.io.tmpdir at one where skycut-<user> can be made,"
+                + " or load a copy with -D" + NativeLibrary.PATH_PROPERTY + "=/path/to/" + name
                 + "; meanwhile AUTO runs the vector kernel (the scalar one without --add-modules jdk.incubator.vector)");
+    }
+
+    /**
+     * Why the user has no cache directory (no {@code -Dskycut.native.cache}, no absolute
+     * {@code XDG_CACHE_HOME}, no absolute home: a container's user without a home), or null.
+     */
+    static String noCache(String cacheProperty, String xdgCacheHome, String userHome) {
+        boolean none = (cacheProperty == null || cacheProperty.isBlank())
+                && (xdgCacheHome == null || xdgCacheHome.isBlank() || !Path.of(xdgCacheHome).isAbsolute())
+                && (userHome == null || userHome.isBlank() || !Path.of(userHome).isAbsolute());
+        return none ? "no cache directory: user.home (" + userHome + ") is not an absolute path and XDG_CACHE_HOME"
+                + " is not set" : null;
+    }
+
+    /** {@link #noCache(String, String, String)} for this JVM. */
+    static String noCache() {
+        return noCache(System.getProperty(CACHE_PROPERTY), System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
+    }
+
+    /**
+     * The one log line of a library loaded from a directory after the first: where it runs from,
+     * why each directory before it was skipped, and what to do to load it from a cache.
+     */
+    static String fallbackLine(Installed<?> installed) {
+        return "skycut: the native kernel runs from the fallback " + installed.file() + ": "
+                + String.join("; ", installed.skipped()) + "; to load it from a cache instead, " + cacheFix(installed.skipped());
+    }
+
+    /** The fix for a cache skipped for these reasons: the property or XDG_CACHE_HOME, and the mount when noexec. */
+    private static String cacheFix(List<String> skipped) {
+        boolean noexec = skipped.stream().anyMatch(r -> r.contains(NOEXEC));
+        return "set -D" + CACHE_PROPERTY + "=DIR (or XDG_CACHE_HOME=DIR) to a directory of your own that you can write"
+                + (noexec ? " on a file system not mounted noexec" : "");
     }
 
     /** The library file in {@code dir} with exactly these bytes: the cached one, or written now. */

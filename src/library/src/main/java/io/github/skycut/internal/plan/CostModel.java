@@ -29,10 +29,10 @@ import java.util.BitSet;
  * divided by the threads. The plan is the (s, c) of least time over a geometric sweep.
  *
  * <p>Seconds of one thread's CPU time, measured with {@code ThreadMXBean} on the 2-core AMD EPYC
- * (Zen 3, AVX2) development VM, 500,000 × 50,000 uniform points, while other builds shared the
+ * (Zen 3, AVX2) development VM, 500,000 × 50,000 uniform points, with other work sharing the
  * cores (load average 2–7), so they are on the high side; only their ratios steer the choice.
- * The per-call and per-pair figures were fitted on the same cut at two grids (cells of 3° and
- * 1.5°), which trade kernel calls against pair tests:
+ * The per-call and per-pair figures come from the same cut at two grids (cells of 3° and 1.5°),
+ * which trade kernel calls against pair tests:
  *
  * <pre>
  *                      scalar kernel   native kernel (AVX2)
@@ -46,10 +46,10 @@ import java.util.BitSet;
  *   per cell and block   1.5 ns                          (clearing, prefix sums, scanning the counts)
  * </pre>
  *
- * * The native per-call figure was first fitted at 200 ns under load. On the idle machine, JMH
- * ({@code -f 2 -wi 4 -i 5}, native kernel, 2 threads, 500k × 50k) gave 22.5 / 22.0 / 26.2 ms at
- * 1′ / 5″ / 1° with 60 ns, 23.0 / 25.9 / 35.1 ms with 120 ns, and 28.8 / 18.0 / 28.7 ms with
- * 200 ns (the full benchmark run): 60 ns keeps every case within its target, so it is used.
+ * * The native per-call figure is the one whose plans keep every case within its target on an
+ * idle machine: JMH ({@code -f 2 -wi 4 -i 5}, native kernel, 2 threads, 500k × 50k) gives
+ * 22.5 / 22.0 / 26.2 ms at 1′ / 5″ / 1° with 60 ns, against 23.0 / 25.9 / 35.1 ms with 120 ns
+ * and 28.8 / 18.0 / 28.7 ms with 200 ns.
  */
 final class CostModel {
 
@@ -84,7 +84,6 @@ final class CostModel {
         }
     }
 
-    /** The index's time on one thread with its best grids; see {@link #bestPlan}. */
     /** The objects per block for N objects on some threads: a few tasks per thread, each one block. */
     static int blockFor(long objects, int threads) {
         long perTask = (objects + (long) TASKS_PER_THREAD * threads - 1) / ((long) TASKS_PER_THREAD * threads);

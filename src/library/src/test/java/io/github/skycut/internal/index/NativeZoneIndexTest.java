@@ -7,6 +7,7 @@ import io.github.skycut.internal.exec.Partitioner;
 import io.github.skycut.internal.kernel.CutKernel;
 import io.github.skycut.internal.kernel.Kernels;
 import io.github.skycut.internal.kernel.NativeKernel;
+import io.github.skycut.internal.kernel.NativeRequired;
 import io.github.skycut.internal.kernel.Nearest;
 import io.github.skycut.internal.strategy.BruteForce;
 import io.github.skycut.internal.strategy.CutJob;
@@ -247,7 +248,7 @@ class NativeZoneIndexTest {
     /** The bands built in C hold the same copies, in the same order, with the same bins, as the Java-built ones. */
     @Test
     void bandsBuiltInCEqualTheJavaOnes() {
-        assumeTrue(NativeKernel.loadProblem() == null, "needs the native library");
+        NativeRequired.assumeLoaded();
         try (SkyPoints c = RandomSky.clustered(3000, 51); SkyPoints poles = Skies.polarCap(500, 1, true, 52);
              Arena arena = Arena.ofShared()) {
             for (SkyPoints sky : List.of(c, poles)) {
@@ -298,7 +299,7 @@ class NativeZoneIndexTest {
     /** What C relies on is checked in Java first: a mask too short, a range outside the objects, too little scratch. */
     @Test
     void badArgumentsAreRefusedBeforeTheCall() {
-        assumeTrue(NativeKernel.loadProblem() == null, "needs the native library");
+        NativeRequired.assumeLoaded();
         NativeKernel k = (NativeKernel) Kernels.get(KernelType.NATIVE);
         try (SkyPoints o = RandomSky.uniform(100, 61); SkyPoints c = RandomSky.uniform(50, 62); Arena arena = Arena.ofShared()) {
             IndexPlan plan = new IndexPlan(Math.toRadians(2), Math.toRadians(2), 64, 0);

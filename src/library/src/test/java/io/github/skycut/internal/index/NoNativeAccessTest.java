@@ -1,12 +1,11 @@
 package io.github.skycut.internal.index;
 
+import io.github.skycut.ChildProcess;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,16 +20,14 @@ class NoNativeAccessTest {
 
     @Test
     void indexCutsAgreeWithoutNativeAccess() throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder(List.of(java, "--add-modules", "jdk.incubator.vector", "-cp", classPath,
-                NoNativeAccessMain.class.getName())).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM did not finish");
-        String stdout = new String(out, StandardCharsets.UTF_8);
-        String what = "stdout:\n" + stdout + "\nstderr:\n" + new String(err, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), what);
+        ChildProcess.Result r;
+        try (ChildProcess child = ChildProcess.start(List.of(ChildProcess.java(), "--add-modules",
+                "jdk.incubator.vector", "-cp", ChildProcess.testClassPath(), NoNativeAccessMain.class.getName()))) {
+            r = child.finish(Duration.ofSeconds(120));
+        }
+        String stdout = r.out();
+        String what = r.both();
+        assertEquals(0, r.exit(), what);
         List<String> runs = stdout.lines().filter(l -> l.startsWith("nativeAccess=")).toList();
         // scalar and vector, two radii each; the native kernel too where the build made it (it loads
         // without native access, with the JDK's warning)

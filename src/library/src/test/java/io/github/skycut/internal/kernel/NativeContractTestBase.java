@@ -20,6 +20,7 @@ abstract class NativeContractTestBase extends KernelContractTest {
 
     @BeforeEach
     void pathAvailable() {
+        NativeRequired.assumeLoaded();
         assumeTrue(NativeKernel.supports(isa), () -> "the native " + isa.label() + " path cannot run here: "
                 + (NativeKernel.loadProblem() != null ? NativeKernel.loadProblem() : "the CPU lacks " + isa.label()));
         kernel = new NativeKernel(isa);

@@ -1,5 +1,6 @@
 package io.github.skycut.internal.kernel;
 
+import io.github.skycut.ChildProcess;
 import io.github.skycut.KernelType;
 import io.github.skycut.SkyPoints;
 import io.github.skycut.RandomSky;
@@ -9,16 +10,16 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class NativeKernelTest {
 
     /** Set by the Maven profile that builds the library (Linux x86-64): there it must load. */
-    private static final boolean REQUIRED = Boolean.getBoolean("skycut.native.required");
+    private static final boolean REQUIRED = NativeRequired.REQUIRED;
 
     @Test
     void loadsWhereTheBuildMadeIt() {
@@ -47,7 +48,7 @@ class NativeKernelTest {
 
     @Test
     void eachPathRunsOrIsRefusedClearly() {
-        assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
+        NativeRequired.assumeLoaded();
         for (NativeKernel.Isa isa : NativeKernel.Isa.values()) {
             if (NativeKernel.supports(isa)) {
                 NativeKernel k = new NativeKernel(isa);
@@ -73,7 +74,7 @@ class NativeKernelTest {
      */
     @Test
     void bestPathMatchesTheCpuFlagsLinuxReports() throws IOException {
-        assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
+        NativeRequired.assumeLoaded();
         Path cpuinfo = Path.of("/proc/cpuinfo");
         assumeTrue(Files.isReadable(cpuinfo) && "amd64".equals(System.getProperty("os.arch")),
                 "needs Linux /proc/cpuinfo on x86-64");
@@ -89,7 +90,7 @@ class NativeKernelTest {
 
     @Test
     void propertyForcesAPath() {
-        assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
+        NativeRequired.assumeLoaded();
         String old = System.getProperty(NativeKernel.ISA_PROPERTY);
         try {
             System.setProperty(NativeKernel.ISA_PROPERTY, "portable");
@@ -109,7 +110,7 @@ class NativeKernelTest {
     /** Every path, with downcalls split into chunks of 1, 7, 1000 pair tests, equals the reference. */
     @Test
     void chunkedCallsAndEveryPathEqualTheReference() {
-        assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
+        NativeRequired.assumeLoaded();
         ScalarKernel reference = new ScalarKernel();
         try (SkyPoints o = RandomSky.uniform(3001, 41); SkyPoints c = RandomSky.uniform(517, 42);
              Arena arena = Arena.ofConfined()) {
@@ -162,7 +163,7 @@ class NativeKernelTest {
      */
     @Test
     void hitsWithinTheFloatRoundingAreFound() {
-        assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
+        NativeRequired.assumeLoaded();
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(77);
         ScalarKernel reference = new ScalarKernel();
         for (int trial = 0; trial < 300; trial++) {
@@ -188,7 +189,7 @@ class NativeKernelTest {
      */
     @Test
     void hitsWithinTheFloatRoundingAreFoundWithARadiusPerContaminant() {
-        assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
+        NativeRequired.assumeLoaded();
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(78);
         ScalarKernel reference = new ScalarKernel();
         for (int trial = 0; trial < 300; trial++) {
@@ -216,7 +217,7 @@ class NativeKernelTest {
 
     @Test
     void heapSegmentsAreRefusedBeforeTheDowncall() {
-        assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
+        NativeRequired.assumeLoaded();
         try (SkyPoints o = RandomSky.uniform(10, 1); SkyPoints c = RandomSky.uniform(10, 2)) {
             NativeKernel k = new NativeKernel(NativeKernel.Isa.PORTABLE);
             MemorySegment heapMask = MemorySegment.ofArray(new byte[10]);
@@ -234,7 +235,7 @@ class NativeKernelTest {
     /** The C code writes no mask byte outside [objFrom, objTo), even when every object is hit. */
     @Test
     void writesOnlyItsOwnMaskRange() {
-        assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
+        NativeRequired.assumeLoaded();
         try (SkyPoints o = RandomSky.uniform(200, 3); SkyPoints c = RandomSky.uniform(50, 4)) {
             for (NativeKernel.Isa isa : supported()) {
                 byte[] mask = KernelContractTest.run(new NativeKernel(isa), o, c, 37, 161, 0, 50,
@@ -249,18 +250,22 @@ class NativeKernelTest {
     /** The decision must be unfused: no fused multiply-add instruction anywhere in the library. */
     @Test
     void libraryHasNoFusedMultiplyAdd() throws IOException, InterruptedException {
-        assumeTrue(NativeKernel.loadProblem() == null, "library not loaded");
-        List<String> cmd = List.of("objdump", "-d", "--no-show-raw-insn", NativeLibrary.PATH.toString());
-        Process p;
+        NativeRequired.assumeLoaded();
+        ChildProcess child;
         try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            child = ChildProcess.start(List.of("objdump", "-d", "--no-show-raw-insn", NativeLibrary.PATH.toString()));
         } catch (IOException e) {
-            assumeTrue(!REQUIRED, "objdump (binutils) is needed to check the library: " + e.getMessage());
+            // where the build made the library, its check is required too
+            assertFalse(REQUIRED, "objdump (binutils) is needed to check the native library: " + e.getMessage());
+            assumeTrue(false, "objdump (binutils) is needed to check the native library: " + e.getMessage());
             return;
         }
-        String asm = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), asm);
+        ChildProcess.Result r;
+        try (child) {
+            r = child.finish(Duration.ofSeconds(60));
+        }
+        String asm = r.out();
+        assertEquals(0, r.exit(), r.err());
         assertTrue(asm.contains("vmulpd"), "objdump lists the vector kernels");
         List<String> fused = new ArrayList<>();
         for (String line : asm.split("\n")) {

@@ -1,22 +1,19 @@
 package io.github.skycut.internal.kernel;
 
+import io.github.skycut.ChildProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -65,9 +62,7 @@ class NativeLibraryLoadingTest {
     void twoJvmsAtOnceShareTheCachedFileAndALaterOneReusesIt() throws Exception {
         Path cache = tmp.resolve("cache");
         List<String> props = List.of("-Dskycut.native.cache=" + cache, "-Djava.io.tmpdir=" + javaTmp);
-        Process a = start(props, true);
-        Process b = start(props, true);
-        try {
+        try (ChildProcess a = start(props, true); ChildProcess b = start(props, true)) {
             awaitReady(a);
             awaitReady(b);
             go(a);
@@ -77,24 +72,18 @@ class NativeLibraryLoadingTest {
                 assertEquals(cache.resolve(name).toString(), value(out, "path"), out);
                 assertEquals(List.of(), logLines(out), out);
             }
-        } finally {
-            a.destroyForcibly();
-            b.destroyForcibly();
         }
         Path file = cache.resolve(name);
         assertArrayEquals(library, Files.readAllBytes(file));
         assertEquals(List.of(name), listing(cache), "one file, no temporary left");
-        assertFalse(Files.exists(fallback), "the fallback was not needed");
+        assertEquals(List.of(), listing(javaTmp), "nothing written to java.io.tmpdir (no libskycut-*.so, no fallback)");
 
         FileTime old = FileTime.fromMillis(86_400_000L);
         Files.setLastModifiedTime(file, old);
         Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-        Process c = start(props, false);
         String out;
-        try {
+        try (ChildProcess c = start(props, false)) {
             out = finish(c);
-        } finally {
-            c.destroyForcibly();
         }
         assertEquals(file.toString(), value(out, "path"), out);
         assertEquals(List.of(), logLines(out), out);
@@ -171,59 +160,37 @@ class NativeLibraryLoadingTest {
     }
 
     private static String run(List<String> props) throws Exception {
-        Process p = start(props, false);
-        try {
+        try (ChildProcess p = start(props, false)) {
             return finish(p);
-        } finally {
-            p.destroyForcibly();
         }
     }
 
     /** A JVM running NativeLibraryCacheMain with the test class path, stdout and stderr merged. */
-    private static Process start(List<String> props, boolean wait) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
-                "--enable-native-access=ALL-UNNAMED", "-cp", classPath));
+    private static ChildProcess start(List<String> props, boolean wait) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "--add-modules", "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED", "-cp", ChildProcess.testClassPath()));
         command.addAll(props);
         command.add(NativeLibraryCacheMain.class.getName());
         if (wait) {
             command.add("wait");
         }
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return ChildProcess.start(new ProcessBuilder(command).redirectErrorStream(true));
     }
 
-    /** Reads the child's output up to its "ready" line (nothing is loaded before it). */
-    private static void awaitReady(Process p) throws IOException {
-        StringBuilder seen = new StringBuilder();
-        InputStream in = p.getInputStream();
-        while (true) {
-            int c = in.read();
-            if (c < 0) {
-                throw new AssertionError("the child ended before it was ready:\n" + seen);
-            }
-            seen.append((char) c);
-            if (seen.toString().endsWith("ready\n")) {
-                return;
-            }
-        }
+    /** Waits for the child's "ready" line (nothing is loaded before it). */
+    private static void awaitReady(ChildProcess p) throws InterruptedException {
+        p.awaitLine("ready"::equals, Duration.ofSeconds(60));
     }
 
-    private static void go(Process p) throws IOException {
-        OutputStream in = p.getOutputStream();
-        in.write("go\n".getBytes(StandardCharsets.UTF_8));
-        in.close();
+    private static void go(ChildProcess p) throws IOException {
+        p.send("go\n");
     }
 
-    /** Drains the child's output to its end and checks it exited 0. */
-    private static String finish(Process p) throws Exception {
-        String out;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            out = r.lines().collect(Collectors.joining("\n", "", "\n"));
-        }
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM ended:\n" + out);
-        assertEquals(0, p.exitValue(), out);
-        return out;
+    /** Waits for the child's end and checks it exited 0; returns its output. */
+    private static String finish(ChildProcess p) throws InterruptedException {
+        ChildProcess.Result r = p.finish(Duration.ofSeconds(60));
+        assertEquals(0, r.exit(), r.out());
+        return r.out();
     }
 
     private static List<String> listing(Path dir) throws IOException {

@@ -1,15 +1,13 @@
 package io.github.skycut.internal.kernel;
 
+import io.github.skycut.ChildProcess;
 import io.github.skycut.KernelType;
 import jdk.incubator.vector.DoubleVector;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,18 +45,15 @@ class VectorKernelLoadingTest {
     /** A child JVM without --add-modules: the vector kernel is skipped with one line, the cut still agrees. */
     @Test
     void withoutTheModuleTheLibraryStillWorks() throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", classPath, NoVectorModuleMain.class.getName()));
-        Process p = new ProcessBuilder(command).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish");
-        String stdout = new String(out, StandardCharsets.UTF_8);
-        String stderr = new String(err, StandardCharsets.UTF_8);
-        String what = "stdout:\n" + stdout + "\nstderr:\n" + stderr;
-        assertEquals(0, p.exitValue(), what);
+        ChildProcess.Result r;
+        try (ChildProcess child = ChildProcess.start(List.of(ChildProcess.java(), "--enable-native-access=ALL-UNNAMED",
+                "-cp", ChildProcess.testClassPath(), NoVectorModuleMain.class.getName()))) {
+            r = child.finish(Duration.ofSeconds(60));
+        }
+        String stdout = r.out();
+        String stderr = r.err();
+        String what = r.both();
+        assertEquals(0, r.exit(), what);
         assertTrue(stdout.contains("module=absent"), what);
         assertTrue(stdout.contains("agrees=true"), what);
         assertFalse(stdout.contains("kernel=vector"), what);

@@ -14,9 +14,10 @@ import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableFactory;
 
 /**
- * Reads a contaminants table (any format STIL reads: a file name or URL) into memory and prepares
- * skycut's cut for it, with one radius or each row's own, and (for {@code -nearest}) with the
- * nearest-contaminant search and each row's id.
+ * Reads a contaminants table (any format STIL reads: a file name or URL; an XML one only when it
+ * names no external entity or DTD, {@link XmlProlog}) into memory and prepares skycut's cut for it,
+ * with one radius or each row's own, and (for {@code -nearest}) with the nearest-contaminant search
+ * and each row's id.
  */
 final class Contaminants {
 
@@ -64,6 +65,7 @@ final class Contaminants {
     static Loaded load(Request request, Angle radius, boolean nearest) throws IOException {
         String what = request.location();
         StarTable table;
+        XmlProlog.refuseExternal(request.location()); // STIL's XML readers would expand or fetch what the prolog names
         try {
             table = new StarTableFactory(false).makeStarTable(request.location());
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import io.github.skycut.AngularCut;
 import io.github.skycut.SkyPoints;
 
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import uk.ac.starlink.table.DefaultValueInfo;
 import uk.ac.starlink.table.DescribedValue;
@@ -21,19 +22,62 @@ import uk.ac.starlink.table.join.MatchKit;
  * from {@link Angle#cosMax()}. The test is symmetric (each product commutes), as STILTS requires.
  * A blank position (null or NaN) matches nothing, as in STILTS's own matchers; |Dec| &gt; 90° is
  * refused.
+ *
+ * <p>The radius ({@code params}) has no default, as the {@code sky} matcher's has none: a number is
+ * arcseconds, as there ({@code params=5}), or it carries its unit ({@code params=1arcmin}). When
+ * STILTS cannot set it (a bad value, a missing one, two words), STILTS does not stop: it drops the
+ * matcher it was configuring and takes a fresh one, made by the class's no-argument constructor and
+ * never configured ({@code Parameter.setValueFromString} falls back to the value as a class name).
+ * Such a matcher has no radius, so it refuses to match, and says what was refused: the refusal is
+ * kept for the thread that made it ({@link #REFUSED}) and taken by the next matcher that thread
+ * makes, which is that fresh one.
  */
 public final class ExactMatcher implements MatchEngine {
 
+    /** Per thread, why the last radius given was refused; taken (and cleared) by the next matcher made. */
+    private static final ThreadLocal<String> REFUSED = new ThreadLocal<>();
+
+    /** A number alone, as the {@code sky} matcher reads its radius (in arcsec). */
+    private static final Pattern NUMBER = Pattern.compile("\\s*[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?\\s*");
+
     private final RadiusValue radius = new RadiusValue();
+    private final String refusedBefore;
+
+    private ExactMatcher() {
+        refusedBefore = REFUSED.get();
+        REFUSED.remove();
+    }
 
     /** Called by {@code SkycutMatcher} through reflection. */
     public static MatchEngine create() {
         return new ExactMatcher();
     }
 
+    /**
+     * Reads a radius as {@code params} gives it: a number alone is arcseconds (as for STILTS's
+     * {@code sky} matcher), else a number with its unit ({@link Angle#parse}).
+     */
+    static Angle parseRadius(String text) {
+        if (text != null && NUMBER.matcher(text).matches()) {
+            return Angle.ofArcsec(Double.parseDouble(text.strip()));
+        }
+        return Angle.parse(text);
+    }
+
+    /** The radius set through {@code params}; refuses to go on without one. */
+    private Angle radius() {
+        Angle a = radius.angle();
+        if (a == null) {
+            throw new IllegalArgumentException("skycut matcher: " + (refusedBefore != null ? refusedBefore
+                    : "no radius") + "; give params one word: a number in arcsec (params=5) or a number with"
+                    + " its unit (params=1arcmin, params=0.5deg)");
+        }
+        return a;
+    }
+
     @Override
     public Supplier<MatchKit> createMatchKitFactory() {
-        double cosMax = radius.angle().cosMax();
+        double cosMax = radius().cosMax();
         SkyCells cells = new SkyCells(cosMax);
         return () -> new Kit(cosMax, cells);
     }
@@ -53,7 +97,7 @@ public final class ExactMatcher implements MatchEngine {
 
     @Override
     public double getScoreScale() {
-        double arcsec = radius.angle().degrees() * 3600;
+        double arcsec = radius().degrees() * 3600;
         return arcsec > 0 ? arcsec : 1;
     }
 
@@ -83,27 +127,39 @@ public final class ExactMatcher implements MatchEngine {
 
     @Override
     public String toString() {
-        return "skycut (exact angular cut, radius " + radius.angle() + ")";
+        Angle a = radius.angle();
+        return "skycut (exact angular cut, radius " + (a == null ? "not set" : a) + ")";
     }
 
-    /** The radius, with its unit ("1arcmin"), checked when it is set. */
+    /** The radius ("5" in arcsec, or "1arcmin"), checked when it is set; none until then. */
     private static final class RadiusValue extends DescribedValue {
         private static final DefaultValueInfo INFO = new DefaultValueInfo("radius", String.class,
-                "Radius of the cut with its unit, e.g. 1arcmin, 5arcsec, 0.5deg");
+                "Radius of the cut: a number in arcsec, or with its unit, e.g. 5, 1arcmin, 0.5deg");
+
+        private Angle angle;
 
         RadiusValue() {
-            super(INFO, "1arcsec");
+            super(INFO);
         }
 
         @Override
         public void setValue(Object value) {
             String text = value == null ? null : value.toString();
-            AngularCut.within(Angle.parse(text)); // refuses bad or unresolved radii now, with the library's message
+            Angle a;
+            try {
+                a = parseRadius(text);
+                AngularCut.within(a); // refuses bad or unresolved radii now, with the library's message
+            } catch (IllegalArgumentException e) {
+                REFUSED.set("params=" + (text == null ? "" : text.strip()) + " is not a radius: " + e.getMessage());
+                throw e;
+            }
             super.setValue(text);
+            angle = a;
         }
 
+        /** The radius, or null when none was set. */
         Angle angle() {
-            return Angle.parse((String) getValue());
+            return angle;
         }
     }
 

@@ -101,6 +101,9 @@ public final class FilterStep implements ProcessingStep {
             }
             String v = args.next();
             args.remove();
+            if (v.isBlank()) { // a column, an expression or a unit: never empty (-flag '' wrote a column without a name)
+                throw new ArgException("skycut: " + option + " needs a value, got an empty word");
+            }
             return v;
         }
 

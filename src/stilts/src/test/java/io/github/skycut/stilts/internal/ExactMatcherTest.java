@@ -146,10 +146,41 @@ class ExactMatcherTest {
     @Test
     void theRadiusIsCheckedWhenSet() {
         DescribedValue radius = ExactMatcher.create().getMatchParameters()[0];
-        assertThrows(IllegalArgumentException.class, () -> radius.setValueFromString("5"));
+        assertThrows(IllegalArgumentException.class, () -> radius.setValueFromString("5parsec"));
         assertThrows(IllegalArgumentException.class, () -> radius.setValueFromString("0.001arcsec"));
+        assertThrows(IllegalArgumentException.class, () -> radius.setValueFromString("-30arcmin"));
         radius.setValueFromString("2.5arcsec");
         assertEquals("2.5arcsec", radius.getValue());
         assertFalse(ExactMatcher.create().getTupleInfos()[0].isNullable());
+    }
+
+    @Test
+    void aNumberAloneIsArcsecAsForTheSkyMatcher() {
+        assertEquals(Angle.ofArcsec(5), ExactMatcher.parseRadius("5"));
+        assertEquals(Angle.ofArcsec(0.5), ExactMatcher.parseRadius(" .5 "));
+        assertEquals(Angle.ofArcsec(2e3), ExactMatcher.parseRadius("2e3"));
+        assertEquals(Angle.parse("30arcmin"), ExactMatcher.parseRadius("30arcmin"));
+        for (String bad : new String[] {"-5", "nan", "Infinity", "5 junk", "0x10"}) {
+            assertThrows(IllegalArgumentException.class, () -> ExactMatcher.parseRadius(bad), bad);
+        }
+        MatchKit five = kit("5");
+        assertTrue(five.matchScore(new Object[] {10.0, 20.0}, new Object[] {10.0, 20 + 4.9 / 3600}) >= 0);
+        assertEquals(-1, five.matchScore(new Object[] {10.0, 20.0}, new Object[] {10.0, 20 + 5.1 / 3600}));
+    }
+
+    /**
+     * What STILTS does with a bad params value: it drops the matcher it was configuring and takes
+     * a fresh one from the no-argument constructor, never configured. That one must refuse to
+     * match (it once matched at a default 1 arcsec) and say what was refused.
+     */
+    @Test
+    void aMatcherWithoutRadiusRefusesToMatchAndSaysWhy() {
+        MatchEngine configured = ExactMatcher.create();
+        assertThrows(IllegalArgumentException.class, () -> configured.getMatchParameters()[0].setValueFromString("bogus"));
+        MatchEngine fallback = ExactMatcher.create(); // as Parameter.setValueFromString then makes it
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, fallback::createMatchKitFactory);
+        assertTrue(e.getMessage().contains("params=bogus is not a radius: cannot read angle 'bogus'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ExactMatcher.create().createMatchKitFactory());
+        assertTrue(e.getMessage().startsWith("skycut matcher: no radius; give params one word"), e.getMessage());
     }
 }

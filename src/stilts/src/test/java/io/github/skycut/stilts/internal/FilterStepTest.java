@@ -35,6 +35,10 @@ class FilterStepTest {
         assertMessage("not both", List.of("-radius-column", "r", "stars.csv", "1deg"));
         assertMessage("-radius-unit goes with -radius-column", List.of("-radius-unit", "deg", "stars.csv", "1deg"));
         assertMessage("-flag needs a value", List.of("stars.csv", "1deg", "-flag"));
+        assertMessage("-flag needs a value, got an empty word", List.of("-flag", "", "stars.csv", "1deg"));
+        assertMessage("-flag needs a value, got an empty word", List.of("-flag", " ", "stars.csv", "1deg"));
+        assertMessage("-contaminant-id needs a value, got an empty word",
+                List.of("-cut", "-nearest", "-contaminant-id", "", "stars.csv", "1deg"));
         assertMessage("unexpected word 'extra'", List.of("stars.csv", "1deg", "extra"));
         assertMessage("an angular separation must be >= 0", List.of("stars.csv", "-1deg"));
         assertMessage("-nearest goes with -cut or -flag", List.of("-nearest", "stars.csv", "1deg"));

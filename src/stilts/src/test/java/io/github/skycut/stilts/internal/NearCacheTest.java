@@ -3,6 +3,7 @@ package io.github.skycut.stilts.internal;
 import io.github.skycut.Angle;
 import io.github.skycut.AngularCut;
 import io.github.skycut.CutResult;
+import io.github.skycut.PreparedCut;
 import io.github.skycut.SkyPoints;
 import io.github.skycut.stilts.SkycutFunctions;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,5 +85,124 @@ class NearCacheTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SkycutFunctions.skycutNear(1, 91, stars, "1arcsec"));
         assertTrue(e.getMessage().contains("|Dec| > 90"), e.getMessage());
+    }
+
+    /** A cache on a clock the test moves. */
+    private static final class Clock implements java.util.function.LongSupplier {
+        long now;
+
+        @Override
+        public long getAsLong() {
+            return now;
+        }
+
+        void pass(long nanos) {
+            now += nanos;
+        }
+    }
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private String star(String name, double ra, double dec) throws Exception {
+        Path f = dir.resolve(name);
+        java.nio.file.attribute.FileTime before = Files.exists(f) ? Files.getLastModifiedTime(f) : null;
+        Files.writeString(f, "ra,dec\n" + ra + "," + dec + "\n");
+        if (before != null) { // an edit the file system's clock resolves, however coarse it is
+            Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() + 10_000));
+        }
+        return f.toString();
+    }
+
+    @Test
+    void anEditedTableIsReadAgainAndItsOldCutClosed() throws Exception {
+        Clock clock = new Clock();
+        NearCache cache = new NearCache(4, SECOND, clock);
+        String stars = star("edited.csv", 10, 10);
+        assertTrue(cache.isNear(10, 10, stars, "1arcmin"));
+        assertFalse(cache.isNear(20, 20, stars, "1arcmin"));
+        PreparedCut old = cache.cutOf(stars, "1arcmin");
+        star("edited.csv", 20, 20);
+        clock.pass(SECOND / 2);
+        assertTrue(cache.isNear(10, 10, stars, "1arcmin"), "not checked again within the second");
+        clock.pass(SECOND);
+        assertTrue(cache.isNear(20, 20, stars, "1arcmin"), "the edit is seen");
+        assertFalse(cache.isNear(10, 10, stars, "1arcmin"));
+        assertThrows(IllegalStateException.class, () -> old.isCut(10, 10), "the old cut is closed");
+        assertEquals(1, cache.size());
+    }
+
+    @Test
+    void aReplacedTableIsReadAgain() throws Exception {
+        Clock clock = new Clock();
+        NearCache cache = new NearCache(4, SECOND, clock);
+        String stars = star("replaced.csv", 10, 10);
+        assertTrue(cache.isNear(10, 10, stars, "1arcmin"));
+        Path other = Path.of(star("other.csv", 20, 20));
+        Files.setLastModifiedTime(other, Files.getLastModifiedTime(Path.of(stars)));
+        Files.move(other, Path.of(stars), java.nio.file.StandardCopyOption.REPLACE_EXISTING); // same size and time
+        clock.pass(2 * SECOND);
+        assertTrue(cache.isNear(20, 20, stars, "1arcmin"));
+    }
+
+    @Test
+    void aFailedTableIsReadAgainWhenItsFileAppears() throws Exception {
+        Clock clock = new Clock();
+        NearCache cache = new NearCache(4, SECOND, clock);
+        String stars = dir.resolve("later.csv").toString();
+        assertThrows(IllegalArgumentException.class, () -> cache.isNear(10, 10, stars, "1arcmin"));
+        clock.pass(2 * SECOND);
+        assertThrows(IllegalArgumentException.class, () -> cache.isNear(10, 10, stars, "1arcmin"), "still missing");
+        star("later.csv", 10, 10);
+        assertThrows(IllegalArgumentException.class, () -> cache.isNear(10, 10, stars, "1arcmin"), "within the second");
+        clock.pass(2 * SECOND);
+        assertTrue(cache.isNear(10, 10, stars, "1arcmin"));
+    }
+
+    @Test
+    void theLeastRecentlyUsedCutIsDroppedAndClosed() throws Exception {
+        NearCache cache = new NearCache(2, SECOND, new Clock());
+        String a = star("a.csv", 10, 10), b = star("b.csv", 20, 20), c = star("c.csv", 30, 30);
+        assertTrue(cache.isNear(10, 10, a, "1arcmin"));
+        PreparedCut first = cache.cutOf(a, "1arcmin");
+        assertTrue(cache.isNear(20, 20, b, "1arcmin"));
+        assertTrue(cache.isNear(10, 10, a, "1arcmin")); // a used again: b is now the oldest
+        assertTrue(cache.isNear(30, 30, c, "1arcmin"));
+        assertEquals(2, cache.size());
+        assertTrue(first.isCut(10, 10), "a, used lately, is kept");
+        assertTrue(cache.isNear(20, 20, b, "1arcmin"), "b is read again");
+        assertThrows(IllegalStateException.class, () -> first.isCut(10, 10), "a, dropped for b, is closed");
+    }
+
+    /**
+     * Threads that share one cache slot take turns evicting each other's tables: a call that took
+     * a cut just before another thread dropped and closed it must still answer, not fail.
+     */
+    @Test
+    void aCutDroppedWhileCallsUseItFailsNone() throws Exception {
+        NearCache cache = new NearCache(1, SECOND, new Clock());
+        String a = star("ta.csv", 10, 10), b = star("tb.csv", 20, 20);
+        int threads = 4, calls = 400;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                int parity = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    int near = 0;
+                    for (int i = 0; i < calls; i++) {
+                        boolean useA = (i + parity) % 2 == 0;
+                        for (int k = 0; k < 50; k++) { // several calls on the table taken, while others drop it
+                            near += cache.isNear(useA ? 10 : 20, useA ? 10 : 20, useA ? a : b, "1arcmin") ? 1 : 0;
+                        }
+                    }
+                    return near;
+                }));
+            }
+            start.countDown();
+            for (var f : done) {
+                assertEquals(calls * 50, f.get());
+            }
+        }
     }
 }

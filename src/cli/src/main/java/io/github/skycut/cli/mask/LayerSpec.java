@@ -1,0 +1,172 @@
+package io.github.skycut.cli.mask;
+
+import io.github.skycut.Angle;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One layer of a survey mask as the command line gives it, e.g.
+ * {@code name=BRIGHT,bit=1,contaminants=stars.fits,radius-column=radius_arcsec}: a name, a bit
+ * (0–62), a contaminant catalogue and one shape, and optionally that catalogue's own RA/Dec columns.
+ *
+ * @param name       the layer's name, unique among the layers (the summary counts per name)
+ * @param bit        the bit an object held by this layer gets, 0 to 62
+ * @param catalogue  the contaminants (or ellipse centres)
+ * @param shape      one radius, a radius column, or the three ellipse columns
+ * @param raColumn   the catalogue's RA column, or null for the usual names
+ * @param decColumn  the catalogue's Dec column, or null for the usual names
+ */
+public record LayerSpec(String name, int bit, Path catalogue, Shape shape, String raColumn, String decColumn) {
+
+    /** The highest bit a layer may set: bit 63 would make the int64 mask value negative. */
+    public static final int MAX_BIT = 62;
+
+    /** The keys a layer may have, in the order the help lists them. */
+    static final List<String> KEYS = List.of("name", "bit", "contaminants", "radius", "radius-column",
+            "semi-major-column", "axis-ratio-column", "position-angle-column", "radius-unit",
+            "ra-column", "dec-column");
+
+    /** A layer's shape. */
+    public sealed interface Shape permits FixedRadius, RadiusColumn, EllipseColumns {
+    }
+
+    /** One radius for every contaminant of the layer. */
+    public record FixedRadius(Angle radius) implements Shape {
+    }
+
+    /** Each contaminant's radius from a column, in {@code unit}. */
+    public record RadiusColumn(String column, Angle.Unit unit) implements Shape {
+    }
+
+    /**
+     * Each contaminant an ellipse: semi-major axis (in {@code unit}), axis ratio b/a and position
+     * angle (degrees east of north) from three columns.
+     */
+    public record EllipseColumns(String semiMajor, String axisRatio, String positionAngle, Angle.Unit unit)
+            implements Shape {
+    }
+
+    public LayerSpec {
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(catalogue);
+        Objects.requireNonNull(shape);
+    }
+
+    /**
+     * Reads one SPEC: comma-separated {@code key=value} pairs (spaces around keys and values are
+     * ignored). {@code where} names the spec in messages (e.g. {@code --layer 2} or
+     * {@code layers.txt, line 4}).
+     *
+     * @throws IllegalArgumentException naming {@code where} (and the layer's name, once known) and the fault
+     */
+    public static LayerSpec parse(String spec, String where) {
+        Map<String, String> pairs = pairs(spec, where);
+        String label = pairs.containsKey("name") ? where + " (layer '" + pairs.get("name") + "')" : where;
+        String name = required(pairs, "name", label);
+        int bit = bit(required(pairs, "bit", label), label);
+        Path catalogue = Path.of(required(pairs, "contaminants", label));
+        Shape shape = shape(pairs, label);
+        return new LayerSpec(name, bit, catalogue, shape, pairs.get("ra-column"), pairs.get("dec-column"));
+    }
+
+    private static Map<String, String> pairs(String spec, String where) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException(where + ": empty layer: give name=NAME,bit=N,contaminants=FILE and a shape");
+        }
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String item : spec.split(",", -1)) {
+            int eq = item.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException(where + ": '" + item.trim() + "' is not key=value");
+            }
+            String key = item.substring(0, eq).trim();
+            String value = item.substring(eq + 1).trim();
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException(where + ": unknown key '" + key + "': the keys are " + String.join(", ", KEYS));
+            }
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException(where + ": " + key + " has no value");
+            }
+            if (pairs.put(key, value) != null) {
+                throw new IllegalArgumentException(where + ": " + key + " is given twice");
+            }
+        }
+        return pairs;
+    }
+
+    private static String required(Map<String, String> pairs, String key, String where) {
+        String v = pairs.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException(where + ": no " + key + "=");
+        }
+        return v;
+    }
+
+    private static int bit(String text, String where) {
+        int bit;
+        try {
+            bit = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": bit '" + text + "' is not an integer from 0 to " + MAX_BIT);
+        }
+        if (bit < 0 || bit > MAX_BIT) {
+            throw new IllegalArgumentException(where + ": bit " + bit + " is outside 0 to " + MAX_BIT
+                    + " (the mask value is a signed 64-bit integer)");
+        }
+        return bit;
+    }
+
+    private static Shape shape(Map<String, String> pairs, String where) {
+        String radius = pairs.get("radius"), column = pairs.get("radius-column");
+        String a = pairs.get("semi-major-column"), q = pairs.get("axis-ratio-column"), t = pairs.get("position-angle-column");
+        boolean ellipse = a != null || q != null || t != null;
+        int shapes = (radius != null ? 1 : 0) + (column != null ? 1 : 0) + (ellipse ? 1 : 0);
+        if (shapes != 1) {
+            throw new IllegalArgumentException(where + (shapes == 0 ? ": no shape" : ": two shapes")
+                    + ": give exactly one of radius=ANGLE, radius-column=COL, or semi-major-column=COL,"
+                    + "axis-ratio-column=COL,position-angle-column=COL");
+        }
+        String unitText = pairs.get("radius-unit");
+        if (radius != null) {
+            if (unitText != null) {
+                throw new IllegalArgumentException(where + ": radius-unit is for radius-column or semi-major-column;"
+                        + " radius=" + radius + " carries its own unit");
+            }
+            return new FixedRadius(angle(radius, where));
+        }
+        Angle.Unit unit = unit(unitText, where);
+        if (column != null) {
+            return new RadiusColumn(column, unit);
+        }
+        for (String[] part : new String[][] {{"semi-major-column", a}, {"axis-ratio-column", q}, {"position-angle-column", t}}) {
+            if (part[1] == null) {
+                throw new IllegalArgumentException(where + ": an ellipse needs semi-major-column, axis-ratio-column and"
+                        + " position-angle-column; " + part[0] + " is missing");
+            }
+        }
+        return new EllipseColumns(a, q, t, unit);
+    }
+
+    private static Angle angle(String text, String where) {
+        try {
+            return Angle.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": radius: " + e.getMessage());
+        }
+    }
+
+    private static Angle.Unit unit(String text, String where) {
+        if (text == null) {
+            return Angle.Unit.ARCSECONDS;
+        }
+        try {
+            return Angle.Unit.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": radius-unit: " + e.getMessage());
+        }
+    }
+}
