@@ -285,18 +285,23 @@ public final class SkyPoints implements AutoCloseable {
         }
     }
 
-    /** x = cos δ cos α, from degrees: the one conversion every path uses (so every path decides alike). */
-    static double xOf(double raDeg, double decDeg) {
+    /**
+     * x = cos δ cos α, from degrees: the one RA/Dec conversion every path uses ({@link #fromRaDec},
+     * the one-position queries of {@link PreparedCut}, the STILTS matcher), so every path decides
+     * alike, bit for bit. Java's {@link Math#toRadians}, {@link Math#cos} and {@link Math#sin}, in
+     * this order; the values are not checked (see {@link #checkRa}, {@link #checkDec}).
+     */
+    public static double xOf(double raDeg, double decDeg) {
         return Math.cos(Math.toRadians(decDeg)) * Math.cos(Math.toRadians(raDeg));
     }
 
-    /** y = cos δ sin α, from degrees. */
-    static double yOf(double raDeg, double decDeg) {
+    /** y = cos δ sin α, from degrees, as {@link #xOf}. */
+    public static double yOf(double raDeg, double decDeg) {
         return Math.cos(Math.toRadians(decDeg)) * Math.sin(Math.toRadians(raDeg));
     }
 
-    /** z = sin δ, from degrees. */
-    static double zOf(double decDeg) {
+    /** z = sin δ, from degrees, as {@link #xOf}. */
+    public static double zOf(double decDeg) {
         return Math.sin(Math.toRadians(decDeg));
     }
 

@@ -9,6 +9,9 @@
  *   <li>{@link io.github.skycut.AngularCut}: the cut: radius (or one per contaminant), kernel
  *   ({@link io.github.skycut.KernelType}), strategy ({@link io.github.skycut.Strategy}), threads,
  *   {@link io.github.skycut.Tuning}; {@code run} gives a {@link io.github.skycut.CutResult}.</li>
+ *   <li>{@link io.github.skycut.CatalogueColumns}: the one rule by which every reader (command line,
+ *   Spark, STILTS) finds a catalogue's RA, Dec and other columns by name, and reads a contaminant's
+ *   id as a 64-bit integer.</li>
  * </ul>
  *
  * <p>May import: {@code io.github.skycut.internal.*} (the implementation) and the JDK.

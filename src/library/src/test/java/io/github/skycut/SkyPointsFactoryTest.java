@@ -21,6 +21,28 @@ class SkyPointsFactoryTest {
     private static final int[] SIZES = {0, 1, 2, B - 1, B, B + 1, 2 * B + 3};
 
     @Test
+    void thePublicConversionIsTheFactorysBitForBit() {
+        Random random = new Random(28);
+        int n = 2 * B + 3;
+        double[] ra = new double[n];
+        double[] dec = new double[n];
+        for (int i = 0; i < n; i++) {
+            ra[i] = random.nextDouble() * 1440 - 720;
+            dec[i] = random.nextDouble() * 180 - 90;
+        }
+        ra[0] = 360;
+        dec[0] = -0.0;
+        dec[1] = 90;
+        try (SkyPoints p = SkyPoints.fromRaDec(ra, dec)) {
+            for (int i = 0; i < n; i++) {
+                assertEquals(Double.doubleToRawLongBits(p.x(i)), Double.doubleToRawLongBits(SkyPoints.xOf(ra[i], dec[i])));
+                assertEquals(Double.doubleToRawLongBits(p.y(i)), Double.doubleToRawLongBits(SkyPoints.yOf(ra[i], dec[i])));
+                assertEquals(Double.doubleToRawLongBits(p.z(i)), Double.doubleToRawLongBits(SkyPoints.zOf(dec[i])));
+            }
+        }
+    }
+
+    @Test
     void raDecGivesTheFormulaExactlyAroundEveryBlockEdge() {
         Random random = new Random(27);
         for (int n : SIZES) {

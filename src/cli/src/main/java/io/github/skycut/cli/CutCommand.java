@@ -209,17 +209,15 @@ final class CutCommand implements Callable<Integer> {
         check();
         long t0 = System.nanoTime();
         ColumnRequest objectColumns = new ColumnRequest(raColumn, decColumn, null);
-        // one extra column per read: the radii if they are a column, else the ids --nearest writes
-        boolean idsWithTheStars = radius.column == null && nearest && contaminantIdColumn != null;
         try (CatalogueReader reader = Catalogues.open(objects, objectColumns)) {
             checkOutput(reader);
             if (parquetCompression != null) {
                 reader.setOutputCompression(parquetCompression);
             }
-            Catalogues.Loaded stars = readContaminants(idsWithTheStars ? contaminantIdColumn : radius.column);
+            Catalogues.Loaded stars = readContaminants();
             try (SkyPoints points = stars.points()) {
-                double[] radii = idsWithTheStars ? null : stars.extra();
-                NearestColumns near = nearestColumns(points.size(), idsWithTheStars ? stars.extra() : null);
+                double[] radii = stars.extra();
+                NearestColumns near = nearest ? new NearestColumns(stars.ids()) : null;
                 AngularCut cut = angularCut(radii);
                 try (MaskPlot plot = plotRequest == null ? null
                         : MaskPlot.start(plotRequest, points, plotRadii(points.size(), radii), List.of(objects, contaminants))) {
@@ -232,41 +230,14 @@ final class CutCommand implements Callable<Integer> {
     /** Test hook: told of each whole read of the contaminants. */
     static volatile Runnable contaminantsRead = () -> { };
 
-    /** The contaminants' positions and the values of {@code extraColumn} (or none when null). */
-    private Catalogues.Loaded readContaminants(String extraColumn) throws IOException {
+    /**
+     * The contaminants' positions, in one read with the radii (when a column) and, with --nearest, the
+     * ids of --contaminant-id-column (64-bit integers, by the library's rule {@code CatalogueColumns.id}).
+     */
+    private Catalogues.Loaded readContaminants() throws IOException {
         contaminantsRead.run();
         return Catalogues.readAll(contaminants, new ColumnRequest(or(contaminantRaColumn, raColumn),
-                or(contaminantDecColumn, decColumn), extraColumn));
-    }
-
-    /**
-     * With --nearest, what to write for each contaminant: its row, or its id from
-     * --contaminant-id-column (the values read with the positions, or null to read them now: when
-     * the radii took the one extra column of that read); else null.
-     */
-    private NearestColumns nearestColumns(int contaminantCount, double[] idValues) throws IOException {
-        if (!nearest) {
-            return null;
-        }
-        if (contaminantIdColumn == null) {
-            return new NearestColumns(null);
-        }
-        double[] values = idValues;
-        if (values == null) {
-            Catalogues.Loaded read = readContaminants(contaminantIdColumn);
-            read.points().close();
-            values = read.extra();
-        }
-        long[] ids = new long[contaminantCount];
-        for (int j = 0; j < ids.length; j++) {
-            double v = values[j];
-            if (v != Math.rint(v) || Math.abs(v) > NearestColumns.MAX_ID) {
-                throw CatalogueException.at(contaminants, j, contaminantIdColumn, "--contaminant-id-column needs integers"
-                        + " within +-2^53 (read as float64), got " + v + "; leave it out to write the contaminant's row");
-            }
-            ids[j] = (long) v;
-        }
-        return new NearestColumns(ids);
+                or(contaminantDecColumn, decColumn), radius.column, nearest ? contaminantIdColumn : null));
     }
 
     private Summary cutAll(CatalogueReader reader, AngularCut cut, SkyPoints stars, long t0, NearestColumns near,

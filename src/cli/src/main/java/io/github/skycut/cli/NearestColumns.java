@@ -2,14 +2,12 @@ package io.github.skycut.cli;
 
 /**
  * What {@code skycut cut --nearest} writes for a cut object: the nearest contaminant's zero-based
- * row, or its value of {@code --contaminant-id-column}, and the separation in arcseconds.
+ * row, or its value of {@code --contaminant-id-column} (read as a 64-bit integer, exactly, by the
+ * library's rule {@code CatalogueColumns.id}), and the separation in arcseconds.
  *
  * @param ids per contaminant row, its id; null to write the row itself
  */
 record NearestColumns(long[] ids) {
-
-    /** The largest id written exactly: ids are read as doubles, exact up to 2^53. */
-    static final double MAX_ID = 9007199254740992.0;
 
     /** The value written for contaminant row {@code row}. */
     long of(int row) {

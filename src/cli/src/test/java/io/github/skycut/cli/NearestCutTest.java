@@ -121,6 +121,22 @@ class NearestCutTest {
     }
 
     @Test
+    void idsBeyondTwoToThe53AreWrittenExactly() throws IOException {
+        Files.writeString(dir.resolve("big.csv"), "id,ra,dec,radius_arcsec\n9007199254740993,10,10,1\n"
+                + "9007199254740994,50,-20,1\n-9223372036854775808,200,60,1\n");
+        Files.writeString(dir.resolve("three.csv"), "ra,dec\n50,-20\n10,10\n200,60\n0,0\n");
+        CutCommandTest.Run r = cut("three.csv", "big.csv", "indices", null, "--contaminant-id-column", "id");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("0,9007199254740994,0.0", "1,9007199254740993,0.0", "2,-9223372036854775808,0.0"),
+                r.out().lines().toList());
+        Files.writeString(dir.resolve("floats.csv"), "id,ra,dec,radius_arcsec\n1,10,10,1\n2.5,50,-20,1\n");
+        r = cut("three.csv", "floats.csv", "indices", null, "--contaminant-id-column", "id");
+        assertEquals(2, r.status());
+        assertEquals(List.of("skycut cut: " + p("floats.csv") + ", row 1 (line 3), column 'id': contaminant id: not an integer:"
+                + " \"2.5\""), r.errLines());
+    }
+
+    @Test
     void fitsFlagColumnsAreTypedWithNulls() throws Exception {
         CutCommandTest.Run r = cut("objects.fits", "stars.fits", "flag", "flag.fits.gz", "--contaminant-id-column", "id");
         assertEquals(0, r.status(), r.err());

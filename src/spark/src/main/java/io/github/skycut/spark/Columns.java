@@ -1,80 +1,81 @@
 package io.github.skycut.spark;
 
+import io.github.skycut.CatalogueColumns;
+
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.IntSupplier;
 
 /**
- * Finds the RA and Dec columns as {@code skycut cut} does: the name given, else the first of
+ * Finds the RA, Dec and other columns by the library's one rule ({@link CatalogueColumns}), as
+ * {@code skycut cut} and the STILTS plugin do: the name given, else the first of
  * {@code ra, ra_deg, RAJ2000} / {@code dec, dec_deg, DEJ2000}, matched exactly, else ignoring case.
  */
 final class Columns {
 
-    /** The RA names tried, in order, when none is given (as skycut cut's ColumnRequest). */
-    static final List<String> DEFAULT_RA = List.of("ra", "ra_deg", "RAJ2000");
-    /** The Dec names tried, in order, when none is given. */
-    static final List<String> DEFAULT_DEC = List.of("dec", "dec_deg", "DEJ2000");
-
     private Columns() {
     }
 
-    static String ra(StructType schema, String given, String catalogue, String option) {
-        return find(schema, given, DEFAULT_RA, "RA", catalogue, option);
+    /** The RA column's position in {@code schema}. */
+    static int ra(StructType schema, String given, String catalogue, String option) {
+        List<String> names = names(schema);
+        return refused(() -> CatalogueColumns.ra(catalogue, names, given, option));
     }
 
-    static String dec(StructType schema, String given, String catalogue, String option) {
-        return find(schema, given, DEFAULT_DEC, "Dec", catalogue, option);
+    /** The Dec column's position in {@code schema}. */
+    static int dec(StructType schema, String given, String catalogue, String option) {
+        List<String> names = names(schema);
+        return refused(() -> CatalogueColumns.dec(catalogue, names, given, option));
     }
 
-    /** The column named {@code given} (exactly, else ignoring case). */
-    static String named(StructType schema, String given, String what, String catalogue) {
-        String found = lookup(schema, given, catalogue);
-        if (found == null) {
-            throw new SkycutInputException(catalogue + ": no " + what + " column '" + given + "'; columns are "
-                    + Arrays.toString(schema.fieldNames()));
-        }
-        return found;
+    /** The position of the column named {@code given} (exactly, else ignoring case). */
+    static int named(StructType schema, String given, String what, String catalogue) {
+        List<String> names = names(schema);
+        return refused(() -> CatalogueColumns.require(catalogue, names, given, what));
     }
 
-    private static String find(StructType schema, String given, List<String> defaults, String what, String catalogue,
-                               String option) {
-        if (given != null) {
-            return named(schema, given, what, catalogue);
+    /**
+     * {@code d} with its columns named by position ({@link #at}), the same values: Spark resolves a
+     * column's name ignoring case, so among {@code RA, ra, Ra} it cannot select {@code ra} by name.
+     */
+    static Dataset<Row> positional(Dataset<Row> d) {
+        String[] names = new String[d.schema().size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = at(i);
         }
-        for (String d : defaults) {
-            String found = lookup(schema, d, catalogue);
-            if (found != null) {
-                return found;
-            }
-        }
-        throw new SkycutInputException(catalogue + ": no " + what + " column: looked for " + String.join(", ", defaults)
-                + " (any case); name it with " + option + "; columns are " + Arrays.toString(schema.fieldNames()));
+        return d.toDF(names);
     }
 
-    private static String lookup(StructType schema, String wanted, String catalogue) {
-        String[] names = schema.fieldNames();
-        int exact = -1;
-        String folded = null;
-        for (String n : names) {
-            if (n.equals(wanted)) {
-                if (exact >= 0) {
-                    throw new SkycutInputException(catalogue + ": column name '" + wanted + "' is ambiguous; rename one");
-                }
-                exact = 1;
-            } else if (n.toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT))) {
-                if (folded != null) {
-                    throw new SkycutInputException(catalogue + ": column name '" + wanted + "' is ambiguous: '" + folded
-                            + "' and '" + n + "'; give the exact name");
-                }
-                folded = n;
-            }
+    /** The name of column {@code i} of a {@link #positional} dataset. */
+    static String at(int i) {
+        return POSITIONAL + i;
+    }
+
+    /** The position {@link #at} named, or -1 for another name. */
+    static int position(String name) {
+        return name != null && name.startsWith(POSITIONAL) ? Integer.parseInt(name.substring(POSITIONAL.length())) : -1;
+    }
+
+    private static final String POSITIONAL = "__skycut_in";
+
+    private static List<String> names(StructType schema) {
+        return Arrays.asList(schema.fieldNames());
+    }
+
+    /** The library's refusal as the connector's input error. */
+    private static int refused(IntSupplier lookup) {
+        try {
+            return lookup.getAsInt();
+        } catch (IllegalArgumentException e) {
+            throw new SkycutInputException(e.getMessage());
         }
-        return exact >= 0 ? wanted : folded;
     }
 
     /** The column by its exact name (dots and back-ticks quoted). */

@@ -1,15 +1,25 @@
 package io.github.skycut.spark;
 
+import io.github.skycut.CatalogueColumns;
 import io.github.skycut.PreparedCut;
 import io.github.skycut.SkyPoints;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StructType;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,20 +57,51 @@ record Contaminants(double[] ra, double[] dec, double[] radii, long[] ids, CutSe
     /** Where {@link Source#columns()} puts the id column (as a long; then as a double and as text). */
     static final int ID_AT = 6;
 
-    /** The columns the contaminants are read through: RA, Dec and the radius (if a column), as doubles and as text. */
-    record Source(String ra, String dec, String radius, String id) implements Serializable {
+    /**
+     * How an id column is read by the library's rule ({@link CatalogueColumns#id}): an integer column
+     * as its longs, a float64 or float32 column as its floats, anything else (text, decimals) as its text.
+     */
+    enum IdType {
+        INTEGER, FLOAT64, FLOAT32, TEXT;
+
+        static IdType of(DataType t) {
+            if (t instanceof LongType || t instanceof IntegerType || t instanceof ShortType || t instanceof ByteType) {
+                return INTEGER;
+            }
+            return t instanceof DoubleType ? FLOAT64 : t instanceof FloatType ? FLOAT32 : TEXT;
+        }
+    }
+
+    /**
+     * The columns the contaminants are read through: RA, Dec and the radius (if a column), as doubles and as text.
+     * Each is named by its position ({@link Columns#at}), for the contaminants as {@link Columns#positional}
+     * names them (among {@code RA, ra, Ra} Spark cannot select {@code ra} by its name); messages name
+     * the column as the contaminants do.
+     *
+     * @param idType how the id column is read, when there is one
+     * @param names  the contaminants' own column names
+     */
+    record Source(String ra, String dec, String radius, String id, IdType idType, List<String> names)
+            implements Serializable {
 
         @Serial
         private static final long serialVersionUID = 1L;
 
         static Source of(Dataset<Row> contaminants, SparkCutOptions o, String option) {
-            String ra = Columns.ra(contaminants.schema(), o.contaminantRaColumn(), "contaminants", option + "ra-column");
-            String dec = Columns.dec(contaminants.schema(), o.contaminantDecColumn(), "contaminants", option + "dec-column");
-            String radius = o.radiusColumn() == null ? null
-                    : Columns.named(contaminants.schema(), o.radiusColumn(), "radius", "contaminants");
-            String id = o.contaminantIdColumn() == null ? null
-                    : Columns.named(contaminants.schema(), o.contaminantIdColumn(), "id", "contaminants");
-            return new Source(ra, dec, radius, id);
+            StructType s = contaminants.schema();
+            int ra = Columns.ra(s, o.contaminantRaColumn(), "contaminants", option + "ra-column");
+            int dec = Columns.dec(s, o.contaminantDecColumn(), "contaminants", option + "dec-column");
+            int radius = o.radiusColumn() == null ? -1 : Columns.named(s, o.radiusColumn(), "radius", "contaminants");
+            int id = o.contaminantIdColumn() == null ? -1 : Columns.named(s, o.contaminantIdColumn(), "id", "contaminants");
+            return new Source(Columns.at(ra), Columns.at(dec), radius < 0 ? null : Columns.at(radius),
+                    id < 0 ? null : Columns.at(id), id < 0 ? null : IdType.of(s.fields()[id].dataType()),
+                    new ArrayList<>(Arrays.asList(s.fieldNames())));
+        }
+
+        /** The contaminants' own name of the column {@code column} (one of this source's) names. */
+        String shown(String column) {
+            int i = Columns.position(column);
+            return i < 0 ? column : names.get(i);
         }
 
         /**
@@ -82,33 +123,44 @@ record Contaminants(double[] ra, double[] dec, double[] radii, long[] ids, CutSe
             return withId;
         }
 
-        /** An id of one contaminant, checked: an integer (the text names the value otherwise). */
+        /**
+         * An id of one contaminant, read by the library's rule ({@link CatalogueColumns#id}) from the
+         * column as its type holds it: the long of an integer column, the float of a floating one, else the text.
+         */
         long id(Long value, Double asDouble, String text) {
-            if (value == null || asDouble == null || asDouble != (double) value) {
-                throw new SkycutInputException("contaminants, column '" + id + "': the contaminant id column needs "
-                        + "integers, got " + (text == null ? "a missing value (null)" : "\"" + text + "\"")
+            try {
+                if (text == null) {
+                    throw new IllegalArgumentException("missing value (null)");
+                }
+                return switch (idType) {
+                    case INTEGER -> value;
+                    case FLOAT64 -> CatalogueColumns.id(asDouble.doubleValue());
+                    case FLOAT32 -> CatalogueColumns.id((float) asDouble.doubleValue());
+                    case TEXT -> CatalogueColumns.id(text);
+                };
+            } catch (IllegalArgumentException e) {
+                throw new SkycutInputException("contaminants, column '" + shown(id) + "': contaminant id: " + e.getMessage()
                         + "; leave it out to report the contaminant's row");
             }
-            return value;
         }
 
         /** RA of one contaminant, checked: the message names the column and the value. */
         double ra(Double value, String text) {
-            double v = number(value, text, ra);
+            double v = number(value, text, shown(ra));
             try {
                 SkyPoints.checkRa(v);
             } catch (IllegalArgumentException e) {
-                throw new SkycutInputException("contaminants, column '" + ra + "': " + e.getMessage());
+                throw new SkycutInputException("contaminants, column '" + shown(ra) + "': " + e.getMessage());
             }
             return v;
         }
 
         double dec(Double value, String text) {
-            double v = number(value, text, dec);
+            double v = number(value, text, shown(dec));
             try {
                 SkyPoints.checkDec(v);
             } catch (IllegalArgumentException e) {
-                throw new SkycutInputException("contaminants, column '" + dec + "': " + e.getMessage());
+                throw new SkycutInputException("contaminants, column '" + shown(dec) + "': " + e.getMessage());
             }
             return v;
         }
@@ -117,7 +169,7 @@ record Contaminants(double[] ra, double[] dec, double[] radii, long[] ids, CutSe
             if (radius == null) {
                 return 0;
             }
-            return CutSettings.radius(number(value, text, radius), s.unit(), radius);
+            return CutSettings.radius(number(value, text, shown(radius)), s.unit(), shown(radius));
         }
 
         private static double number(Double value, String text, String column) {
@@ -134,7 +186,7 @@ record Contaminants(double[] ra, double[] dec, double[] radii, long[] ids, CutSe
      * (then only {@code limit + 1} rows were read).
      */
     static Contaminants collect(Dataset<Row> contaminants, Source source, CutSettings settings, long limit) {
-        Dataset<Row> d = contaminants.select(source.columns());
+        Dataset<Row> d = Columns.positional(contaminants).select(source.columns());
         if (limit < Integer.MAX_VALUE - 8) {
             d = d.limit((int) limit + 1);
         }

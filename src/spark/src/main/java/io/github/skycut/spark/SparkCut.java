@@ -58,8 +58,9 @@ public final class SparkCut {
                                     BatchCutter.Mode mode) {
         org.apache.spark.sql.classic.SparkSession spark = classic(objects.sparkSession());
         StructType schema = objects.schema();
-        String ra = Columns.ra(schema, o.raColumn(), "objects", "--ra-column");
-        String dec = Columns.dec(schema, o.decColumn(), "objects", "--dec-column");
+        int raAt = Columns.ra(schema, o.raColumn(), "objects", "--ra-column");
+        int decAt = Columns.dec(schema, o.decColumn(), "objects", "--dec-column");
+        String ra = schema.fieldNames()[raAt], dec = schema.fieldNames()[decAt];
         if (o.nearest() && mode == BatchCutter.Mode.KEPT) {
             throw new IllegalArgumentException("the nearest contaminant is for the cut and flagged objects; nothing kept"
                     + " was cut (--nearest is not for --output-mode kept)");
@@ -78,8 +79,8 @@ public final class SparkCut {
         int n = schema.size();
         String raD = "__skycut_ra", decD = "__skycut_dec";
         List<Column> cols = new ArrayList<>();
-        for (String f : schema.fieldNames()) {
-            cols.add(Columns.col(f));
+        for (int i = 0; i < n; i++) {
+            cols.add(Columns.col(Columns.at(i)).as(Columns.at(i)));
         }
         if (mode == BatchCutter.Mode.FLAG) {
             cols.add(functions.lit(false).as(o.flagColumn()));
@@ -88,11 +89,12 @@ public final class SparkCut {
             cols.add(functions.lit(null).cast(DataTypes.LongType).as(SparkCutOptions.NEAREST_COLUMN));
             cols.add(functions.lit(null).cast(DataTypes.DoubleType).as(SparkCutOptions.SEPARATION_COLUMN));
         }
-        cols.add(Columns.asDouble(ra).as(raD));
-        cols.add(Columns.asDouble(dec).as(decD));
-        Dataset<Row> laidOut = objects.select(cols.toArray(Column[]::new));
-        BatchCutter cutter = new BatchCutter(n, o.nearest(), schema.fieldIndex(ra), schema.apply(ra).dataType(), ra,
-                schema.fieldIndex(dec), schema.apply(dec).dataType(), dec, mode, o.batchRows());
+        cols.add(Columns.asDouble(Columns.at(raAt)).as(raD));
+        cols.add(Columns.asDouble(Columns.at(decAt)).as(decD));
+        // by position: among RA, ra, Ra, Spark resolves none of them by its name
+        Dataset<Row> laidOut = Columns.positional(objects).select(cols.toArray(Column[]::new));
+        BatchCutter cutter = new BatchCutter(n, o.nearest(), raAt, schema.fields()[raAt].dataType(), ra,
+                decAt, schema.fields()[decAt].dataType(), dec, mode, o.batchRows());
         JavaRDD<InternalRow> cut = null;
         if (o.distribution() != SparkCutOptions.Distribution.PARTITIONED) {
             long limit = o.distribution() == SparkCutOptions.Distribution.BROADCAST ? Long.MAX_VALUE : o.broadcastLimit();
@@ -102,7 +104,7 @@ public final class SparkCut {
             }
         }
         if (cut == null) {
-            cut = PartitionedCut.run(laidOut, raD, decD, contaminants, source, settings, o, cutter);
+            cut = PartitionedCut.run(laidOut, raD, decD, Columns.positional(contaminants), source, settings, o, cutter);
         }
         StructType out = mode == BatchCutter.Mode.FLAG ? schema.add(o.flagColumn(), DataTypes.BooleanType, false) : schema;
         if (o.nearest()) {
@@ -115,7 +117,7 @@ public final class SparkCut {
     private static void refuseClashes(StructType schema, List<String> added, String flag) {
         for (String a : added) {
             for (String n : schema.fieldNames()) {
-                if (n.equalsIgnoreCase(a)) {
+                if (a.equalsIgnoreCase(n)) {
                     throw new SkycutInputException("objects: already has a column '" + n + "'; " + (a.equals(flag)
                             ? "name the flag column otherwise (--flag-column)" : "rename it before the cut"));
                 }

@@ -185,6 +185,9 @@ public final class SparkCutOptions implements Serializable {
     /**
      * With {@link #withNearest()} (implied): write this integer column of the contaminants (e.g. a
      * catalogue id) in {@value #NEAREST_COLUMN} instead of the row. Ties still go to the lowest row.
+     * Ids are read as {@code skycut cut} and the STILTS plugin read them ({@code CatalogueColumns.id}):
+     * integer columns exactly, text and decimals as the integer they write, float64 (float32) columns
+     * only as whole numbers up to 2^53 - 1 (2^24 - 1).
      */
     public SparkCutOptions withContaminantIdColumn(String column) {
         if (column == null || column.isBlank()) {

@@ -158,7 +158,7 @@ class SparkNearestTest {
             SparkCutOptions withIds = o.withContaminantIdColumn("star").withDistribution(d).withPartitions(3);
             Exception e = assertThrows(Exception.class,
                     () -> SparkCut.flag(SKY.objects(spark, 1), halves, withIds).collectAsList());
-            assertEquals("contaminants, column 'star': the contaminant id column needs integers, got \"2.5\"; leave it"
+            assertEquals("contaminants, column 'star': contaminant id: not an integer: 2.5; leave it"
                     + " out to report the contaminant's row", SkycutInputException.find(e), d.toString());
         }
     }

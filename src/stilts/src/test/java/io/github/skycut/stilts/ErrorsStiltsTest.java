@@ -67,7 +67,7 @@ class ErrorsStiltsTest {
     @Test
     void nearestNamesABadIdAndAClashingColumn() throws Exception {
         String err = fails("objects.csv", "skycut -cut -nearest -contaminant-id sid id_stars.csv 1arcmin");
-        assertTrue(err.contains("id_stars.csv, row 1, column 'sid': -contaminant-id needs integers"), err);
+        assertTrue(err.contains("id_stars.csv, row 1, column 'sid': contaminant id: not an integer: 2.5"), err);
         assertTrue(fails("objects.csv", "skycut -cut -nearest -contaminant-id hip id_stars.csv 1arcmin")
                 .contains("no column 'hip'"));
         assertTrue(fails("nearest_objects.csv", "skycut -flag f -nearest good_stars.csv 1arcmin")

@@ -131,6 +131,6 @@ public final class HatsCatalogue {
     public ColumnRequest columns(ColumnRequest columns) {
         String ra = columns.raColumn() != null ? columns.raColumn() : properties.get("hats_col_ra");
         String dec = columns.decColumn() != null ? columns.decColumn() : properties.get("hats_col_dec");
-        return new ColumnRequest(ra, dec, columns.extraColumn());
+        return new ColumnRequest(ra, dec, columns.extraColumn(), columns.idColumn());
     }
 }

@@ -51,8 +51,11 @@ public final class Catalogues {
         };
     }
 
-    /** A whole catalogue in memory: its points, and the extra column's values when one was asked for. */
-    public record Loaded(SkyPoints points, double[] extra) {
+    /**
+     * A whole catalogue in memory: its points, the extra column's values and the ids, each when one
+     * was asked for (else null).
+     */
+    public record Loaded(SkyPoints points, double[] extra, long[] ids) {
     }
 
     /** The most rows {@link #readAll} reads in one chunk when the reader knows their number. */
@@ -68,13 +71,15 @@ public final class Catalogues {
                 if (got != rows) {
                     throw new IllegalStateException(file + ": read " + got + " rows of " + rows);
                 }
-                return new Loaded(all.toSkyPoints(), columns.extraColumn() == null ? null : Arrays.copyOf(all.extra, got));
+                return new Loaded(all.toSkyPoints(), columns.extraColumn() == null ? null : Arrays.copyOf(all.extra, got),
+                        columns.idColumn() == null ? null : Arrays.copyOf(all.ids, got));
             }
             Chunk chunk = new Chunk(CHUNK);
             double[] a = new double[CHUNK];
             double[] b = new double[CHUNK];
             double[] c = new double[CHUNK];
             double[] e = new double[CHUNK];
+            long[] ids = new long[CHUNK];
             int n = 0;
             boolean vectors = false;
             int got;
@@ -85,6 +90,7 @@ public final class Catalogues {
                     b = Arrays.copyOf(b, grow);
                     c = Arrays.copyOf(c, grow);
                     e = Arrays.copyOf(e, grow);
+                    ids = Arrays.copyOf(ids, grow);
                 }
                 vectors = chunk.unitVectors;
                 System.arraycopy(chunk.a, 0, a, n, got);
@@ -95,12 +101,16 @@ public final class Catalogues {
                 if (columns.extraColumn() != null) {
                     System.arraycopy(chunk.extra, 0, e, n, got);
                 }
+                if (columns.idColumn() != null) {
+                    System.arraycopy(chunk.ids, 0, ids, n, got);
+                }
                 n += got;
             }
             SkyPoints points = vectors
                     ? SkyPoints.fromColumns(Arrays.copyOf(a, n), Arrays.copyOf(b, n), Arrays.copyOf(c, n))
                     : SkyPoints.fromRaDec(Arrays.copyOf(a, n), Arrays.copyOf(b, n));
-            return new Loaded(points, columns.extraColumn() == null ? null : Arrays.copyOf(e, n));
+            return new Loaded(points, columns.extraColumn() == null ? null : Arrays.copyOf(e, n),
+                    columns.idColumn() == null ? null : Arrays.copyOf(ids, n));
         }
     }
 }

@@ -26,6 +26,7 @@ public final class Chunk {
     final double[] b;     // Dec degrees, or y
     double[] c;           // z, when unit vectors
     double[] extra;       // the extra column, when asked for
+    long[] ids;           // the contaminant id column, when asked for (CatalogueColumns.id, exactly)
     byte[] text;          // CSV: the rows' bytes, one after the other, line endings included
     int[] lineStart;      // CSV: row i is text[lineStart[i], lineStart[i + 1])
     int textLength;       // CSV: bytes of text in use
@@ -138,6 +139,12 @@ public final class Chunk {
     void ensureVectors() {
         if (c == null) {
             c = new double[capacity];
+        }
+    }
+
+    void ensureIds() {
+        if (ids == null) {
+            ids = new long[capacity];
         }
     }
 

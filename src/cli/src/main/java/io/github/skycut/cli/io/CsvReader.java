@@ -1,5 +1,6 @@
 package io.github.skycut.cli.io;
 
+import io.github.skycut.CatalogueColumns;
 import io.github.skycut.SkyPoints;
 
 import java.io.IOException;
@@ -32,6 +33,7 @@ final class CsvReader implements CatalogueReader {
     private final int ra;
     private final int dec;
     private final int extra;
+    private final int id;
     private final int[] starts;
     private final int[] ends;
     private long row;
@@ -64,6 +66,7 @@ final class CsvReader implements CatalogueReader {
             this.ra = columns.raIndex(path, names);
             this.dec = columns.decIndex(path, names);
             this.extra = columns.extraIndex(path, names);
+            this.id = columns.idIndex(path, names);
         } catch (RuntimeException | IOException e) {
             source.close();
             throw e;
@@ -124,6 +127,9 @@ final class CsvReader implements CatalogueReader {
         if (extra >= 0) {
             chunk.ensureExtra();
         }
+        if (id >= 0) {
+            chunk.ensureIds();
+        }
         int n = 0;
         while (n < chunk.capacity()) {
             int at = chunk.textLength;
@@ -169,12 +175,18 @@ final class CsvReader implements CatalogueReader {
         if (extra >= 0) {
             chunk.extra[i] = number(text, extra);
         }
+        if (id >= 0) {
+            try {
+                chunk.ids[i] = CatalogueColumns.id(field(text, id));
+            } catch (IllegalArgumentException e) {
+                throw error(id, "contaminant id: " + e.getMessage());
+            }
+        }
     }
 
     /** A numeric field: ASCII, so decoded as Latin-1 (any byte is one char, none is lost). */
     private double number(byte[] text, int column) {
-        String field = unquote(new String(text, starts[column], ends[column] - starts[column],
-                StandardCharsets.ISO_8859_1)).trim();
+        String field = field(text, column);
         if (field.isEmpty()) {
             throw error(column, "missing value");
         }
@@ -183,6 +195,11 @@ final class CsvReader implements CatalogueReader {
         } catch (NumberFormatException e) {
             throw error(column, "not a number: \"" + field + "\"");
         }
+    }
+
+    /** A field's text, unquoted and trimmed: ASCII, so decoded as Latin-1 (any byte is one char, none is lost). */
+    private String field(byte[] text, int column) {
+        return unquote(new String(text, starts[column], ends[column] - starts[column], StandardCharsets.ISO_8859_1)).trim();
     }
 
     private String where() {

@@ -1,8 +1,11 @@
 package io.github.skycut.cli.io;
 
+import io.github.skycut.CatalogueColumns;
+
 import nom.tam.fits.BinaryTable;
 import nom.tam.fits.Header;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
@@ -54,6 +57,19 @@ record FitsColumn(String name, int offset, char type, double scale, double zero,
             default -> raw(rows, at);
         };
         return scale == 1 && zero == 0 ? stored : zero + scale * stored;
+    }
+
+    /**
+     * The value at row start {@code at} as a contaminant id, by {@link CatalogueColumns#id}: an integer
+     * column (with TZEROn, when TSCALn is 1) exactly, a floating one (or a scaled one) as its floats.
+     */
+    long id(ByteBuffer rows, int at) {
+        if (type == 'D' || type == 'E' || scale != 1) {
+            double v = value(rows, at);
+            return type == 'E' && scale == 1 && zero == 0 ? CatalogueColumns.id((float) v) : CatalogueColumns.id(v);
+        }
+        long stored = raw(rows, at);
+        return zero == 0 ? stored : CatalogueColumns.id(new BigDecimal(zero).add(BigDecimal.valueOf(stored)));
     }
 
     private long raw(ByteBuffer rows, int at) {

@@ -39,6 +39,7 @@ final class FitsReader implements CatalogueReader {
     private final FitsColumn ra;
     private final FitsColumn dec;
     private final FitsColumn extra;
+    private final FitsColumn id;
     private final int rowBytes;
     private final long rows;
     private long row;
@@ -69,6 +70,8 @@ final class FitsReader implements CatalogueReader {
             this.dec = column(table, columns.decIndex(path, names), offsets);
             int e = columns.extraIndex(path, names);
             this.extra = e < 0 ? null : column(table, e, offsets);
+            int i = columns.idIndex(path, names);
+            this.id = i < 0 ? null : column(table, i, offsets);
         } catch (RuntimeException | IOException e) {
             in.close();
             throw e;
@@ -248,6 +251,9 @@ final class FitsReader implements CatalogueReader {
         if (extra != null) {
             chunk.ensureExtra();
         }
+        if (id != null) {
+            chunk.ensureIds();
+        }
         for (int i = 0; i < n; i++) {
             int at = i * rowBytes;
             chunk.a[i] = value(data, at, row + i, ra);
@@ -265,6 +271,9 @@ final class FitsReader implements CatalogueReader {
             if (extra != null) {
                 chunk.extra[i] = value(data, at, row + i, extra);
             }
+            if (id != null) {
+                chunk.ids[i] = id(data, at, row + i);
+            }
         }
         chunk.size = n;
         row += n;
@@ -279,6 +288,17 @@ final class FitsReader implements CatalogueReader {
             throw CatalogueException.at(path, r, column.name(), "missing value (TNULL)");
         }
         return column.value(data, at);
+    }
+
+    private long id(ByteBuffer data, int at, long r) {
+        if (id.isNull(data, at)) {
+            throw CatalogueException.at(path, r, id.name(), "contaminant id: missing value (TNULL)");
+        }
+        try {
+            return id.id(data, at);
+        } catch (IllegalArgumentException e) {
+            throw CatalogueException.at(path, r, id.name(), "contaminant id: " + e.getMessage());
+        }
     }
 
     @Override

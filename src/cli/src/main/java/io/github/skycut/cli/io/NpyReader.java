@@ -41,6 +41,10 @@ final class NpyReader implements CatalogueReader, Chunk.RowCheck {
             throw CatalogueException.of(path, "a .npy array has no named columns, so no column '"
                     + columns.extraColumn() + "': give per-contaminant radii in a CSV or FITS catalogue");
         }
+        if (columns.idColumn() != null) {
+            throw CatalogueException.of(path, "a .npy array has no named columns, so no column '"
+                    + columns.idColumn() + "': give contaminant ids in a CSV or FITS catalogue");
+        }
         this.in = FileChannel.open(path, StandardOpenOption.READ);
         try {
             this.header = NpyHeader.read(path, in);

@@ -1,5 +1,6 @@
 package io.github.skycut.cli.io;
 
+import io.github.skycut.CatalogueColumns;
 import io.github.skycut.SkyPoints;
 import org.xml.sax.SAXParseException;
 import uk.ac.starlink.table.ColumnInfo;
@@ -32,6 +33,7 @@ final class StilReader implements CatalogueReader {
     private final int ra;
     private final int dec;
     private final int extra;
+    private final int id;
     private final int rowsPerChunk;
     private final long size;
     private long row;
@@ -53,6 +55,7 @@ final class StilReader implements CatalogueReader {
             this.dec = numeric(table, columns.decIndex(path, names));
             int e = columns.extraIndex(path, names);
             this.extra = e < 0 ? -1 : numeric(table, e);
+            this.id = columns.idIndex(path, names);
             long rowBytes = 16 + 32L * Math.max(1, names.size());
             this.rowsPerChunk = (int) Math.max(1, Math.min(Integer.MAX_VALUE, CHUNK_BYTES / rowBytes));
         } catch (RuntimeException e) {
@@ -147,6 +150,9 @@ final class StilReader implements CatalogueReader {
         if (extra >= 0) {
             chunk.ensureExtra();
         }
+        if (id >= 0) {
+            chunk.ensureIds();
+        }
         int n = 0;
         RowSequence rows = source.rows();
         while (n < capacity && !ended) {
@@ -166,6 +172,9 @@ final class StilReader implements CatalogueReader {
             }
             if (extra >= 0) {
                 chunk.extra[n] = number(cells, extra, r);
+            }
+            if (id >= 0) {
+                chunk.ids[n] = id(cells[id], r);
             }
             n++;
         }
@@ -213,6 +222,17 @@ final class StilReader implements CatalogueReader {
         String text = v == null ? source.notNumbers().at(r, column) : null;
         throw CatalogueException.at(path, r, names.get(column), text != null ? "not a number: \"" + text + "\""
                 : v == null ? missing() : "not a number: " + v);
+    }
+
+    private long id(Object cell, long r) {
+        if (cell == null) {
+            throw CatalogueException.at(path, r, names.get(id), "contaminant id: " + missing());
+        }
+        try {
+            return CatalogueColumns.id(cell);
+        } catch (IllegalArgumentException e) {
+            throw CatalogueException.at(path, r, names.get(id), "contaminant id: " + e.getMessage());
+        }
     }
 
     /** What a null cell means: STIL reads an ECSV or IPAC value that is not a number as null too. */

@@ -2,6 +2,7 @@ package io.github.skycut.stilts.internal;
 
 import io.github.skycut.Angle;
 import io.github.skycut.AngularCut;
+import io.github.skycut.CatalogueColumns;
 import io.github.skycut.PreparedCut;
 import io.github.skycut.SkyPoints;
 
@@ -44,9 +45,6 @@ final class Contaminants {
             return ids == null ? row : ids[row];
         }
     }
-
-    /** The largest id read exactly (ids may come as doubles, exact up to 2^53), as for {@code skycut cut}. */
-    static final double MAX_ID = 9007199254740992.0;
 
     /**
      * Loads the contaminants and prepares the cut: {@code radius} for all, or (when null) each
@@ -98,11 +96,8 @@ final class Contaminants {
         if (name == null) {
             return -1;
         }
-        int index = ColumnNames.indexOf(what, ColumnNames.of(p.table()), name);
-        if (index < 0) {
-            throw new IllegalArgumentException(what + ": no column '" + name + "'; columns are " + ColumnNames.of(table));
-        }
-        return index;
+        int index = CatalogueColumns.indexOf(what, ColumnNames.of(p.table()), name);
+        return index >= 0 ? index : CatalogueColumns.require(what, ColumnNames.of(table), name, null);
     }
 
     private record Columns(double[] ra, double[] dec, Angle[] radii, long[] ids) {
@@ -142,22 +137,13 @@ final class Contaminants {
                 ids == null ? null : Arrays.copyOf(ids, n));
     }
 
-    /** A contaminant's id: an integer (whole floating-point values within +-2^53 too), as {@code skycut cut} reads it. */
+    /** A contaminant's id, by the library's rule ({@link CatalogueColumns#id(Object)}), as {@code skycut cut} reads it. */
     private static long id(Object cell, String what, long row, String column) throws IOException {
-        if (cell instanceof Long || cell instanceof Integer || cell instanceof Short || cell instanceof Byte) {
-            return ((Number) cell).longValue();
-        }
-        double v;
         try {
-            v = Positions.number(cell);
+            return CatalogueColumns.id(cell);
         } catch (IllegalArgumentException e) {
-            throw Positions.at(what, row, column, "-contaminant-id needs integers, got " + e.getMessage());
+            throw Positions.at(what, row, column, "contaminant id: " + e.getMessage());
         }
-        if (v != Math.rint(v) || Math.abs(v) > MAX_ID) {
-            throw Positions.at(what, row, column, "-contaminant-id needs integers within +-2^53, got "
-                    + (cell == null ? "a blank" : v) + "; leave it out to write the contaminant's row");
-        }
-        return (long) v;
     }
 
     private static Angle radius(Object cell, String what, long row, String column, Angle.Unit unit) throws IOException {

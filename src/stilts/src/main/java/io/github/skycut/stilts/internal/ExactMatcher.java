@@ -18,7 +18,7 @@ import uk.ac.starlink.table.join.MatchKit;
 /**
  * The {@code tmatch2} matcher behind {@code SkycutMatcher}: a pair matches exactly when skycut
  * would cut the one with the other as contaminant, {@code (a.x*b.x + a.y*b.y) + a.z*b.z > cosMax},
- * the unit vectors computed as the library computes them ({@link UnitVectors}) and {@code cosMax}
+ * the unit vectors computed by the library's own conversion ({@link SkyPoints#xOf}) and {@code cosMax}
  * from {@link Angle#cosMax()}. The test is symmetric (each product commutes), as STILTS requires.
  * A blank position (null or NaN) matches nothing, as in STILTS's own matchers; |Dec| &gt; 90° is
  * refused.
@@ -181,7 +181,7 @@ public final class ExactMatcher implements MatchEngine {
                 return NO_BINS;
             }
             check(ra, dec);
-            return cells.bins(UnitVectors.x(ra, dec), UnitVectors.y(ra, dec), UnitVectors.z(dec));
+            return cells.bins(SkyPoints.xOf(ra, dec), SkyPoints.yOf(ra, dec), SkyPoints.zOf(dec));
         }
 
         @Override
@@ -191,9 +191,10 @@ public final class ExactMatcher implements MatchEngine {
             if (Double.isNaN(ra1) || Double.isNaN(dec1) || Double.isNaN(ra2) || Double.isNaN(dec2)) {
                 return -1;
             }
-            double ax = UnitVectors.x(ra1, dec1), ay = UnitVectors.y(ra1, dec1), az = UnitVectors.z(dec1);
-            double bx = UnitVectors.x(ra2, dec2), by = UnitVectors.y(ra2, dec2), bz = UnitVectors.z(dec2);
-            if (!(UnitVectors.dot(ax, ay, az, bx, by, bz) > cosMax)) {
+            double ax = SkyPoints.xOf(ra1, dec1), ay = SkyPoints.yOf(ra1, dec1), az = SkyPoints.zOf(dec1);
+            double bx = SkyPoints.xOf(ra2, dec2), by = SkyPoints.yOf(ra2, dec2), bz = SkyPoints.zOf(dec2);
+            // the contract's dot product: (a.x*b.x + a.y*b.y) + a.z*b.z, in that order, no fused multiply-add
+            if (!((ax * bx + ay * by) + az * bz > cosMax)) {
                 return -1;
             }
             double dx = ax - bx, dy = ay - by, dz = az - bz;

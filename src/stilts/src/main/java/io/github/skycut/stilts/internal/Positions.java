@@ -1,5 +1,7 @@
 package io.github.skycut.stilts.internal;
 
+import io.github.skycut.CatalogueColumns;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +39,10 @@ record Positions(StarTable table, int raColumn, int decColumn, String raName, St
     static Positions find(StarTable table, String what, String raExpr, String decExpr, String raOption, String decOption)
             throws IOException {
         List<String> names = ColumnNames.of(table);
-        int ra = raExpr == null ? ColumnNames.findDefault(what, names, ColumnNames.DEFAULT_RA, "RA", raOption)
-                : ColumnNames.indexOf(what, names, raExpr);
-        int dec = decExpr == null ? ColumnNames.findDefault(what, names, ColumnNames.DEFAULT_DEC, "Dec", decOption)
-                : ColumnNames.indexOf(what, names, decExpr);
+        int ra = raExpr == null ? CatalogueColumns.ra(what, names, null, raOption)
+                : CatalogueColumns.indexOf(what, names, raExpr);
+        int dec = decExpr == null ? CatalogueColumns.dec(what, names, null, decOption)
+                : CatalogueColumns.indexOf(what, names, decExpr);
         String raName = ra >= 0 ? names.get(ra) : raExpr;
         String decName = dec >= 0 ? names.get(dec) : decExpr;
         if (ra >= 0 && dec >= 0) {
@@ -58,9 +60,22 @@ record Positions(StarTable table, int raColumn, int decColumn, String raName, St
             expressions.add(decExpr);
             infos.add(new ColumnInfo("skycut_dec", Double.class, "Dec (degrees) from " + decExpr));
         }
-        JELColumnSupplement computed = new JELColumnSupplement(table, expressions.toArray(new String[0]),
-                infos.toArray(new ColumnInfo[0]));
+        JELColumnSupplement computed;
+        try {
+            computed = new JELColumnSupplement(table, expressions.toArray(new String[0]), infos.toArray(new ColumnInfo[0]));
+        } catch (IOException e) {
+            // a bare name that is no column (nor anything else STILTS knows): the missing column, as the CLI says it
+            refuseMissing(what, names, raName, "RA");
+            refuseMissing(what, names, decName, "Dec");
+            throw e;
+        }
         return new Positions(new AddColumnsTable(table, computed), ra, dec, raName, decName);
+    }
+
+    private static void refuseMissing(String what, List<String> names, String expression, String column) {
+        if (CatalogueColumns.indexOf(what, names, expression) < 0 && expression.matches("[A-Za-z_][A-Za-z_0-9]*")) {
+            CatalogueColumns.require(what, names, expression, column);
+        }
     }
 
     /**

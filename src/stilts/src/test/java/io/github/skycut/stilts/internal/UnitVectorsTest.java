@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The matcher's RA/Dec conversion is the library's, bit for bit. */
+/**
+ * The matcher's RA/Dec conversion, the library's public {@link SkyPoints#xOf}/{@code yOf}/{@code zOf}
+ * (no copy of it in the plugin), gives the points {@link SkyPoints#fromRaDec} makes, bit for bit.
+ */
 class UnitVectorsTest {
 
     @Test
@@ -29,9 +32,9 @@ class UnitVectorsTest {
         }
         try (SkyPoints p = SkyPoints.fromRaDec(ra, dec)) {
             for (int i = 0; i < n; i++) {
-                assertEquals(Double.doubleToRawLongBits(p.x(i)), Double.doubleToRawLongBits(UnitVectors.x(ra[i], dec[i])), "x " + i);
-                assertEquals(Double.doubleToRawLongBits(p.y(i)), Double.doubleToRawLongBits(UnitVectors.y(ra[i], dec[i])), "y " + i);
-                assertEquals(Double.doubleToRawLongBits(p.z(i)), Double.doubleToRawLongBits(UnitVectors.z(dec[i])), "z " + i);
+                assertEquals(Double.doubleToRawLongBits(p.x(i)), Double.doubleToRawLongBits(SkyPoints.xOf(ra[i], dec[i])), "x " + i);
+                assertEquals(Double.doubleToRawLongBits(p.y(i)), Double.doubleToRawLongBits(SkyPoints.yOf(ra[i], dec[i])), "y " + i);
+                assertEquals(Double.doubleToRawLongBits(p.z(i)), Double.doubleToRawLongBits(SkyPoints.zOf(dec[i])), "z " + i);
             }
         }
     }
