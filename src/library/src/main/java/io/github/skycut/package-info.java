@@ -9,6 +9,9 @@
  *   <li>{@link io.github.skycut.AngularCut}: the cut: radius (or one per contaminant), kernel
  *   ({@link io.github.skycut.KernelType}), strategy ({@link io.github.skycut.Strategy}), threads,
  *   {@link io.github.skycut.Tuning}; {@code run} gives a {@link io.github.skycut.CutResult}.</li>
+ *   <li>{@link io.github.skycut.SkyMask}: a survey mask of several layers (circles, a radius each,
+ *   ellipses), each with a bit; {@link io.github.skycut.PreparedMask#run} gives a
+ *   {@link io.github.skycut.MaskResult}, one int64 value per object.</li>
  * </ul>
  *
  * <p>May import: {@code io.github.skycut.internal.*} (the implementation) and the JDK.
