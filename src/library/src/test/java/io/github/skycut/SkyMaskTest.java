@@ -182,19 +182,63 @@ class SkyMaskTest {
     }
 
     @Test
+    void onePreparedMaskServesSeveralThreadsAtOnce() throws Exception {
+        Layers l = survey(41, false);
+        try (SkyPoints a = RandomSky.uniform(2000, 410); SkyPoints b = RandomSky.clustered(2000, 411);
+             PreparedMask mask = l.builder().withParallelism(2).prepare()) {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var fa = pool.submit(() -> { start.await(); return mask.run(a).bits(); });
+                var fb = pool.submit(() -> { start.await(); return mask.run(b).bits(); });
+                start.countDown();
+                assertArrayEquals(l.oracle.bits(a), fa.get());
+                assertArrayEquals(l.oracle.bits(b), fb.get());
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            l.close();
+        }
+    }
+
+    @Test
+    void aClosedMaskRefusesToRun() {
+        try (SkyPoints stars = RandomSky.uniform(5, 1)) {
+            PreparedMask mask = SkyMask.builder().circles("S", 0, stars, Angle.ofDegrees(1)).prepare();
+            mask.close();
+            mask.close();
+            assertEquals("this prepared mask is closed",
+                    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> mask.run(stars)).getMessage());
+        }
+    }
+
+    @Test
     void layersOnOneBitCountWhatEachAdds() {
-        // two identical circles on bit 5: the first holds every object, the second adds none
-        try (SkyPoints stars = SkyPoints.fromRaDec(new double[] {10}, new double[] {0});
-             SkyPoints objects = SkyPoints.fromRaDec(new double[] {10, 10.5, 20, 10.2}, new double[] {0, 0, 0, 0.9});
-             PreparedMask mask = SkyMask.builder()
-                     .circles("A", 5, stars, Angle.ofDegrees(1))
-                     .circles("B", 5, stars, Angle.ofDegrees(1))
-                     .circles("C", 0, stars, Angle.ofDegrees(0.6))
+        // A holds objects 0, 1, 3; B (same bit) holds 0 and 2, so it adds only 2; C (bit 0) holds 0 and 1;
+        // the four repeated 250 times, so that each slice of the run holds all four kinds
+        int copies = 250;
+        double[] ra = new double[4 * copies], dec = new double[4 * copies];
+        for (int i = 0; i < ra.length; i++) {
+            ra[i] = new double[] {10, 10.5, 20, 10.2}[i % 4];
+            dec[i] = i % 4 == 3 ? 0.9 : 0;
+        }
+        long[] expected = new long[ra.length];
+        for (int i = 0; i < ra.length; i++) {
+            expected[i] = new long[] {(1L << 5) | 1, (1L << 5) | 1, 1L << 5, 1L << 5}[i % 4];
+        }
+        try (SkyPoints star = SkyPoints.fromRaDec(new double[] {10}, new double[] {0});
+             SkyPoints two = SkyPoints.fromRaDec(new double[] {10, 20}, new double[] {0, 0});
+             SkyPoints objects = SkyPoints.fromRaDec(ra, dec);
+             PreparedMask mask = SkyMask.builder().withParallelism(1)
+                     .circles("A", 5, star, Angle.ofDegrees(1))
+                     .circles("B", 5, two, new Angle[] {Angle.ofDegrees(0.3), Angle.ofDegrees(1)})
+                     .circles("C", 0, star, Angle.ofDegrees(0.6))
                      .prepare()) {
             MaskResult r = mask.run(objects);
-            assertArrayEquals(new long[] {(1L << 5) | 1, (1L << 5) | 1, 0, 1L << 5}, r.bits());
-            assertArrayEquals(new int[] {3, 0, 2}, r.countPerLayer());
-            assertArrayEquals(new int[] {0, 1, 3}, r.cutIndices());
+            assertArrayEquals(expected, r.bits());
+            assertArrayEquals(new int[] {3 * copies, copies, 2 * copies}, r.countPerLayer());
+            assertEquals(ra.length, r.cutIndices().length);
             assertEquals(List.of("A", "B", "C"), r.layerNames());
         }
     }
