@@ -50,6 +50,7 @@ public final class MaskEngine implements AutoCloseable {
     private final List<MaskLayer> layers;
     private final CutKernel kernel;
     private final Partitioner partitioner;
+    private final boolean[] firstOfItsBit;   // no object has a layer's bit before the first layer of that bit
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
 
@@ -76,6 +77,12 @@ public final class MaskEngine implements AutoCloseable {
             throw e;
         }
         this.layers = List.copyOf(made);
+        this.firstOfItsBit = new boolean[layers.size()];
+        long seen = 0;
+        for (int l = 0; l < layers.size(); l++) {
+            firstOfItsBit[l] = (seen & layers.get(l).bit) == 0;
+            seen |= layers.get(l).bit;
+        }
     }
 
     /** The layers' names, in order. */
@@ -139,10 +146,14 @@ public final class MaskEngine implements AutoCloseable {
         for (int l = 0; l < work.length; l++) {
             long bit = layers.get(l).bit;
             int held = 0;
-            for (int i = from; i < to; i++) {
-                boolean has = (bits[i] & bit) != 0;
-                mask.set(B, i, has ? (byte) 1 : 0); // 1: already holds the bit, so the layer skips it
-                held += has ? 1 : 0;
+            if (firstOfItsBit[l]) {
+                mask.asSlice(from, to - from).fill((byte) 0);
+            } else {
+                for (int i = from; i < to; i++) {
+                    boolean has = (bits[i] & bit) != 0;
+                    mask.set(B, i, has ? (byte) 1 : 0); // 1: already holds the bit, so the layer skips it
+                    held += has ? 1 : 0;
+                }
             }
             if (held == to - from) {
                 continue;
