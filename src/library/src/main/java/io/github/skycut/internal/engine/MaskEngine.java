@@ -116,9 +116,12 @@ public final class MaskEngine implements AutoCloseable {
             AtomicLongArray added = new AtomicLongArray(count);
             int block = Planner.block(n, partitioner.threads());
             Strategy[] used = new Strategy[count];
-            // the mask bytes are written by Java on the run's threads: a shared arena when there are several
-            try (Arena scratch = partitioner.usesOtherThreads() ? Arena.ofShared() : Arena.ofConfined()) {
-                MemorySegment mask = scratch.allocate(Math.max(8, n), 64);
+            // the mask bytes are written by Java on the run's threads. With several, an automatic arena
+            // (freed by the GC once unreachable): closing a shared one stops every thread of the JVM at a
+            // handshake, which costs a 500k run several milliseconds (see CutEngine.run)
+            Arena auto = partitioner.usesOtherThreads() ? Arena.ofAuto() : null;
+            try (Arena confined = auto == null ? Arena.ofConfined() : null) {
+                MemorySegment mask = (auto != null ? auto : confined).allocate(Math.max(8, n), 64);
                 Partitioner.RangeAction[] work = new Partitioner.RangeAction[count];
                 for (int l = 0; l < count; l++) {
                     MaskLayer layer = layers.get(l);
