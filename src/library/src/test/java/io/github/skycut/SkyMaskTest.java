@@ -203,6 +203,19 @@ class SkyMaskTest {
     }
 
     @Test
+    void runsInTheCallersPool() {
+        Layers l = survey(43, true);
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(3);
+        try (SkyPoints objects = RandomSky.clustered(3000, 430);
+             PreparedMask mask = l.builder().withPool(pool).withStrategy(Strategy.INDEX).prepare()) {
+            assertArrayEquals(l.oracle.bits(objects), mask.run(objects).bits());
+        } finally {
+            pool.shutdown();
+            l.close();
+        }
+    }
+
+    @Test
     void aClosedMaskRefusesToRun() {
         try (SkyPoints stars = RandomSky.uniform(5, 1)) {
             PreparedMask mask = SkyMask.builder().circles("S", 0, stars, Angle.ofDegrees(1)).prepare();
