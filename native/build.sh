@@ -32,11 +32,13 @@ if [ "$arch" = x86_64 ] || [ "$arch" = amd64 ]; then
   "$cc" "${flags[@]}" -mavx2 -c "$here/cut_avx2.c" -o "$tmp/cut_avx2.o"
   "$cc" "${flags[@]}" -mavx512f -c "$here/cut_avx512.c" -o "$tmp/cut_avx512.o"
   "$cc" "${flags[@]}" -DSKYCUT_HAVE_X86_PATHS -c "$here/skycut_index.c" -o "$tmp/skycut_index.o"
-  objs=("$tmp/skycut.o" "$tmp/skycut_index.o" "$tmp/cut_avx2.o" "$tmp/cut_avx512.o")
+  "$cc" "${flags[@]}" -c "$here/skycut_ellipse.c" -o "$tmp/skycut_ellipse.o"
+  objs=("$tmp/skycut.o" "$tmp/skycut_index.o" "$tmp/skycut_ellipse.o" "$tmp/cut_avx2.o" "$tmp/cut_avx512.o")
 else
   "$cc" "${flags[@]}" -c "$here/skycut.c" -o "$tmp/skycut.o"
   "$cc" "${flags[@]}" -c "$here/skycut_index.c" -o "$tmp/skycut_index.o"
-  objs=("$tmp/skycut.o" "$tmp/skycut_index.o")
+  "$cc" "${flags[@]}" -c "$here/skycut_ellipse.c" -o "$tmp/skycut_ellipse.o"
+  objs=("$tmp/skycut.o" "$tmp/skycut_index.o" "$tmp/skycut_ellipse.o")
 fi
 "$cc" -shared -o "$tmp/libskycut.so" "${objs[@]}"
 

@@ -1,5 +1,5 @@
 /*
- * skycut native index (ABI 4): the zones index run end to end in C, so that a cut on the native
+ * skycut native index (ABI 4; ellipses ABI 5): the zones index run end to end in C, so that a cut on the native
  * kernel does no per-object work in Java (filing objects into cells, ordering them, finding the
  * candidates, the tests, the nearest search, the flags back all happen here, a block per call).
  *
@@ -132,5 +132,31 @@ enum {
     SK_CUT_SLOTS
 };
 int skycut_index_cut(int64_t *slots);
+
+/*
+ * skycut_ellipse_ranges(slots) (ABI 5, skycut_ellipse.c): the survey mask's ellipses. For k in
+ * [0, count), objects [r[4k], r[4k+1]) against centres [r[4k+2], r[4k+3]): every object whose mask
+ * byte is 0 and that lies inside the ellipse of one of the centres gets 1. Centre j's axes (A, B)
+ * are the 8 doubles at axes + 8 * row, row = ids[j] (or j when ids is NULL). SKYCUT_ERR_RANGE and
+ * nothing written when a range lies outside nObj / nCon or a row outside [0, nAxes).
+ */
+enum {
+    SK_EL_OX,     /* double[nObj] */
+    SK_EL_OY,
+    SK_EL_OZ,
+    SK_EL_N_OBJ,  /* int64 */
+    SK_EL_CX,     /* double[nCon]: the centres (or the bands' copies of them) */
+    SK_EL_CY,
+    SK_EL_CZ,
+    SK_EL_N_CON,  /* int64 */
+    SK_EL_AXES,   /* double[8 * nAxes]: A.x, A.y, A.z, B.x, B.y, B.z, 0, 0 per ellipse */
+    SK_EL_N_AXES, /* int64 */
+    SK_EL_IDS,    /* double[nCon] or NULL: each centre's row of axes */
+    SK_EL_MASK,   /* uint8[nObj] */
+    SK_EL_RANGES, /* int32[4 * count] */
+    SK_EL_COUNT,  /* int64 */
+    SK_EL_SLOTS
+};
+int skycut_ellipse_ranges(int64_t *slots);
 
 #endif

@@ -12,6 +12,9 @@
  *   <li>{@link io.github.skycut.CatalogueColumns}: the one rule by which every reader (command line,
  *   Spark, STILTS) finds a catalogue's RA, Dec and other columns by name, and reads a contaminant's
  *   id as a 64-bit integer.</li>
+ *   <li>{@link io.github.skycut.SkyMask}: a survey mask of several layers (circles, a radius each,
+ *   ellipses), each with a bit; {@link io.github.skycut.PreparedMask#run} gives a
+ *   {@link io.github.skycut.MaskResult}, one int64 value per object.</li>
  * </ul>
  *
  * <p>May import: {@code io.github.skycut.internal.*} (the implementation) and the JDK.

@@ -1,5 +1,6 @@
 package io.github.skycut.internal.index;
 
+import io.github.skycut.internal.kernel.Ellipses;
 import io.github.skycut.internal.kernel.Nearest;
 import io.github.skycut.internal.strategy.CutJob;
 
@@ -29,9 +30,11 @@ final class BlockCutter {
     private final ZoneGrid grid;
     private final CandidateSearch search;
     private final ContaminantBands bands;
+    private final Ellipses ellipses;   // the job's, as the bands' copies meet them (their rows), or null
 
     BlockCutter(CutJob job, ZoneGrid grid, CandidateSearch search, ContaminantBands bands) {
         this.job = job;
+        this.ellipses = job.ellipses() == null ? null : job.ellipses().inBands(bands.ids, bands.points.size());
         this.grid = grid;
         this.search = search;
         this.bands = bands;
@@ -47,7 +50,7 @@ final class BlockCutter {
                 near = new Nearest(bands.ids, b.best, b.index);
             }
             CutJob sorted = new CutJob(b.points, bands.points, job.cosMax(), bands.cosMaxEach,
-                    job.kernel(), job.partitioner(), b.mask, near);
+                    job.kernel(), job.partitioner(), b.mask, near, ellipses);
             for (int start = from; start < to; start += block) {
                 int n = Math.min(to, start + block) - start;
                 load(b, start, n);

@@ -1,5 +1,6 @@
 package io.github.skycut.internal.index;
 
+import io.github.skycut.internal.exec.Partitioner;
 import io.github.skycut.internal.kernel.NativeIndexCalls;
 import io.github.skycut.internal.kernel.NativeKernel;
 import io.github.skycut.internal.strategy.CutJob;
@@ -34,14 +35,24 @@ public final class NativeZoneIndex extends IndexStrategy {
         if (!anythingToCut(job)) {
             return;
         }
+        job.partitioner().withGrain(block).run(job.objects().size(), slices(job));
+    }
+
+    @Override
+    public Partitioner.RangeAction slices(CutJob job) {
+        if (!anythingToCut(job)) {
+            return (from, to) -> { };
+        }
         if (!(job.kernel() instanceof NativeKernel kernel)) {
             throw new IllegalArgumentException("the C index runs the native kernel only, not " + job.kernel().name());
         }
-        int n = job.objects().size();
+        if (job.ellipses() != null) {
+            throw new IllegalArgumentException("the C index cuts circles only: ellipses run on the Java index");
+        }
         NativeTables tables = index.bands.tables;
         long bytes = NativeIndexCalls.scratchBytes(tables.cells, block, job.nearest() != null);
         MemorySegment mask = job.nearest() == null ? job.mask() : null;
-        job.partitioner().withGrain(block).run(n, (from, to) -> {
+        return (from, to) -> {
             MemorySegment scratch = NativeScratch.take(bytes);
             try {
                 NativeIndexCalls.cut(kernel, tables.slots, tables.cells, job.objects(), from, to, mask, job.nearest(),
@@ -49,6 +60,6 @@ public final class NativeZoneIndex extends IndexStrategy {
             } finally {
                 NativeScratch.give(scratch);
             }
-        });
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.github.skycut.internal.index;
 
+import io.github.skycut.internal.exec.Partitioner;
 import io.github.skycut.internal.strategy.CutJob;
 
 import java.lang.foreign.MemorySegment;
@@ -44,9 +45,16 @@ public final class ZoneIndex extends IndexStrategy {
         if (!anythingToCut(job)) {
             return;
         }
-        int n = job.objects().size();
+        job.partitioner().withGrain(block).run(job.objects().size(), slices(job));
+    }
+
+    @Override
+    public Partitioner.RangeAction slices(CutJob job) {
+        if (!anythingToCut(job)) {
+            return (from, to) -> { };
+        }
         BlockCutter cutter = new BlockCutter(job, index.grid, index.search, index.bands);
-        job.partitioner().withGrain(block).run(n, (from, to) -> cutter.cut(from, to, block));
+        return (from, to) -> cutter.cut(from, to, block);
     }
 
     /** The smallest threshold (largest radius) of the job; +∞ when nothing can be cut. */

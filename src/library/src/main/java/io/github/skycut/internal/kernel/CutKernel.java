@@ -78,6 +78,38 @@ public interface CutKernel {
     }
 
     /**
+     * Ellipses ({@link Ellipses}: the contract's test, in each variant's own code): marks every
+     * object of {@code [objFrom, objTo)} not yet marked that lies inside the ellipse of any centre
+     * of {@code [conFrom, conTo)}, exactly as {@link ScalarKernel#cutEllipses} does; the mask as in
+     * {@link #cut}.
+     */
+    void cutEllipses(SkyPoints objects, int objFrom, int objTo,
+                     SkyPoints centres, int conFrom, int conTo,
+                     Ellipses ellipses, MemorySegment mask);
+
+    /**
+     * {@link #cutEllipses} over many range pairs, laid out as in {@link #cutRanges}; every range is
+     * checked first. Variants whose calls cost something (the native one) override it to make one call.
+     */
+    default void ellipseRanges(SkyPoints objects, SkyPoints centres, Ellipses ellipses, MemorySegment mask,
+                               MemorySegment ranges, int count) {
+        checkRanges(objects, centres, ranges, count);
+        for (int k = 0; k < count; k++) {
+            long at = 4L * k;
+            cutEllipses(objects, ranges.getAtIndex(ValueLayout.JAVA_INT, at), ranges.getAtIndex(ValueLayout.JAVA_INT, at + 1),
+                    centres, ranges.getAtIndex(ValueLayout.JAVA_INT, at + 2), ranges.getAtIndex(ValueLayout.JAVA_INT, at + 3),
+                    ellipses, mask);
+        }
+    }
+
+    /** {@link #checkArguments} for {@link #cutEllipses}: ranges, the mask, and a row of axes for every centre. */
+    static void checkEllipses(SkyPoints objects, int objFrom, int objTo, SkyPoints centres, int conFrom, int conTo,
+                              Ellipses ellipses, MemorySegment mask) {
+        checkArguments(objects, objFrom, objTo, centres, conFrom, conTo, null, mask);
+        ellipses.check(centres);
+    }
+
+    /**
      * The nearest-contaminant search ({@link Nearest}): for objects {@code [objFrom, objTo)} against
      * contaminants {@code [conFrom, conTo)}, every contaminant that cuts (the contract's decision, with
      * {@code cosMax}, or per contaminant when {@code cosMaxEach} is not null) is offered to the

@@ -207,6 +207,21 @@ public final class NativeKernel implements CutKernel {
         }
     }
 
+    /** Ellipses in C ({@code skycut_ellipse_ranges}): one downcall for the range. */
+    @Override
+    public void cutEllipses(SkyPoints objects, int objFrom, int objTo,
+                            SkyPoints centres, int conFrom, int conTo,
+                            Ellipses ellipses, MemorySegment mask) {
+        NativeEllipseCalls.cut(objects, objFrom, objTo, centres, conFrom, conTo, ellipses, mask);
+    }
+
+    /** Ellipses in C: one downcall for every range pair, after every range and segment is checked. */
+    @Override
+    public void ellipseRanges(SkyPoints objects, SkyPoints centres, Ellipses ellipses, MemorySegment mask,
+                              MemorySegment ranges, int count) {
+        NativeEllipseCalls.ranges(objects, centres, ellipses, mask, ranges, count);
+    }
+
     /** The nearest search in C ({@code skycut_nearest}), in downcalls of at most {@link #pairsPerCall} pair tests. */
     @Override
     public void nearest(SkyPoints objects, int objFrom, int objTo,

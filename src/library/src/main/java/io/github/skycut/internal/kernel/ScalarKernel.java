@@ -78,6 +78,37 @@ public final class ScalarKernel implements CutKernel {
     }
 
     /**
+     * Ellipses ({@link Ellipses}), as plainly:
+     * <pre>
+     * for each object o not yet cut:
+     *     for each centre c (its A and B):
+     *         w = (o.x*c.x + o.y*c.y) + o.z*c.z;  u = (o.x*A.x + o.y*A.y) + o.z*A.z;  v = the same with B
+     *         if w &gt; 0 and w*w &gt; u*u + v*v:    # inside the ellipse on the tangent plane at c
+     *             cut o; break
+     * </pre>
+     */
+    @Override
+    public void cutEllipses(SkyPoints objects, int objFrom, int objTo,
+                            SkyPoints centres, int conFrom, int conTo,
+                            Ellipses ellipses, MemorySegment mask) {
+        CutKernel.checkEllipses(objects, objFrom, objTo, centres, conFrom, conTo, ellipses, mask);
+        MemorySegment ox = objects.xSegment(), oy = objects.ySegment(), oz = objects.zSegment();
+        MemorySegment cx = centres.xSegment(), cy = centres.ySegment(), cz = centres.zSegment();
+        for (int i = objFrom; i < objTo; i++) {
+            if (mask.get(ValueLayout.JAVA_BYTE, i) != 0) {
+                continue;
+            }
+            double x = ox.getAtIndex(D, i), y = oy.getAtIndex(D, i), z = oz.getAtIndex(D, i);
+            for (int j = conFrom; j < conTo; j++) {
+                if (ellipses.inside(x, y, z, cx.getAtIndex(D, j), cy.getAtIndex(D, j), cz.getAtIndex(D, j), ellipses.row(j))) {
+                    mask.set(ValueLayout.JAVA_BYTE, i, CUT);
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
      * The nearest search, as plainly:
      * <pre>
      * for each object o, for each contaminant c:

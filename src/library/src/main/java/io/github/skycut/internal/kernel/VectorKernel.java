@@ -115,6 +115,19 @@ public final class VectorKernel implements CutKernel {
                 cosMaxEach == null ? cosMax : Double.NaN, cosMaxEach, state);
     }
 
+    /**
+     * Ellipses in vectors of objects ({@link VectorEllipses}), in the preferred species whatever the
+     * kernel's width: every lane decides as the reference does, so the width changes nothing.
+     */
+    @Override
+    public void cutEllipses(SkyPoints objects, int objFrom, int objTo,
+                            SkyPoints centres, int conFrom, int conTo,
+                            Ellipses ellipses, MemorySegment mask) {
+        CutKernel.checkEllipses(objects, objFrom, objTo, centres, conFrom, conTo, ellipses, mask);
+        VectorEllipses.cut(objects.xSegment(), objects.ySegment(), objects.zSegment(), objFrom, objTo,
+                centres.xSegment(), centres.ySegment(), centres.zSegment(), conFrom, conTo, ellipses, mask);
+    }
+
     /** The preferred shape runs {@link VectorLoop} itself; another shape, a hidden copy with its own constant species. */
     private static Loop loopFor(VectorShape shape) {
         if (shape == DoubleVector.SPECIES_PREFERRED.vectorShape()) {

@@ -2,6 +2,7 @@ package io.github.skycut.internal.strategy;
 
 import io.github.skycut.SkyPoints;
 import io.github.skycut.Strategy;
+import io.github.skycut.internal.exec.Partitioner;
 import io.github.skycut.internal.kernel.Nearest;
 
 import java.lang.foreign.MemorySegment;
@@ -38,11 +39,16 @@ public final class BruteForce implements CutStrategy {
 
     @Override
     public void run(CutJob job) {
-        int contaminants = job.contaminants().size();
-        if (contaminants == 0) {
+        if (job.contaminants().size() == 0) {
             return;
         }
-        job.partitioner().run(job.objects().size(), (from, to) -> job.cut(from, to, 0, contaminants));
+        job.partitioner().run(job.objects().size(), slices(job));
+    }
+
+    @Override
+    public Partitioner.RangeAction slices(CutJob job) {
+        int contaminants = job.contaminants().size();
+        return contaminants == 0 ? (from, to) -> { } : (from, to) -> job.cut(from, to, 0, contaminants);
     }
 
     /** The contract's test against every contaminant, with early exit (the scalar kernel's loop). */

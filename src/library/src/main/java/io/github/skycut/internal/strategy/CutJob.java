@@ -3,6 +3,7 @@ package io.github.skycut.internal.strategy;
 import io.github.skycut.SkyPoints;
 import io.github.skycut.internal.exec.Partitioner;
 import io.github.skycut.internal.kernel.CutKernel;
+import io.github.skycut.internal.kernel.Ellipses;
 import io.github.skycut.internal.kernel.Nearest;
 
 import java.lang.foreign.MemorySegment;
@@ -17,10 +18,27 @@ import java.lang.foreign.MemorySegment;
  * @param nearest    null for the plain cut; else the nearest search's state ({@link Nearest}: the
  *                   contaminants' ids, and per object the best so far, reset), which the kernels
  *                   fill instead of the mask, with no early exit
+ * @param ellipses   null for circles; else the contaminants are the centres of these ellipses and
+ *                   the kernels test them ({@link CutKernel#cutEllipses}); the thresholds then only
+ *                   bound them (each ellipse lies inside the circle of radius its semi-major axis)
+ *                   for the index's candidate search
  */
 public record CutJob(SkyPoints objects, SkyPoints contaminants,
                      double cosMax, MemorySegment cosMaxEach,
-                     CutKernel kernel, Partitioner partitioner, MemorySegment mask, Nearest nearest) {
+                     CutKernel kernel, Partitioner partitioner, MemorySegment mask, Nearest nearest,
+                     Ellipses ellipses) {
+
+    public CutJob {
+        if (ellipses != null && nearest != null) {
+            throw new IllegalArgumentException("the nearest search is for circles only");
+        }
+    }
+
+    /** A cut of circles, or the nearest search. */
+    public CutJob(SkyPoints objects, SkyPoints contaminants, double cosMax, MemorySegment cosMaxEach,
+                  CutKernel kernel, Partitioner partitioner, MemorySegment mask, Nearest nearest) {
+        this(objects, contaminants, cosMax, cosMaxEach, kernel, partitioner, mask, nearest, null);
+    }
 
     /** The plain cut: marks the mask. */
     public CutJob(SkyPoints objects, SkyPoints contaminants, double cosMax, MemorySegment cosMaxEach,
@@ -39,6 +57,10 @@ public record CutJob(SkyPoints objects, SkyPoints contaminants,
             kernel.nearestRanges(objects, contaminants, cosMax, cosMaxEach, nearest, ranges, count);
             return;
         }
+        if (ellipses != null) {
+            kernel.ellipseRanges(objects, contaminants, ellipses, mask, ranges, count);
+            return;
+        }
         kernel.cutRanges(objects, contaminants, cosMax, cosMaxEach, mask, ranges, count);
     }
 
@@ -46,6 +68,8 @@ public record CutJob(SkyPoints objects, SkyPoints contaminants,
     public void cut(int objFrom, int objTo, int conFrom, int conTo) {
         if (nearest != null) {
             kernel.nearest(objects, objFrom, objTo, contaminants, conFrom, conTo, cosMax, cosMaxEach, nearest);
+        } else if (ellipses != null) {
+            kernel.cutEllipses(objects, objFrom, objTo, contaminants, conFrom, conTo, ellipses, mask);
         } else if (cosMaxEach == null) {
             kernel.cut(objects, objFrom, objTo, contaminants, conFrom, conTo, cosMax, mask);
         } else {
