@@ -15,6 +15,9 @@
  *   <li>{@link io.github.skycut.SkyMask}: a survey mask of several layers (circles, a radius each,
  *   ellipses), each with a bit; {@link io.github.skycut.PreparedMask#run} gives a
  *   {@link io.github.skycut.MaskResult}, one int64 value per object.</li>
+ *   <li>{@link io.github.skycut.LayerSpec}: a mask layer written as text
+ *   ({@code name=BRIGHT,bit=1,contaminants=stars.fits,radius=30arcsec}), the form the command line
+ *   and the Spark job read.</li>
  * </ul>
  *
  * <p>May import: {@code io.github.skycut.internal.*} (the implementation) and the JDK.

@@ -1,6 +1,5 @@
-package io.github.skycut.cli.mask;
+package io.github.skycut;
 
-import io.github.skycut.Angle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,38 +79,38 @@ class LayerSpecTest {
 
                 name=GALAXY,bit=12,contaminants=sga.fits,semi-major-column=a,axis-ratio-column=q,position-angle-column=pa
                 """);
-        List<LayerSpec> layers = LayerSpecs.read(List.of("name=CLUSTER,bit=13,contaminants=c.csv,radius=10arcmin"), file);
+        List<LayerSpec> layers = LayerSpec.readAll(List.of("name=CLUSTER,bit=13,contaminants=c.csv,radius=10arcmin"), file);
         assertEquals(List.of("CLUSTER", "BRIGHT", "GALAXY"), layers.stream().map(LayerSpec::name).toList());
     }
 
     @Test
     void namesTheFileAndLineOfABadSpec(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("layers.txt"), "# first\n\nname=A,bit=99,contaminants=a,radius=1deg\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayerSpecs.read(List.of(), file));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayerSpec.readAll(List.of(), file));
         assertTrue(e.getMessage().startsWith(file + ", line 3 (layer 'A'): bit 99"), e.getMessage());
     }
 
     @Test
     void refusesARepeatedNameButNotARepeatedBit() {
-        List<LayerSpec> shared = LayerSpecs.read(List.of("name=A,bit=1,contaminants=a,radius=1deg",
+        List<LayerSpec> shared = LayerSpec.readAll(List.of("name=A,bit=1,contaminants=a,radius=1deg",
                 "name=B,bit=1,contaminants=b,radius=2deg"), null);
         assertEquals(2, shared.size());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayerSpecs.read(List.of(
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayerSpec.readAll(List.of(
                 "name=A,bit=1,contaminants=a,radius=1deg", "name=A,bit=2,contaminants=b,radius=2deg"), null));
         assertEquals("--layer 2: layer name 'A' is already used by --layer 1", e.getMessage());
     }
 
     @Test
     void refusesNoLayersAMissingFileAndAFileThatIsNotText(@TempDir Path dir) throws IOException {
-        assertThrows(IllegalArgumentException.class, () -> LayerSpecs.read(List.of(), null));
+        assertThrows(IllegalArgumentException.class, () -> LayerSpec.readAll(List.of(), null));
         Path empty = Files.writeString(dir.resolve("empty.txt"), "# nothing\n");
         assertEquals(empty + ": no layer in the file",
-                assertThrows(IllegalArgumentException.class, () -> LayerSpecs.read(List.of(), empty)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> LayerSpec.readAll(List.of(), empty)).getMessage());
         Path missing = dir.resolve("missing.txt");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> LayerSpecs.read(List.of(), missing))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LayerSpec.readAll(List.of(), missing))
                 .getMessage().contains("no such file"));
         Path binary = Files.write(dir.resolve("b.txt"), new byte[] {(byte) 0xff, (byte) 0xfe, 'a'});
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> LayerSpecs.read(List.of(), binary))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LayerSpec.readAll(List.of(), binary))
                 .getMessage().contains("not UTF-8"));
     }
 }

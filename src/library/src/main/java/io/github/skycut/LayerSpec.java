@@ -1,17 +1,25 @@
-package io.github.skycut.cli.mask;
+package io.github.skycut;
 
-import io.github.skycut.Angle;
-
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * One layer of a survey mask as the command line gives it, e.g.
+ * One layer of a survey mask written as text, the form the command line ({@code skycut cut --layer},
+ * {@code --layers FILE}) and the Spark job take, e.g.
  * {@code name=BRIGHT,bit=1,contaminants=stars.fits,radius-column=radius_arcsec}: a name, a bit
  * (0–62), a contaminant catalogue and one shape, and optionally that catalogue's own RA/Dec columns.
+ * The adapters read the catalogue and build the {@link SkyMask} layer from it.
  *
  * @param name       the layer's name, unique among the layers (the summary counts per name)
  * @param bit        the bit an object held by this layer gets, 0 to 62
@@ -23,7 +31,7 @@ import java.util.Objects;
 public record LayerSpec(String name, int bit, Path catalogue, Shape shape, String raColumn, String decColumn) {
 
     /** The highest bit a layer may set: bit 63 would make the int64 mask value negative. */
-    public static final int MAX_BIT = 62;
+    public static final int MAX_BIT = SkyMask.MAX_BIT;
 
     /** The keys a layer may have, in the order the help lists them. */
     static final List<String> KEYS = List.of("name", "bit", "contaminants", "radius", "radius-column",
@@ -167,6 +175,57 @@ public record LayerSpec(String name, int bit, Path catalogue, Shape shape, Strin
             return Angle.Unit.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": radius-unit: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads the layers given on the command line and in {@code file} (null when not given).
+     *
+     * @throws IllegalArgumentException for a bad spec (naming the option or the file and line), a
+     *                                  repeated name, a missing file, or no layer at all
+     * @throws UncheckedIOException     when the file cannot be read for another reason
+     */
+    public static List<LayerSpec> readAll(List<String> options, Path file) {
+        List<LayerSpec> layers = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (int i = 0; i < options.size(); i++) {
+            add(layers, seen, LayerSpec.parse(options.get(i), "--layer " + (i + 1)), "--layer " + (i + 1));
+        }
+        if (file != null) {
+            List<String> lines = lines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                int hash = line.indexOf('#');
+                String spec = (hash >= 0 ? line.substring(0, hash) : line).strip();
+                if (!spec.isEmpty()) {
+                    String where = file + ", line " + (i + 1);
+                    add(layers, seen, LayerSpec.parse(spec, where), where);
+                }
+            }
+        }
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException(file == null ? "no layer given" : file + ": no layer in the file");
+        }
+        return List.copyOf(layers);
+    }
+
+    private static void add(List<LayerSpec> layers, Map<String, String> seen, LayerSpec layer, String where) {
+        String first = seen.putIfAbsent(layer.name(), where);
+        if (first != null) {
+            throw new IllegalArgumentException(where + ": layer name '" + layer.name() + "' is already used by " + first);
+        }
+        layers.add(layer);
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text (--layers)");
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such file (--layers)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read the layers: " + e.getMessage(), e);
         }
     }
 }
