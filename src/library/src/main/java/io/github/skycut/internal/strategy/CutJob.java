@@ -7,6 +7,7 @@ import io.github.skycut.internal.kernel.Ellipses;
 import io.github.skycut.internal.kernel.Nearest;
 
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.CancellationException;
 
 /**
  * Everything a strategy needs for one cut.
@@ -27,6 +28,9 @@ public record CutJob(SkyPoints objects, SkyPoints contaminants,
                      double cosMax, MemorySegment cosMaxEach,
                      CutKernel kernel, Partitioner partitioner, MemorySegment mask, Nearest nearest,
                      Ellipses ellipses) {
+
+    /** Objects per kernel call of {@link #cut}: the most it works without looking for a stop. */
+    public static final int STOP_CHECK_OBJECTS = 4096;
 
     public CutJob {
         if (ellipses != null && nearest != null) {
@@ -66,6 +70,19 @@ public record CutJob(SkyPoints objects, SkyPoints contaminants,
 
     /** Runs the kernel on objects {@code [objFrom, objTo)} against contaminants {@code [conFrom, conTo)}. */
     public void cut(int objFrom, int objTo, int conFrom, int conTo) {
+        // a long range goes to the kernel a block of objects at a time, so that a cut whose pool is
+        // shut down (shutdownNow interrupts its threads) stops within a block, on every kernel
+        for (int from = objFrom; from < objTo; ) {
+            if (from > objFrom && Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("cut interrupted after objects [" + objFrom + ", " + from + ")");
+            }
+            int to = objTo - from > STOP_CHECK_OBJECTS ? from + STOP_CHECK_OBJECTS : objTo; // no int overflow
+            cutBlock(from, to, conFrom, conTo);
+            from = to;
+        }
+    }
+
+    private void cutBlock(int objFrom, int objTo, int conFrom, int conTo) {
         if (nearest != null) {
             kernel.nearest(objects, objFrom, objTo, contaminants, conFrom, conTo, cosMax, cosMaxEach, nearest);
         } else if (ellipses != null) {
