@@ -22,16 +22,18 @@ call; see skycut._jvm for how the JDK and the jar are found (SKYCUT_JAVA_HOME, S
 stops a call with KeyboardInterrupt (skycut._stoppable). A JVM does not survive fork(): with
 multiprocessing, use the 'spawn' start method (a 'fork' child's calls are refused, saying so).
 """
+import contextlib
 from typing import NamedTuple
 
 import numpy as np
 
 import weakref
 
-from . import _convert, _jvm, _stoppable
+from . import _convert, _jvm, _layers, _stoppable
 from ._jvm import java_errors
+from ._layers import Layer
 
-__all__ = ["cut", "mask", "nearest", "prepare", "angdistcut", "PreparedCut", "Nearest"]
+__all__ = ["cut", "mask", "nearest", "prepare", "angdistcut", "maskbits", "Layer", "PreparedCut", "Nearest"]
 __version__ = "0.1.0"
 
 
@@ -145,6 +147,63 @@ def prepare(contaminants, radius, *, unit=None, kernel="auto", threads=None, nea
         pool.shutdown()
         raise
     return PreparedCut(j, prepared, pool, bool(nearest))
+
+
+def maskbits(objects, layers, *, kernel="auto", strategy="auto", threads=None, normalise=False):
+    """A survey mask in one pass: per object (int64) the OR of the bits of the layers that hold it, 0
+    where none does. `layers`: skycut.Layer values (circles or ellipses; several may share a bit).
+
+        bits = skycut.maskbits(objects, [
+            skycut.Layer("BRIGHT", 1, bright_stars, radius=radius_arcsec, unit="arcsec"),
+            skycut.Layer("GALAXY", 12, (gal_ra, gal_dec), semi_major=sga_a * u.arcsec,
+                         axis_ratio=sga_ba, position_angle=sga_pa)])
+        kept = bits == 0
+
+    Objects and catalogues in every form `cut` takes; kernel, strategy, threads and normalise as for
+    `cut` (normalise applies to every catalogue). Every choice gives the same values, bit for bit, and
+    the same as the command line's --layer. A bad layer is refused naming it (and the row and value).
+    """
+    j = _jvm.classes()
+    layers = _layer_list(layers)
+    builder = _convert.configure(j, j.SkyMask.builder(), kernel, strategy, threads)
+    n = _stoppable.threads(j, threads)
+    pool = _stoppable.take_pool(j, n)
+    try:
+        with contextlib.ExitStack() as held:  # every array stays referenced until the run has returned
+            o = held.enter_context(_convert.points(j, objects, "objects", normalise))
+            for layer in layers:
+                _layers.add(j, builder, layer, held.enter_context(
+                    _convert.points(j, layer.contaminants, layer._where, normalise)))
+            builder.withPool(pool)
+
+            def run():
+                prepared = builder.prepare()
+                try:
+                    return prepared.run(o.java)
+                finally:
+                    prepared.close()
+            with java_errors():
+                result = _stoppable.call(j, pool, run)
+    finally:
+        if not pool.isShutdown():
+            _stoppable.give_back(n, pool)
+    return _bits(result)
+
+
+def _layer_list(layers):
+    layers = [layers] if isinstance(layers, Layer) else layers
+    try:
+        layers = list(layers)
+    except TypeError:
+        raise TypeError(f"layers: expected a list of skycut.Layer, got {type(layers).__name__}") from None
+    for i, layer in enumerate(layers):
+        if not isinstance(layer, Layer):
+            raise TypeError(f"layers: item {i} is a {type(layer).__name__}, not a skycut.Layer")
+    return layers
+
+
+def _bits(result):
+    return np.asarray(result.bits(), dtype=np.int64)
 
 
 def _release(prepared, pool):
