@@ -307,3 +307,41 @@ def test_bad_layers_are_refused_naming_the_layer():
         skycut.Layer("S", 1, stars, radius="1deg"), "x"]))
     refused(ValueError, r"unknown kernel 'gpu'",
             lambda: skycut.maskbits(objects, [skycut.Layer("S", 1, stars, radius="1deg")], kernel="gpu"))
+
+
+def test_a_prepared_mask_on_many_batches(sky, expected):
+    objects = vectors(*sky["objects"])
+    n = len(objects)
+    bounds = np.unique(np.concatenate(([0, 1, 1, 2, n], np.random.default_rng(4).integers(0, n, 15))))
+    stars, galaxies = vectors(*sky["stars"]), vectors(*sky["galaxies"])
+    layers = three_layers(sky, stars.copy(), galaxies.copy())
+    with skycut.prepare_mask(iter(layers), threads=2) as prepared:  # any iterable of layers
+        assert prepared.layer_names == ["BRIGHT", "MEDIUM", "GALAXY"]
+        for layer in layers:  # the catalogues were copied: the arrays may change, or go
+            layer.contaminants[:] = 0
+        got = np.concatenate([prepared.maskbits(objects[a:b]) for a, b in zip(bounds[:-1], bounds[1:])])
+        assert prepared.maskbits(objects[:0]).shape == (0,)
+        assert np.array_equal(prepared.maskbits(sky["objects"]), got)  # another form of the same objects
+    assert_mask(got, expected)
+    with pytest.raises(ValueError, match="^this PreparedMask is closed"):
+        prepared.maskbits(objects)
+    prepared.close()  # again: nothing happens
+
+
+def test_a_forgotten_prepared_mask_is_freed_by_the_garbage_collector(sky):
+    import gc
+    prepared = skycut.prepare_mask([skycut.Layer("B", 1, sky["stars"], radius="1deg")])
+    assert prepared.maskbits(sky["stars"]).tolist() == [2] * len(sky["stars"][0])
+    java = prepared._prepared
+    assert "closed" not in str(java.toString())
+    del prepared
+    gc.collect()
+    assert str(java.toString()).endswith(", closed]"), str(java.toString())
+
+
+def test_a_prepared_mask_refuses_bad_layers_and_frees_its_threads():
+    stars = vectors(*uniform(20, np.random.default_rng(1)))
+    with pytest.raises(ValueError, match=r'^layer "G": row 0, axis_ratio: must lie in \(0, 1\], got 0.0'):
+        skycut.prepare_mask([skycut.Layer("G", 1, stars, semi_major="1deg", axis_ratio=0.0, position_angle=0)])
+    with pytest.raises(ValueError, match=r"unknown strategy 'tree'"):
+        skycut.prepare_mask([skycut.Layer("G", 1, stars, radius="1deg")], strategy="tree")
