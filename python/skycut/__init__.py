@@ -8,6 +8,9 @@
             kept = batch[~stars_cut.mask(batch)]
     idx = skycut.angdistcut(vec_obj, vec_ps, cos_maxsep)  # the notebook's loop, same signature and result
     star, sep = skycut.nearest(objects, stars, "1arcmin")  # which star cut each object (-1: kept), radians
+    bits = skycut.maskbits(objects, [skycut.Layer("BRIGHT", 1, stars, radius="30arcsec"),   # a survey mask:
+                                     skycut.Layer("GALAXY", 12, galaxies, semi_major=a_arcsec, unit="arcsec",
+                                                  axis_ratio=ba, position_angle=pa)])     # int64 per object
 
 Catalogues: an (n, 3) float64 array of unit vectors, a tuple (ra_deg, dec_deg) of two arrays, or an
 astropy SkyCoord; vectors of another length than 1 (within 1e-9) are refused unless normalise=True
