@@ -8,6 +8,9 @@
             kept = batch[~stars_cut.mask(batch)]
     idx = skycut.angdistcut(vec_obj, vec_ps, cos_maxsep)  # the notebook's loop, same signature and result
     star, sep = skycut.nearest(objects, stars, "1arcmin")  # which star cut each object (-1: kept), radians
+    bits = skycut.maskbits(objects, [skycut.Layer("BRIGHT", 1, stars, radius="30arcsec"),   # a survey mask:
+                                     skycut.Layer("GALAXY", 12, galaxies, semi_major=a_arcsec, unit="arcsec",
+                                                  axis_ratio=ba, position_angle=pa)])     # int64 per object
 
 Catalogues: an (n, 3) float64 array of unit vectors, a tuple (ra_deg, dec_deg) of two arrays, or an
 astropy SkyCoord; vectors of another length than 1 (within 1e-9) are refused unless normalise=True
@@ -22,16 +25,19 @@ call; see skycut._jvm for how the JDK and the jar are found (SKYCUT_JAVA_HOME, S
 stops a call with KeyboardInterrupt (skycut._stoppable). A JVM does not survive fork(): with
 multiprocessing, use the 'spawn' start method (a 'fork' child's calls are refused, saying so).
 """
+import contextlib
 from typing import NamedTuple
 
 import numpy as np
 
 import weakref
 
-from . import _convert, _jvm, _stoppable
+from . import _convert, _jvm, _layers, _stoppable
 from ._jvm import java_errors
+from ._layers import Layer
 
-__all__ = ["cut", "mask", "nearest", "prepare", "angdistcut", "PreparedCut", "Nearest"]
+__all__ = ["cut", "mask", "nearest", "prepare", "angdistcut", "maskbits", "prepare_mask", "Layer", "PreparedCut",
+           "PreparedMask", "Nearest"]
 __version__ = "0.1.0"
 
 
@@ -147,34 +153,118 @@ def prepare(contaminants, radius, *, unit=None, kernel="auto", threads=None, nea
     return PreparedCut(j, prepared, pool, bool(nearest))
 
 
+def maskbits(objects, layers, *, kernel="auto", strategy="auto", threads=None, normalise=False):
+    """A survey mask in one pass: per object (int64) the OR of the bits of the layers that hold it, 0
+    where none does. `layers`: skycut.Layer values (circles or ellipses; several may share a bit).
+
+        bits = skycut.maskbits(objects, [
+            skycut.Layer("BRIGHT", 1, bright_stars, radius=radius_arcsec, unit="arcsec"),
+            skycut.Layer("GALAXY", 12, (gal_ra, gal_dec), semi_major=sga_a * u.arcsec,
+                         axis_ratio=sga_ba, position_angle=sga_pa)])
+        kept = bits == 0
+
+    Objects and catalogues in every form `cut` takes; kernel, strategy, threads and normalise as for
+    `cut` (normalise applies to every catalogue). Every choice gives the same values, bit for bit, and
+    the same as the command line's --layer. A bad layer is refused naming it (and the row and value).
+    """
+    j = _jvm.classes()
+    layers = _layer_list(layers)  # checked before any catalogue is converted
+    builder = _mask_builder(j, kernel, strategy, threads)
+    n = _stoppable.threads(j, threads)
+    pool = _stoppable.take_pool(j, n)
+    try:
+        with contextlib.ExitStack() as held:  # every array stays referenced until the run has returned
+            o = held.enter_context(_convert.points(j, objects, "objects", normalise))
+            _add_layers(j, builder, layers, held, normalise)
+            builder.withPool(pool)
+
+            def run():
+                prepared = builder.prepare()
+                try:
+                    return prepared.run(o.java)
+                finally:
+                    prepared.close()
+            with java_errors():
+                result = _stoppable.call(j, pool, run)
+    finally:
+        if not pool.isShutdown():
+            _stoppable.give_back(n, pool)
+    return _bits(result)
+
+
+def prepare_mask(layers, *, kernel="auto", strategy="auto", threads=None, normalise=False):
+    """A survey mask prepared once for these layers, to run on many batches of objects
+    (`.maskbits(objects)`, the values of `maskbits` on each batch). Close it when done, or use it in a
+    `with` block; the garbage collector frees it when forgotten. The catalogues are copied: the arrays
+    may go. Arguments as for `maskbits`."""
+    j = _jvm.classes()
+    layers = _layer_list(layers)  # checked before any catalogue is converted
+    builder = _mask_builder(j, kernel, strategy, threads)
+    pool = j.ForkJoinPool(_stoppable.threads(j, threads))  # its own: a Ctrl-C in a run stops it
+    try:
+        with contextlib.ExitStack() as held:
+            _add_layers(j, builder, layers, held, normalise)
+            builder.withPool(pool)
+            with java_errors():
+                prepared = _stoppable.call(j, pool, lambda: builder.prepare())
+    except BaseException:
+        pool.shutdown()
+        raise
+    return PreparedMask(j, prepared, pool)
+
+
+def _mask_builder(j, kernel, strategy, threads):
+    return _convert.configure(j, j.SkyMask.builder(), kernel, strategy, threads)
+
+
+def _add_layers(j, builder, layers, held, normalise):
+    """Every layer to the builder, its catalogue converted and held (in `held`) until the mask is prepared."""
+    for layer in layers:
+        points = held.enter_context(_convert.points(j, layer.contaminants, layer._where, normalise))
+        _layers.add(j, builder, layer, points)
+
+
+def _layer_list(layers):
+    layers = [layers] if isinstance(layers, Layer) else layers
+    try:
+        layers = list(layers)
+    except TypeError:
+        raise TypeError(f"layers: expected a list of skycut.Layer, got {type(layers).__name__}") from None
+    for i, layer in enumerate(layers):
+        if not isinstance(layer, Layer):
+            raise TypeError(f"layers: item {i} is a {type(layer).__name__}, not a skycut.Layer")
+    return layers
+
+
+def _bits(result):
+    return np.asarray(result.bits(), dtype=np.int64)
+
+
 def _release(prepared, pool):
-    """Frees a PreparedCut's off-heap memory and ends its threads (not in a forked child: no JVM there)."""
+    """Frees a PreparedCut's or PreparedMask's off-heap memory and ends its threads (not in a forked child: no JVM there)."""
     if not _jvm.forked():
         prepared.close()
         pool.shutdown()
 
 
-class PreparedCut:
-    """A skycut PreparedCut: what depends only on the contaminants and radii, built once.
-    Safe to use from several threads; `close()` (or the end of a `with` block) frees it, and so does
-    the garbage collector when it is forgotten. A Ctrl-C during one of its runs stops the run and closes
-    it (its threads are stopped): prepare it again."""
+class _Prepared:
+    """What PreparedCut and PreparedMask share: the Java object, its pool, its release, its runs."""
 
-    def __init__(self, j, prepared, pool, nearest=False):
+    def __init__(self, j, prepared, pool):
         self._j = j
         self._prepared = prepared
         self._pool = pool
-        self._nearest = nearest
         self._stopped = False
         self._free = weakref.finalize(self, _release, prepared, pool)
         self._free.atexit = False  # at exit the process frees it all
 
     def _run(self, objects, normalise):
         _jvm.classes()  # refused in a forked child
+        kind = type(self).__name__
         if not self._free.alive:
-            raise ValueError("this PreparedCut was stopped by a KeyboardInterrupt during a run, and closed: "
-                             "prepare it again" if self._stopped else "this PreparedCut is closed")
-        prepared = self._prepared  # not self: the garbage collector may free a forgotten PreparedCut
+            raise ValueError(f"this {kind} was stopped by a KeyboardInterrupt during a run, and closed: "
+                             "prepare it again" if self._stopped else f"this {kind} is closed")
+        prepared = self._prepared  # not self: the garbage collector may free a forgotten one
         with _convert.points(self._j, objects, "objects", normalise) as o:
             try:
                 with java_errors():
@@ -183,6 +273,30 @@ class PreparedCut:
                 self._stopped = True
                 self.close()
                 raise
+
+    def close(self):
+        """Frees what was prepared; later calls are refused. Calling it again does nothing."""
+        self._free()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        return f"skycut.{self._prepared}"
+
+
+class PreparedCut(_Prepared):
+    """A skycut PreparedCut: what depends only on the contaminants and radii, built once.
+    Safe to use from several threads; `close()` (or the end of a `with` block) frees it, and so does
+    the garbage collector when it is forgotten. A Ctrl-C during one of its runs stops the run and closes
+    it (its threads are stopped): prepare it again."""
+
+    def __init__(self, j, prepared, pool, nearest=False):
+        super().__init__(j, prepared, pool)
+        self._nearest = nearest
 
     def cut(self, objects, *, normalise=False):
         """The sorted indices (int64) of the cut objects of this batch (normalise: see `skycut.cut`)."""
@@ -204,15 +318,18 @@ class PreparedCut:
     def contaminant_count(self):
         return int(self._prepared.contaminantCount())
 
-    def close(self):
-        """Frees the prepared contaminants and index; later calls are refused. Calling it again does nothing."""
-        self._free()
 
-    def __enter__(self):
-        return self
+class PreparedMask(_Prepared):
+    """A skycut PreparedMask (`skycut.prepare_mask`): the layers' catalogues and indexes, built once.
+    Safe to use from several threads; `close()` (or the end of a `with` block) frees it, and so does
+    the garbage collector when it is forgotten. A Ctrl-C during one of its runs stops the run and closes
+    it: prepare it again."""
 
-    def __exit__(self, *exc):
-        self.close()
+    def maskbits(self, objects, *, normalise=False):
+        """The mask values (int64) of this batch's objects (see `skycut.maskbits`)."""
+        return _bits(self._run(objects, normalise))
 
-    def __repr__(self):
-        return f"skycut.{self._prepared}"
+    @property
+    def layer_names(self):
+        """The layers' names, in the order given."""
+        return [str(name) for name in self._prepared.layerNames()]

@@ -161,10 +161,41 @@ def angular_cut(j, radius, unit):
     return _numeric(j, radius, _unit_name(unit))
 
 
-def _unit_name(unit):
+def angle_values(value, unit, what):
+    """An angle (a mask layer's radius or semi-major axis) read as `angular_cut` reads a radius, without
+    the JVM: ("text", "30arcsec", None), or ("numbers", a float64 scalar or 1-D array, a unit name)."""
+    quantity = _astropy_class("astropy.units", "Quantity")
+    if quantity is not None and isinstance(value, quantity):
+        if unit is not None:
+            raise TypeError(f"{what}: a Quantity carries its unit; do not pass unit= as well")
+        name = _UNITS.get(str(value.unit))
+        value, unit = (value.value, name) if name else (value.to_value("deg"), "deg")
+    elif isinstance(value, str):
+        if unit is not None:
+            raise TypeError(f"{what}: '{value}' carries its unit; unit= goes with a number or an array")
+        return "text", value, None
+    elif isinstance(value, bool) or value is None:
+        raise TypeError(f"{what}: expected an angle such as '1arcmin', got {value!r}")
+    elif unit is None:
+        shown = value if np.ndim(value) == 0 else "an array"
+        raise ValueError(f"{what}: {shown} has no unit (it would be a guess): write e.g. '1arcmin' or '5arcsec', "
+                         "give unit='arcsec' (or 'deg', 'arcmin', 'rad'), or an astropy Quantity")
+    else:
+        unit = _unit_name(unit, what)
+    _refuse_masked(value, what, ("the value",))
+    try:
+        a = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"{what}: expected a number or an array of numbers, got {type(value).__name__}") from None
+    if a.ndim > 1:
+        raise ValueError(f"{what}: one value per contaminant must be a 1-D array, got shape {a.shape}")
+    return "numbers", a, unit
+
+
+def _unit_name(unit, what="radius"):
     name = _UNITS.get(str(unit).strip().lower())
     if name is None:
-        raise ValueError(f"radius: unknown unit {str(unit)!r}: use deg, arcmin, arcsec or rad")
+        raise ValueError(f"{what}: unknown unit {str(unit)!r}: use deg, arcmin, arcsec or rad")
     return name
 
 

@@ -105,6 +105,8 @@ class _Classes:
         self.AngleUnit = jpype.JClass("io.github.skycut.Angle$Unit")
         self.KernelType = jpype.JClass("io.github.skycut.KernelType")
         self.Strategy = jpype.JClass("io.github.skycut.Strategy")
+        self.SkyMask = jpype.JClass("io.github.skycut.SkyMask")
+        self.Arrays = jpype.JClass("java.util.Arrays")
         self.MemorySegment = jpype.JClass("java.lang.foreign.MemorySegment")
         self.doubles = jpype.JArray(jpype.JDouble)
         self.angles = jpype.JArray(self.Angle)

@@ -104,11 +104,15 @@ def prepared_work(i):
     return PREPARED.cut(STARS).tolist()
 
 
+def mask_work(i):
+    return skycut.maskbits(STARS, [skycut.Layer("B", 3, STARS[:1], radius="1deg")]).tolist()
+
+
 if __name__ == "__main__":
     print("parent", work(0))
     PREPARED = skycut.prepare(STARS, "1deg")
     with multiprocessing.get_context("fork").Pool(2) as pool:
-        for f in (work, prepared_work):
+        for f in (work, prepared_work, mask_work):
             try:
                 print("fork", pool.map_async(f, range(4), chunksize=1).get(timeout=60))
             except RuntimeError as e:
@@ -125,6 +129,7 @@ if __name__ == "__main__":
     print("child ended", os.waitstatus_to_exitcode(os.waitpid(child, 0)[1]))
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         print("spawn", pool.map_async(work, range(2), chunksize=1).get(timeout=120))
+        print("spawn mask", pool.map_async(mask_work, range(2), chunksize=1).get(timeout=120))
     print("parent again", work(0), PREPARED.cut(STARS).tolist())
 """
 
@@ -134,13 +139,14 @@ def test_a_fork_pool_refuses_at_once_and_says_to_use_spawn(script):
     # what to do (before, it waited for ever, and the workers ignored Pool.terminate()'s SIGTERM)
     s = script(POOLS)
     assert s.expect("parent", 60) == "parent [0]"
-    for _ in range(2):  # skycut.cut, then a PreparedCut made in the parent
+    for _ in range(3):  # skycut.cut, a PreparedCut made in the parent, skycut.maskbits
         line = s.expect("refused", 30)
         assert "forked from one whose JVM was running" in line and "get_context('spawn')" in line, line
     s.expect("fork pool ended", 30)  # terminate() ended the workers
     assert "forked from one whose JVM was running" in s.expect("child refused", 30)
     assert s.expect("child ended", 30) == "child ended 3"  # not waiting for ever in JPype's exit
     assert s.expect("spawn", 120) == "spawn [[0], [0]]"
+    assert s.expect("spawn mask", 120) == "spawn mask [[8, 0], [8, 0]]"
     assert s.expect("parent again", 30) == "parent again [0] [0, 1]"
     assert s.end(30) == 0, s.said()
 
@@ -156,10 +162,14 @@ def sky(n):
 objects, stars = sky(2_000_000), sky(500_000)
 # a PreparedCut's nearest search at 150 degrees tests every pair (brute force): minutes too
 prepared = skycut.prepare(stars, "150deg", threads=2, nearest=True) if sys.argv[1] == "prepared" else None
+# a mask of one layer by brute force: some 10^12 pair tests too
+layers = [skycut.Layer("STARS", 1, stars, radius="1arcsec")]
 print("small", len(skycut.cut(sky(1000), stars, "1deg")))  # the JVM started, the code warm
 print("cutting")
 try:
-    if prepared is None:
+    if sys.argv[1] == "mask":
+        skycut.maskbits(objects, layers, strategy="brute")
+    elif prepared is None:
         skycut.cut(objects, stars, "1arcsec", strategy="brute")  # some 10^12 pair tests: minutes
     else:
         prepared.nearest(objects)
@@ -182,7 +192,7 @@ if prepared is not None:
 """
 
 
-@pytest.mark.parametrize("how", ["cut", "prepared"])
+@pytest.mark.parametrize("how", ["cut", "prepared", "mask"])
 def test_ctrl_c_raises_keyboard_interrupt_at_once_and_stops_the_cut(script, how):
     # before: SIGINT ended a script at once (exit 130, no except, no finally), and in `python -i` it
     # waited for the cut to end
