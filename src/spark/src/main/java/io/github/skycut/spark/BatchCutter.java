@@ -159,7 +159,7 @@ final class BatchCutter implements Serializable {
         }
     }
 
-    private static double coordinate(InternalRow r, int at, int source, DataType type, String name, boolean isRa) {
+    static double coordinate(InternalRow r, int at, int source, DataType type, String name, boolean isRa) {
         if (r.isNullAt(at)) {
             String text = r.isNullAt(source) ? null : String.valueOf(r.get(source, type));
             throw new SkycutInputException("objects, column '" + name + "': "

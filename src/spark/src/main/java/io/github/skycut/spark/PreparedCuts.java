@@ -1,6 +1,7 @@
 package io.github.skycut.spark;
 
 import io.github.skycut.PreparedCut;
+import io.github.skycut.PreparedMask;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -8,7 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The executor JVM's prepared cuts, one per broadcast (keyed by the broadcast's id), shared by every
+ * The executor JVM's prepared cuts (and prepared survey masks), one per broadcast (keyed by the broadcast's id), shared by every
  * task that cuts against it. A task holds a {@link Lease} while it cuts; the least recently used
  * cuts beyond {@link #CAPACITY} are closed once no task holds them.
  */
@@ -32,7 +33,11 @@ final class PreparedCuts {
         }
 
         PreparedCut cut() {
-            return entry.cut();
+            return (PreparedCut) entry.value();
+        }
+
+        PreparedMask mask() {
+            return (PreparedMask) entry.value();
         }
 
         @Override
@@ -51,17 +56,17 @@ final class PreparedCuts {
     }
 
     private static final class Entry {
-        private final Supplier<PreparedCut> make;
-        private volatile PreparedCut cut;
+        private final Supplier<? extends AutoCloseable> make;
+        private volatile AutoCloseable cut;
         private int users;          // guarded by CACHE
         private boolean evicted;    // guarded by CACHE
 
-        Entry(Supplier<PreparedCut> make) {
+        Entry(Supplier<? extends AutoCloseable> make) {
             this.make = make;
         }
 
-        PreparedCut cut() {
-            PreparedCut c = cut;
+        AutoCloseable value() {
+            AutoCloseable c = cut;
             if (c == null) {
                 synchronized (this) {
                     c = cut;
@@ -77,14 +82,18 @@ final class PreparedCuts {
         void close() {
             synchronized (this) {
                 if (cut != null) {
-                    cut.close();
+                    try {
+                        cut.close();
+                    } catch (Exception e) { // PreparedCut and PreparedMask declare none
+                        throw new IllegalStateException(e);
+                    }
                 }
             }
         }
     }
 
-    /** A hold on the cut for {@code key}, prepared by {@code make} on first use in this JVM. */
-    static Lease acquire(long key, Supplier<PreparedCut> make) {
+    /** A hold on the cut (or mask) for {@code key}, prepared by {@code make} on first use in this JVM. */
+    static Lease acquire(long key, Supplier<? extends AutoCloseable> make) {
         synchronized (CACHE) {
             Entry e = CACHE.computeIfAbsent(key, k -> new Entry(make));
             e.users++;

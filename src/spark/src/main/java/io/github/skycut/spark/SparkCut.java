@@ -54,6 +54,82 @@ public final class SparkCut {
         return run(objects, contaminants, options, BatchCutter.Mode.CUT);
     }
 
+    /**
+     * The survey mask: every object, with a long column {@value SparkCutOptions#MASKBITS_COLUMN}, the OR
+     * of the bits of the layers that hold it (0 where none does), bit for bit what the library's
+     * {@link io.github.skycut.PreparedMask} gives on one JVM.
+     */
+    public static Dataset<Row> maskbits(Dataset<Row> objects, SparkMaskLayer... layers) {
+        return maskbits(objects, SparkCutOptions.forMask(), layers);
+    }
+
+    /**
+     * {@link #maskbits(Dataset, SparkMaskLayer...)} with options: the objects' RA/Dec columns, the
+     * kernel and strategy, the batch rows and the broadcast limit (every layer's catalogue is collected
+     * and broadcast; above the limit, of all layers together, the mask is refused: there is no
+     * partitioned path for masks yet).
+     */
+    public static Dataset<Row> maskbits(Dataset<Row> objects, SparkCutOptions options, SparkMaskLayer... layers) {
+        return mask(objects, options, BatchCutter.Mode.FLAG, layers);
+    }
+
+    /** The objects no layer of the mask holds (mask value 0), with their columns. */
+    public static Dataset<Row> keepUnmasked(Dataset<Row> objects, SparkCutOptions options, SparkMaskLayer... layers) {
+        return mask(objects, options, BatchCutter.Mode.KEPT, layers);
+    }
+
+    /** The objects some layer of the mask holds (any bit set), with their columns. */
+    public static Dataset<Row> cutMasked(Dataset<Row> objects, SparkCutOptions options, SparkMaskLayer... layers) {
+        return mask(objects, options, BatchCutter.Mode.CUT, layers);
+    }
+
+    private static Dataset<Row> mask(Dataset<Row> objects, SparkCutOptions o, BatchCutter.Mode mode,
+                                     SparkMaskLayer... layers) {
+        org.apache.spark.sql.classic.SparkSession spark = classic(objects.sparkSession());
+        if (layers == null || layers.length == 0) {
+            throw new IllegalArgumentException("a mask needs at least one layer");
+        }
+        if (o.distribution() == SparkCutOptions.Distribution.PARTITIONED) {
+            throw new IllegalArgumentException("survey masks run on the broadcast path only (every layer's catalogue"
+                    + " collected and broadcast); the partitioned distribution is not for masks");
+        }
+        if (o.nearest()) {
+            throw new IllegalArgumentException("the nearest contaminant is not reported for a mask (--nearest is for"
+                    + " one contaminant catalogue)");
+        }
+        StructType schema = objects.schema();
+        int raAt = Columns.ra(schema, o.raColumn(), "objects", "--ra-column");
+        int decAt = Columns.dec(schema, o.decColumn(), "objects", "--dec-column");
+        String ra = schema.fieldNames()[raAt], dec = schema.fieldNames()[decAt];
+        if (mode == BatchCutter.Mode.FLAG) {
+            refuseClashes(schema, List.of(SparkCutOptions.MASKBITS_COLUMN), null);
+        }
+        long limit = o.distribution() == SparkCutOptions.Distribution.BROADCAST ? Long.MAX_VALUE : o.broadcastLimit();
+        MaskLayers collected = MaskLayers.collect(List.of(layers), o.kernel(), o.strategy(), limit);
+        if (collected == null) {
+            throw new IllegalArgumentException("the layers hold more than " + limit + " contaminants together, the"
+                    + " broadcast limit; masks run on the broadcast path only: raise the limit (--broadcast-limit,"
+                    + " withBroadcastLimit) if the executors hold them, or --distribution broadcast");
+        }
+        int n = schema.size();
+        List<Column> cols = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            cols.add(Columns.col(Columns.at(i)).as(Columns.at(i)));
+        }
+        if (mode == BatchCutter.Mode.FLAG) {
+            cols.add(functions.lit(0L).as(SparkCutOptions.MASKBITS_COLUMN));
+        }
+        cols.add(Columns.asDouble(Columns.at(raAt)).as("__skycut_ra"));
+        cols.add(Columns.asDouble(Columns.at(decAt)).as("__skycut_dec"));
+        Dataset<Row> laidOut = Columns.positional(objects).select(cols.toArray(Column[]::new));
+        BatchMasker masker = new BatchMasker(n, raAt, schema.fields()[raAt].dataType(), ra,
+                decAt, schema.fields()[decAt].dataType(), dec, mode, o.batchRows());
+        JavaRDD<InternalRow> masked = BroadcastMask.run(spark, rows(laidOut), collected, masker);
+        StructType out = mode == BatchCutter.Mode.FLAG
+                ? schema.add(SparkCutOptions.MASKBITS_COLUMN, DataTypes.LongType, false) : schema;
+        return spark.internalCreateDataFrame(masked.rdd(), out, false);
+    }
+
     private static Dataset<Row> run(Dataset<Row> objects, Dataset<Row> contaminants, SparkCutOptions o,
                                     BatchCutter.Mode mode) {
         org.apache.spark.sql.classic.SparkSession spark = classic(objects.sparkSession());

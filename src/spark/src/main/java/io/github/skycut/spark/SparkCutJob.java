@@ -2,6 +2,7 @@ package io.github.skycut.spark;
 
 import io.github.skycut.Angle;
 import io.github.skycut.KernelType;
+import io.github.skycut.LayerSpec;
 import io.github.skycut.Strategy;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -47,11 +50,21 @@ public final class SparkCutJob implements Callable<Integer> {
     @Option(names = "--objects", required = true, paramLabel = "PATH", description = "the catalogue to cut")
     String objects;
 
-    @Option(names = "--contaminants", required = true, paramLabel = "PATH", description = "the stars (or other sources) to cut around")
+    @Option(names = "--contaminants", paramLabel = "PATH", description = "the stars (or other sources) to cut around")
     String contaminants;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     RadiusChoice radius;
+
+    @Option(names = "--layer", paramLabel = "SPEC", description = {"a layer of a survey mask, instead of --contaminants"
+            + " and --radius (repeatable): name=NAME,bit=N,contaminants=PATH and one shape: radius=ANGLE,"
+            + " radius-column=COL, or semi-major-column=COL,axis-ratio-column=COL,position-angle-column=COL;"
+            + " optionally radius-unit=UNIT (default arcsec), ra-column=, dec-column=. Adds the long column"
+            + " skycut_maskbits (flag); kept = no bit set, cut = any bit set"})
+    List<String> layer = new ArrayList<>();
+
+    @Option(names = "--layers", paramLabel = "FILE", description = "layers of a survey mask, one SPEC a line (# starts a comment)")
+    java.nio.file.Path layersFile;
 
     static final class RadiusChoice {
         @Option(names = "--radius", paramLabel = "ANGLE", description = "one radius for every contaminant: 1deg, 30arcmin, 5arcsec, 0.01rad")
@@ -154,9 +167,20 @@ public final class SparkCutJob implements Callable<Integer> {
             if (jdk != null) {
                 return fail(jdk, null, EXIT_BAD_INPUT);
             }
-            SparkCutOptions o = options();
             BatchCutter.Mode m = mode();
             String fmt = format();
+            if (!layer.isEmpty() || layersFile != null) {
+                refuseWithLayers();
+                List<LayerSpec> specs = LayerSpec.readAll(layer, layersFile);
+                SparkCutOptions o = common(SparkCutOptions.forMask());
+                quietLogging();
+                return cut(o, m, fmt, specs);
+            }
+            if (contaminants == null || radius == null) {
+                throw new IllegalArgumentException("give --contaminants and --radius (or --radius-column), or the"
+                        + " layers of a survey mask (--layer, --layers)");
+            }
+            SparkCutOptions o = options();
             if (nearest && m == BatchCutter.Mode.KEPT) {
                 throw new IllegalArgumentException("--nearest names the contaminant that cut each object, and --output-mode"
                         + " kept writes none that was cut: use --output-mode cut or flag");
@@ -164,16 +188,45 @@ public final class SparkCutJob implements Callable<Integer> {
             if (contaminantIdColumn != null && !nearest) {
                 throw new IllegalArgumentException("--contaminant-id-column goes with --nearest");
             }
-            if (!debug && System.getProperty("log4j2.configurationFile") == null) {
-                System.setProperty("log4j2.configurationFile", "classpath:skycut-spark-log4j2.properties");
-            }
-            return cut(o, m, fmt);
+            quietLogging();
+            return cut(o, m, fmt, null);
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage(), e, EXIT_BAD_INPUT);
         }
     }
 
-    private int cut(SparkCutOptions o, BatchCutter.Mode m, String fmt) {
+    private void quietLogging() {
+        if (!debug && System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "classpath:skycut-spark-log4j2.properties");
+        }
+    }
+
+    /** The options of one contaminant catalogue, refused with layers: each layer says its own. */
+    private void refuseWithLayers() {
+        String[][] given = {
+                {"--contaminants", contaminants},
+                {"--radius", radius == null ? null : radius.fixed},
+                {"--radius-column", radius == null ? null : radius.column},
+                {"--radius-unit", radiusUnit},
+                {"--contaminant-ra-column", contaminantRaColumn},
+                {"--contaminant-dec-column", contaminantDecColumn},
+                {"--contaminant-id-column", contaminantIdColumn},
+                {"--nearest", nearest ? "" : null},
+                {"--flag-column", flagColumn.equals(SparkCutOptions.FLAG_COLUMN) ? null : flagColumn},
+                {"--partitions", partitions == null ? null : ""},
+                {"--cell-size", cellSize},
+        };
+        for (String[] g : given) {
+            if (g[1] != null) {
+                throw new IllegalArgumentException(g[0] + " is not for a survey mask (--layer, --layers): each layer"
+                        + " names its catalogue and shape, the mask value goes to " + SparkCutOptions.MASKBITS_COLUMN
+                        + (g[0].equals("--partitions") || g[0].equals("--cell-size")
+                        ? ", and masks run on the broadcast path only" : ""));
+            }
+        }
+    }
+
+    private int cut(SparkCutOptions o, BatchCutter.Mode m, String fmt, List<LayerSpec> specs) {
         boolean existed = SparkSession.getDefaultSession().isDefined();
         SparkSession.Builder b = SparkSession.builder().appName("skycut spark cut");
         if (master != null) {
@@ -196,12 +249,7 @@ public final class SparkCutJob implements Callable<Integer> {
             unfinished = UnfinishedOutput.watch(fs, tmp, err);
             long t0 = System.nanoTime();
             Dataset<Row> obj = SparkCatalogues.read(spark, objects, "objects");
-            Dataset<Row> stars = SparkCatalogues.read(spark, contaminants, "contaminants");
-            Dataset<Row> result = switch (m) {
-                case FLAG -> SparkCut.flag(obj, stars, o);
-                case KEPT -> SparkCut.keep(obj, stars, o);
-                case CUT -> SparkCut.cut(obj, stars, o);
-            };
+            Dataset<Row> result = specs == null ? cut(spark, obj, o, m) : mask(spark, obj, o, m, specs);
             result.write().mode(SaveMode.ErrorIfExists).format(fmt).option("header", "true").save(tmp.toString());
             if (!fs.rename(tmp, out)) {
                 return fail("could not rename " + tmp + " to " + out, null, EXIT_INTERNAL);
@@ -226,6 +274,31 @@ public final class SparkCutJob implements Callable<Integer> {
                 spark.stop();
             }
         }
+    }
+
+    private Dataset<Row> cut(SparkSession spark, Dataset<Row> obj, SparkCutOptions o, BatchCutter.Mode m) {
+        Dataset<Row> stars = SparkCatalogues.read(spark, contaminants, "contaminants");
+        return switch (m) {
+            case FLAG -> SparkCut.flag(obj, stars, o);
+            case KEPT -> SparkCut.keep(obj, stars, o);
+            case CUT -> SparkCut.cut(obj, stars, o);
+        };
+    }
+
+    /** Each layer's catalogue read as the contaminants are (Parquet, CSV or a directory, on Spark's file systems). */
+    private static Dataset<Row> mask(SparkSession spark, Dataset<Row> obj, SparkCutOptions o, BatchCutter.Mode m,
+                                     List<LayerSpec> specs) {
+        SparkMaskLayer[] layers = new SparkMaskLayer[specs.size()];
+        for (int i = 0; i < layers.length; i++) {
+            LayerSpec s = specs.get(i);
+            layers[i] = SparkMaskLayer.of(s, SparkCatalogues.read(spark, s.catalogue().toString(),
+                    "layer '" + s.name() + "', contaminants"));
+        }
+        return switch (m) {
+            case FLAG -> SparkCut.maskbits(obj, o, layers);
+            case KEPT -> SparkCut.keepUnmasked(obj, o, layers);
+            case CUT -> SparkCut.cutMasked(obj, o, layers);
+        };
     }
 
     private int failed(Exception e) {
@@ -286,28 +359,33 @@ public final class SparkCutJob implements Callable<Integer> {
         } else {
             o = SparkCutOptions.radiusColumn(radius.column, Angle.Unit.parse(radiusUnit == null ? "arcsec" : radiusUnit));
         }
-        KernelType k = KernelType.parse(kernel);
-        if (!k.isAvailable()) {
-            throw new IllegalArgumentException("the " + k.label() + " kernel is not available here: "
-                    + k.unavailableReason().orElse("unknown reason"));
-        }
-        o = o.withColumns(raColumn, decColumn).withContaminantColumns(contaminantRaColumn, contaminantDecColumn)
-                .withKernel(k).withStrategy(Strategy.parse(strategy)).withFlagColumn(flagColumn)
-                .withDistribution(distribution());
-        if (broadcastLimit != null) {
-            o = o.withBroadcastLimit(broadcastLimit);
-        }
+        o = common(o).withContaminantColumns(contaminantRaColumn, contaminantDecColumn).withFlagColumn(flagColumn);
         if (partitions != null) {
             o = o.withPartitions(partitions);
-        }
-        if (batchRows != null) {
-            o = o.withBatchRows(batchRows);
         }
         if (cellSize != null) {
             o = o.withCellSize(Angle.parse(cellSize));
         }
         if (nearest) {
             o = contaminantIdColumn == null ? o.withNearest() : o.withContaminantIdColumn(contaminantIdColumn);
+        }
+        return o;
+    }
+
+    /** The options a cut and a mask share: the objects' columns, kernel, strategy, distribution, limits. */
+    private SparkCutOptions common(SparkCutOptions o) {
+        KernelType k = KernelType.parse(kernel);
+        if (!k.isAvailable()) {
+            throw new IllegalArgumentException("the " + k.label() + " kernel is not available here: "
+                    + k.unavailableReason().orElse("unknown reason"));
+        }
+        o = o.withColumns(raColumn, decColumn).withKernel(k).withStrategy(Strategy.parse(strategy))
+                .withDistribution(distribution());
+        if (broadcastLimit != null) {
+            o = o.withBroadcastLimit(broadcastLimit);
+        }
+        if (batchRows != null) {
+            o = o.withBatchRows(batchRows);
         }
         return o;
     }

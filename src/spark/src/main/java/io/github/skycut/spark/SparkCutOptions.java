@@ -36,6 +36,9 @@ public final class SparkCutOptions implements Serializable {
     public static final String SEPARATION_COLUMN = "skycut_separation_arcsec";
 
     /** Contaminants up to this many are broadcast by default (about 24 bytes each on the wire). */
+    public static final String MASKBITS_COLUMN = "skycut_maskbits";
+
+    /** Contaminants (of all layers together, for a mask) the automatic distribution broadcasts at most. */
     public static final long DEFAULT_BROADCAST_LIMIT = 2_000_000;
 
     /** How the cut is spread over the cluster. */
@@ -67,6 +70,14 @@ public final class SparkCutOptions implements Serializable {
     private String contaminantIdColumn;
 
     private SparkCutOptions() {
+    }
+
+    /**
+     * Options for a survey mask ({@link SparkCut#maskbits}): no radius (each {@link SparkMaskLayer} has
+     * its shape); the objects' columns, kernel, strategy, batch rows and broadcast limit apply.
+     */
+    public static SparkCutOptions forMask() {
+        return new SparkCutOptions();
     }
 
     /** One radius for every contaminant. */
