@@ -286,14 +286,26 @@ final class CutCommand implements Callable<Integer> {
             }
             List<Path> inputs = new ArrayList<>(List.of(objects));
             specs.forEach(l -> inputs.add(l.catalogue()));
-            try (MaskCut.Loaded loaded = MaskCut.load(specs, builder)) {
+            try (MaskCut.Loaded loaded = MaskCut.load(specs, builder);
+                 MaskPlot plot = plotRequest == null ? null : MaskPlot.startMask(plotRequest,
+                         loaded.layers().stream().map(MaskCut.Shapes::centres).toList(),
+                         loaded.layers().stream().map(MaskCut.Shapes::semiMajorRad).toList(),
+                         loaded.layers().stream().map(MaskCut.Shapes::axisRatio).toList(),
+                         loaded.layers().stream().map(MaskCut.Shapes::positionAngleDeg).toList(), inputs)) {
                 long t1 = System.nanoTime();
                 MaskCut.Counts counts = new MaskCut.Counts(loaded.mask().layerNames());
                 try (MaskSink sink = MaskSink.open(mode, output, reader, inputs, out);
                      Progress progress = new Progress(!quiet, reader.progressUnit(), reader.progressTotal())) {
                     long t2 = System.nanoTime();
                     CutPipeline.Streamed<MaskResult> t = CutPipeline.run(reader, p -> counts.add(loaded.mask().run(p)),
-                            r -> r.cutIndices().length, sink, progress, chunkRows, null);
+                            r -> r.cutIndices().length, sink, progress, chunkRows,
+                            plot == null ? null : (points, r) -> plot.addMasked(points, r.cutIndices()));
+                    if (plot != null) {
+                        plot.finish(t.read(), t.cut());
+                        if (!quiet) {
+                            err.println("skycut cut: plot " + this.plot + " (" + plot.description() + ")");
+                        }
+                    }
                     long t3 = System.nanoTime();
                     String timings = !this.timings ? "" : String.format(Locale.ROOT, "layers read %.2f s, prepared %.2f s,"
                                     + " streamed %.2f s (busy: reading %.2f s, masking %.2f s, writing %.2f s)",
@@ -460,9 +472,6 @@ final class CutCommand implements Callable<Integer> {
                         + " catalogue, shape and columns (contaminants=, radius=, radius-column=, radius-unit=, ra-column=,"
                         + " dec-column=)" + (r[0].equals("--nearest") ? "; --nearest is for a single cut" : ""));
             }
-        }
-        if (plot != null) {
-            throw new IllegalArgumentException("--plot does not draw a survey mask yet");
         }
     }
 
