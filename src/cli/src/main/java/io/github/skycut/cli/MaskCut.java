@@ -81,7 +81,7 @@ final class MaskCut {
                 }
                 case LayerSpec.RadiusColumn r -> {
                     Catalogues.Loaded l = Catalogues.readAll(file, columns(spec, r.column()));
-                    double[] a = radians(file, r.column(), l.extra(), r.unit(), l.points());
+                    double[] a = radians(file, r.column(), l.extra(), r.unit(), l.points(), false);
                     double[] q = new double[a.length];
                     java.util.Arrays.fill(q, 1);
                     yield new Shapes(spec.name(), spec.bit(), l.points(), a, q, new double[a.length]);
@@ -90,7 +90,7 @@ final class MaskCut {
                     // The readers read one extra column at a time: three reads of a catalogue held in memory anyway.
                     Catalogues.Loaded l = Catalogues.readAll(file, columns(spec, e.semiMajor()));
                     try {
-                        double[] a = radians(file, e.semiMajor(), l.extra(), e.unit(), null);
+                        double[] a = radians(file, e.semiMajor(), l.extra(), e.unit(), null, true);
                         double[] q = column(file, spec, e.axisRatio());
                         double[] t = column(file, spec, e.positionAngle());
                         for (int j = 0; j < q.length; j++) {
@@ -123,13 +123,17 @@ final class MaskCut {
         return l.extra();
     }
 
-    /** The column's values in {@code unit} as radians; a value no angle can be is refused naming its row and column. */
-    private static double[] radians(Path file, String column, double[] values, Angle.Unit unit, SkyPoints owned) {
+    /**
+     * The column's values in {@code unit} as radians; a value no radius can be (a semi-major axis:
+     * outside (0°, 90°)) is refused naming its row and column.
+     */
+    private static double[] radians(Path file, String column, double[] values, Angle.Unit unit, SkyPoints owned,
+                                    boolean semiMajor) {
         double[] r = new double[values.length];
         for (int j = 0; j < r.length; j++) {
             try {
                 Angle a = new Angle(values[j], unit);
-                if (!(a.radians() > 0) || a.degrees() >= 90) {
+                if (semiMajor && (!(a.radians() > 0) || a.degrees() >= 90)) {
                     throw new IllegalArgumentException("must lie in (0deg, 90deg), got " + a);
                 }
                 r[j] = a.radians();

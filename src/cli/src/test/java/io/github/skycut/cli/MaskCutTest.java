@@ -298,6 +298,21 @@ class MaskCutTest {
                 r.err());
     }
 
+    /** A circle of radius 0 is a circle, as in a cut: it holds nothing (an ellipse's semi-major axis must be above 0). */
+    @Test
+    void aZeroRadiusCircleHoldsNothing() throws IOException {
+        Files.writeString(dir.resolve("zero.csv"), "ra,dec,r\n150,2,0\n");
+        CutCommandTest.Run r = CutCommandTest.run("cut", "--objects", p("objects.csv"), "--layer",
+                "name=Z,bit=3,contaminants=" + p("zero.csv") + ",radius-column=r", "--output-mode", "indices");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.out());
+        Files.writeString(dir.resolve("zero.csv"), "ra,dec,r,q,t\n150,2,0,1,0\n");
+        r = CutCommandTest.run("cut", "--objects", p("objects.csv"), "--layer", "name=Z,bit=3,contaminants=" + p("zero.csv")
+                + ",semi-major-column=r,axis-ratio-column=q,position-angle-column=t", "--output-mode", "indices");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("layer 'Z'") && r.err().contains("row 0, column 'r'"), r.err());
+    }
+
     @Test
     void theCutsOptionsAreRefusedWithLayers() {
         for (String[] more : new String[][] {{"--contaminants", p("stars.csv")}, {"--radius", "1deg"},
