@@ -64,7 +64,7 @@ final class CutArgs {
                     continue;
                 }
                 if (!takesValue(name)) {
-                    return null; // --help, --version, an unknown option, a positional parameter, --
+                    return null; // --layer, --layers, --help, --version, an unknown option, a positional parameter, --
                 }
                 if (value == null) {
                     if (i + 1 >= args.length) {
@@ -87,6 +87,12 @@ final class CutArgs {
             return null; // a value a converter refuses: picocli says so in its words
         }
     }
+
+    /**
+     * The options this class leaves to picocli: a survey mask's command line ({@code --layer},
+     * {@code --layers}) reads its layers, which costs more than picocli's start.
+     */
+    static final Set<String> TO_PICOCLI = Set.of("--layer", "--layers");
 
     /** The boolean options of {@code cut}. */
     static final Set<String> FLAGS = Set.of("--nearest", "--quiet", "--debug", "--timings");

@@ -16,6 +16,9 @@ import io.github.skycut.cli.io.ColumnRequest;
 import io.github.skycut.cli.plot.MaskPlot;
 import io.github.skycut.cli.plot.PlotRequest;
 import io.github.skycut.KernelType;
+import io.github.skycut.LayerSpec;
+import io.github.skycut.MaskResult;
+import io.github.skycut.SkyMask;
 import io.github.skycut.Strategy;
 import io.github.skycut.Tuning;
 import picocli.CommandLine.ArgGroup;
@@ -27,6 +30,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,10 +60,11 @@ final class CutCommand implements Callable<Integer> {
     @Option(names = "--objects", required = true, paramLabel = "FILE", description = "the catalogue to cut")
     Path objects;
 
-    @Option(names = "--contaminants", required = true, paramLabel = "FILE", description = "the stars (or other sources) to cut around")
+    @Option(names = "--contaminants", paramLabel = "FILE",
+            description = "the stars (or other sources) to cut around (or a survey mask's --layer/--layers)")
     Path contaminants;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     RadiusChoice radius;
 
     static final class RadiusChoice {
@@ -75,6 +80,18 @@ final class CutCommand implements Callable<Integer> {
     @Option(names = "--radius-unit", paramLabel = "UNIT",
             description = "unit of --radius-column: deg, arcmin, arcsec or rad (default: arcsec)")
     String radiusUnit;
+
+    @Option(names = "--layer", paramLabel = "SPEC", description = {"a survey mask's layer, instead of --contaminants and"
+            + " --radius (repeatable): name=NAME,bit=N,contaminants=FILE and one shape, radius=ANGLE, radius-column=COL or"
+            + " semi-major-column=COL,axis-ratio-column=COL,position-angle-column=COL; optionally radius-unit=UNIT (of the"
+            + " columns; default arcsec), ra-column=, dec-column= (the layer's catalogue). Flag mode adds the int64 column"
+            + " skycut_maskbits (the OR of the bits of the layers holding the object; for .npy, a second file"
+            + " NAME-maskbits.npy, int64 (n,)); kept and cut take the objects with no bit, any bit; indices lines are"
+            + " index,maskbits"})
+    List<String> layers;
+
+    @Option(names = "--layers", paramLabel = "FILE", description = "survey mask layers, one SPEC of --layer a line (# starts a comment)")
+    Path layersFile;
 
     @Option(names = "--ra-column", paramLabel = "NAME",
             description = "RA column in degrees (default: ra, ra_deg or RAJ2000, any case)")
@@ -157,12 +174,18 @@ final class CutCommand implements Callable<Integer> {
     /** Where the output (indices on stdout) and the messages go. */
     private PrintWriter out, err;
 
+    /** The layers of --layer/--layers, read by check(). */
+    private List<LayerSpec> layerSpecs;
+
     /** The plot asked for (null: none), checked before anything is read. */
     private PlotRequest plotRequest;
 
     /** What a run did, for the summary line. */
     record Summary(long read, long cut, double seconds, KernelType kernel, Strategy strategy, int threads,
-                   String timings) {
+                   String timings, String perLayer) {
+        Summary(long read, long cut, double seconds, KernelType kernel, Strategy strategy, int threads, String timings) {
+            this(read, cut, seconds, kernel, strategy, threads, timings, null);
+        }
     }
 
     /** picocli's entry: runs with its writers. */
@@ -177,7 +200,14 @@ final class CutCommand implements Callable<Integer> {
         this.err = err;
         try {
             Summary s = run();
-            if (!quiet) {
+            if (!quiet && s.perLayer != null) {
+                err.printf(Locale.ROOT, "skycut cut: %,d objects read, %,d masked, %,d kept in %.2f s (kernel %s, strategy %s);"
+                                + " per layer: %s%n", s.read, s.cut, s.read - s.cut, s.seconds, s.kernel.label(),
+                        s.strategy.label(), s.perLayer);
+                if (timings) {
+                    err.println("skycut cut: " + s.timings);
+                }
+            } else if (!quiet) {
                 err.printf(Locale.ROOT, "skycut cut: %,d objects read, %,d cut, %,d kept in %.2f s (kernel %s, strategy %s, %d threads)%n",
                         s.read, s.cut, s.read - s.cut, s.seconds, s.kernel.label(), s.strategy.label(), s.threads);
                 if (timings) {
@@ -205,8 +235,15 @@ final class CutCommand implements Callable<Integer> {
         return status;
     }
 
+    private boolean masking() {
+        return layers != null || layersFile != null;
+    }
+
     private Summary run() throws IOException {
         check();
+        if (masking()) {
+            return runMask();
+        }
         long t0 = System.nanoTime();
         ColumnRequest objectColumns = new ColumnRequest(raColumn, decColumn, null);
         try (CatalogueReader reader = Catalogues.open(objects, objectColumns)) {
@@ -222,6 +259,60 @@ final class CutCommand implements Callable<Integer> {
                 try (MaskPlot plot = plotRequest == null ? null
                         : MaskPlot.start(plotRequest, points, plotRadii(points.size(), radii), List.of(objects, contaminants))) {
                     return cutAll(reader, nearest ? cut.withNearest() : cut, points, t0, near, plot);
+                }
+            }
+        }
+    }
+
+    /**
+     * A survey mask: the layers read and the mask prepared once, then the objects streamed through
+     * it chunk by chunk, as the cut streams them.
+     */
+    private Summary runMask() throws IOException {
+        long t0 = System.nanoTime();
+        List<LayerSpec> specs = layerSpecs;
+        try (CatalogueReader reader = Catalogues.open(objects, new ColumnRequest(raColumn, decColumn, null))) {
+            if (reader.format() == CatalogueFormat.HATS) {
+                throw new IllegalArgumentException("--layer: " + objects + " is a HATS catalogue, which a survey mask does"
+                        + " not read yet; convert it, or cut with --contaminants");
+            }
+            checkOutput(reader);
+            if (parquetCompression != null) {
+                reader.setOutputCompression(parquetCompression);
+            }
+            SkyMask.Builder builder = SkyMask.builder().withKernel(kernel).withStrategy(strategy);
+            if (threads != null) {
+                builder.withParallelism(threads);
+            }
+            List<Path> inputs = new ArrayList<>(List.of(objects));
+            specs.forEach(l -> inputs.add(l.catalogue()));
+            try (MaskCut.Loaded loaded = MaskCut.load(specs, builder);
+                 MaskPlot plot = plotRequest == null ? null : MaskPlot.startMask(plotRequest,
+                         loaded.layers().stream().map(MaskCut.Shapes::centres).toList(),
+                         loaded.layers().stream().map(MaskCut.Shapes::semiMajorRad).toList(),
+                         loaded.layers().stream().map(MaskCut.Shapes::axisRatio).toList(),
+                         loaded.layers().stream().map(MaskCut.Shapes::positionAngleDeg).toList(), inputs)) {
+                long t1 = System.nanoTime();
+                MaskCut.Counts counts = new MaskCut.Counts(loaded.mask().layerNames());
+                try (MaskSink sink = MaskSink.open(mode, output, reader, inputs, out);
+                     Progress progress = new Progress(!quiet, reader.progressUnit(), reader.progressTotal())) {
+                    long t2 = System.nanoTime();
+                    CutPipeline.Streamed<MaskResult> t = CutPipeline.run(reader, p -> counts.add(loaded.mask().run(p)),
+                            r -> r.cutIndices().length, sink, progress, chunkRows,
+                            plot == null ? null : (points, r) -> plot.addMasked(points, r.cutIndices()));
+                    if (plot != null) {
+                        plot.finish(t.read(), t.cut());
+                        if (!quiet) {
+                            err.println("skycut cut: plot " + this.plot + " (" + plot.description() + ")");
+                        }
+                    }
+                    long t3 = System.nanoTime();
+                    String timings = !this.timings ? "" : String.format(Locale.ROOT, "layers read %.2f s, prepared %.2f s,"
+                                    + " streamed %.2f s (busy: reading %.2f s, masking %.2f s, writing %.2f s)",
+                            (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, t.readSeconds(), t.cutSeconds(),
+                            t.writeSeconds());
+                    return new Summary(t.read(), t.cut(), (t3 - t0) / 1e9, t.last().kernel(), strategy,
+                            threads != null ? threads : Runtime.getRuntime().availableProcessors(), timings, counts.text());
                 }
             }
         }
@@ -318,6 +409,12 @@ final class CutCommand implements Callable<Integer> {
     }
 
     private void check() {
+        if (masking()) {
+            checkMask();
+        } else if (contaminants == null || radius == null) {
+            throw new IllegalArgumentException("give --contaminants FILE with --radius ANGLE or --radius-column COL,"
+                    + " or a survey mask's --layer SPEC / --layers FILE");
+        }
         plotRequest = PlotRequest.of(plot, plotSize, plotRegion);
         if (plotRequest != null && output != null
                 && plot.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
@@ -330,7 +427,7 @@ final class CutCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--chunk-rows must be between 1 and " + MAX_CHUNK_ROWS + ", got " + chunkRows
                     + " (" + CutPipeline.DEPTH + " chunks are in memory at once)");
         }
-        if (radiusUnit != null) {
+        if (radiusUnit != null && !masking()) {
             if (radius.column == null) {
                 throw new IllegalArgumentException("--radius-unit goes with --radius-column; --radius carries its own unit");
             }
@@ -357,6 +454,27 @@ final class CutCommand implements Callable<Integer> {
         }
     }
 
+    /** A survey mask's options: the layers carry the catalogues and shapes, so the cut's options are refused. */
+    private void checkMask() {
+        layerSpecs = LayerSpec.readAll(layers == null ? List.of() : layers, layersFile); // a bad spec is the first fault said
+        String[][] refused = {
+                {"--contaminants", contaminants == null ? null : "x"},
+                {"--radius", radius != null && radius.fixed != null ? "x" : null},
+                {"--radius-column", radius != null && radius.column != null ? "x" : null},
+                {"--radius-unit", radiusUnit},
+                {"--contaminant-ra-column", contaminantRaColumn},
+                {"--contaminant-dec-column", contaminantDecColumn},
+                {"--contaminant-id-column", contaminantIdColumn},
+                {"--nearest", nearest ? "x" : null}};
+        for (String[] r : refused) {
+            if (r[1] != null) {
+                throw new IllegalArgumentException(r[0] + " does not go with --layer/--layers: each layer names its own"
+                        + " catalogue, shape and columns (contaminants=, radius=, radius-column=, radius-unit=, ra-column=,"
+                        + " dec-column=)" + (r[0].equals("--nearest") ? "; --nearest is for a single cut" : ""));
+            }
+        }
+    }
+
     private void checkOutput(CatalogueReader reader) {
         if (mode == OutputMode.INDICES) {
             return;
@@ -369,10 +487,9 @@ final class CutCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--output " + output + ": the output has the objects' format ("
                     + reader.format().name().toLowerCase(Locale.ROOT) + "); name it accordingly");
         }
-        if (mode == OutputMode.FLAG && reader.columnNames().stream()
-                .anyMatch(c -> c.equalsIgnoreCase(CatalogueWriter.FLAG_COLUMN))) {
-            throw CatalogueException.of(objects, "already has a column " + CatalogueWriter.FLAG_COLUMN
-                    + "; flag mode would add a second one");
+        String flagColumn = masking() ? CatalogueWriter.MASK_COLUMN : CatalogueWriter.FLAG_COLUMN;
+        if (mode == OutputMode.FLAG && reader.columnNames().stream().anyMatch(c -> c.equalsIgnoreCase(flagColumn))) {
+            throw CatalogueException.of(objects, "already has a column " + flagColumn + "; flag mode would add a second one");
         }
         for (String added : List.of(CatalogueWriter.NEAREST_COLUMN, CatalogueWriter.SEPARATION_COLUMN)) {
             if (nearest && reader.format() != CatalogueFormat.NPY

@@ -13,7 +13,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.ToIntFunction;
 
 /**
  * The stages of {@code skycut cut}, overlapped: a reader thread decodes chunk k+1 while the calling
@@ -25,7 +27,7 @@ import java.util.function.IntConsumer;
  * <p>The first stage to fail wins: the others stop at their next hand-over, its exception is
  * rethrown as it was, and the output is never committed (the caller's sink then deletes it).
  */
-final class CutPipeline {
+final class CutPipeline<R> {
 
     /** Chunks in circulation: one being read, one being cut, one being written. */
     static final int DEPTH = 3;
@@ -43,29 +45,45 @@ final class CutPipeline {
     record Totals(long read, long cut, CutResult last, double readSeconds, double cutSeconds, double writeSeconds) {
     }
 
-    /** A chunk on its way, with how far the reader had got (for the progress bar). */
-    private record Item(Chunk chunk, int sequence, long progress, CutResult result) {
-        static final Item END = new Item(null, -1, 0, null);
+    /** The same for any kind of result (a survey mask's): {@code last} is the last chunk's. */
+    record Streamed<R>(long read, long cut, R last, double readSeconds, double cutSeconds, double writeSeconds) {
     }
 
+    /** Where each chunk's rows and result go, on the writer thread, in order. */
+    interface Sink<R> {
+        void accept(Chunk chunk, R result) throws IOException;
+
+        /** Completes and publishes the output. */
+        void finish() throws IOException;
+    }
+
+    /** A chunk on its way, with how far the reader had got (for the progress bar). */
+    private record Item<R>(Chunk chunk, int sequence, long progress, R result) {
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static final Item END = new Item<>(null, -1, 0, null);
+
     private final CatalogueReader reader;
-    private final PreparedCut cut;
-    private final CutSink sink;
+    private final Function<SkyPoints, R> cut;
+    private final ToIntFunction<R> cutCountOf;
+    private final Sink<R> sink;
     private final Progress progress;
-    private final BiConsumer<SkyPoints, CutResult> onCut;
+    private final BiConsumer<SkyPoints, R> onCut;
     private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(DEPTH);
-    private final BlockingQueue<Item> toCut = new ArrayBlockingQueue<>(DEPTH);
-    private final BlockingQueue<Item> toWrite = new ArrayBlockingQueue<>(DEPTH);
+    private final BlockingQueue<Item<R>> toCut = new ArrayBlockingQueue<>(DEPTH);
+    private final BlockingQueue<Item<R>> toWrite = new ArrayBlockingQueue<>(DEPTH);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private boolean reuseColumns; // the points live only through the cut: see Chunk.toReusedSkyPoints
     private long read;
     private long cutCount;
     private long readNanos, cutNanos, writeNanos; // each written by its own stage's thread
 
-    private CutPipeline(CatalogueReader reader, PreparedCut cut, CutSink sink, Progress progress, int chunkRows,
-                        BiConsumer<SkyPoints, CutResult> onCut) {
+    private CutPipeline(CatalogueReader reader, Function<SkyPoints, R> cut, ToIntFunction<R> cutCountOf, Sink<R> sink,
+                        Progress progress, int chunkRows, BiConsumer<SkyPoints, R> onCut) {
         this.reader = reader;
         this.cut = cut;
+        this.cutCountOf = cutCountOf;
         this.sink = sink;
         this.progress = progress;
         this.onCut = onCut;
@@ -77,8 +95,27 @@ final class CutPipeline {
     /** Reads, cuts and writes every chunk, then finishes the sink; returns the totals. */
     static Totals run(CatalogueReader reader, PreparedCut cut, CutSink sink, Progress progress, int chunkRows)
             throws IOException {
-        CutPipeline p = new CutPipeline(reader, cut, sink, progress, chunkRows, (points, result) -> points.close());
+        CutPipeline<CutResult> p = new CutPipeline<>(reader, cut::run, CutResult::cutCount, sink, progress, chunkRows,
+                (points, result) -> points.close());
         p.reuseColumns = true; // nobody keeps the points past the cut: each chunk's own columns serve
+        return totals(p.run());
+    }
+
+    private static Totals totals(Streamed<CutResult> s) {
+        return new Totals(s.read, s.cut, s.last, s.readSeconds, s.cutSeconds, s.writeSeconds);
+    }
+
+    /**
+     * Streams the objects through any per-chunk computation (a survey mask's {@code PreparedMask::run}):
+     * {@code cutCount} says how many of a chunk's objects its result removes; {@code onCut} (null: none)
+     * takes each chunk's positions as in the other {@code run}.
+     */
+    static <R> Streamed<R> run(CatalogueReader reader, Function<SkyPoints, R> cut, ToIntFunction<R> cutCount,
+                               Sink<R> sink, Progress progress, int chunkRows, BiConsumer<SkyPoints, R> onCut)
+            throws IOException {
+        CutPipeline<R> p = new CutPipeline<>(reader, cut, cutCount, sink, progress, chunkRows,
+                onCut != null ? onCut : (points, result) -> points.close());
+        p.reuseColumns = onCut == null;
         return p.run();
     }
 
@@ -89,13 +126,13 @@ final class CutPipeline {
      */
     static Totals run(CatalogueReader reader, PreparedCut cut, CutSink sink, Progress progress, int chunkRows,
                       BiConsumer<SkyPoints, CutResult> onCut) throws IOException {
-        return new CutPipeline(reader, cut, sink, progress, chunkRows, onCut).run();
+        return totals(new CutPipeline<>(reader, cut::run, CutResult::cutCount, sink, progress, chunkRows, onCut::accept).run());
     }
 
-    private Totals run() throws IOException {
+    private Streamed<R> run() throws IOException {
         Thread readThread = stage("skycut-read", this::readAll);
         Thread writeThread = stage("skycut-write", this::writeAll);
-        CutResult last = null;
+        R last = null;
         try {
             last = cutAll();
         } catch (Throwable e) {
@@ -104,7 +141,7 @@ final class CutPipeline {
         join(readThread);
         join(writeThread);
         rethrow();
-        return new Totals(read, cutCount, last, readNanos / 1e9, cutNanos / 1e9, writeNanos / 1e9);
+        return new Streamed<>(read, cutCount, last, readNanos / 1e9, cutNanos / 1e9, writeNanos / 1e9);
     }
 
     private Thread stage(String name, Step step) {
@@ -137,41 +174,46 @@ final class CutPipeline {
             int n = reader.read(chunk);
             readNanos += System.nanoTime() - t0;
             if (n == 0) {
-                put(toCut, Item.END);
+                put(toCut, end());
                 return;
             }
-            if (!put(toCut, new Item(chunk, k, reader.progress(), null))) {
+            if (!put(toCut, new Item<>(chunk, k, reader.progress(), null))) {
                 return;
             }
         }
     }
 
     /** The calling thread: cuts each chunk through the prepared cut. */
-    private CutResult cutAll() {
-        CutResult last = null;
-        for (Item item; (item = take(toCut)) != null; ) {
-            if (item == Item.END) {
-                put(toWrite, Item.END);
+    @SuppressWarnings("unchecked")
+    private Item<R> end() {
+        return (Item<R>) END;
+    }
+
+    private R cutAll() {
+        R last = null;
+        for (Item<R> item; (item = take(toCut)) != null; ) {
+            if (item == END) {
+                put(toWrite, end());
                 break;
             }
             cutHook.accept(item.sequence);
             long t0 = System.nanoTime();
             SkyPoints points = reuseColumns ? item.chunk.toReusedSkyPoints() : item.chunk.toSkyPoints();
             try {
-                last = cut.run(points);
+                last = cut.apply(points);
             } catch (RuntimeException | Error e) {
                 points.close();
                 throw e;
             }
             onCut.accept(points, last); // takes the points
             cutNanos += System.nanoTime() - t0;
-            if (!put(toWrite, new Item(item.chunk, item.sequence, item.progress, last))) {
+            if (!put(toWrite, new Item<>(item.chunk, item.sequence, item.progress, last))) {
                 break;
             }
         }
         if (last == null && failure.get() == null) {
             try (SkyPoints none = SkyPoints.empty()) {
-                last = cut.run(none); // an empty catalogue: still say which kernel and strategy would run
+                last = cut.apply(none); // an empty catalogue: still say which kernel and strategy would run
             }
         }
         return last;
@@ -179,8 +221,8 @@ final class CutPipeline {
 
     /** Writer thread: writes each chunk's rows in order, returns the chunk; finishes the sink after END. */
     private void writeAll() throws IOException {
-        for (Item item; (item = take(toWrite)) != null; ) {
-            if (item == Item.END) {
+        for (Item<R> item; (item = take(toWrite)) != null; ) {
+            if (item == END) {
                 if (failure.get() == null) {
                     long t0 = System.nanoTime();
                     sink.finish();
@@ -192,7 +234,7 @@ final class CutPipeline {
             sink.accept(item.chunk, item.result);
             writeNanos += System.nanoTime() - t0;
             read += item.chunk.size();
-            cutCount += item.result.cutCount();
+            cutCount += cutCountOf.applyAsInt(item.result);
             progress.update(item.progress);
             if (!put(free, item.chunk)) {
                 return;

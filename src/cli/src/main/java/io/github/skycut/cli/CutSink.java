@@ -23,16 +23,18 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** Where {@code skycut cut} sends each chunk's result: a catalogue writer, or a list of indices. */
-abstract class CutSink implements Closeable {
+abstract class CutSink implements Closeable, CutPipeline.Sink<CutResult> {
 
     /** Test hook: wraps every catalogue writer (e.g. to make it fail part-way). */
     static volatile UnaryOperator<CatalogueWriter> writerHook = UnaryOperator.identity();
 
     /** Takes a chunk and which of its rows were cut. */
-    abstract void accept(Chunk chunk, CutResult result) throws IOException;
+    @Override
+    public abstract void accept(Chunk chunk, CutResult result) throws IOException;
 
     /** Completes and publishes the output. */
-    abstract void finish() throws IOException;
+    @Override
+    public abstract void finish() throws IOException;
 
     /** The sink for a mode: rows to {@code output} in the objects' format, or indices (stdout when no output). */
     static CutSink open(OutputMode mode, Path output, CatalogueReader objects, List<Path> inputs, Writer stdout)
@@ -69,6 +71,37 @@ abstract class CutSink implements Closeable {
         }
     }
 
+    /** Renames an existing regular file to a hidden name beside it; returns that name, or null if none. */
+    static Path setAside(Path target) throws IOException {
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        Path aside = target.resolveSibling(".skycut-" + ProcessHandle.current().pid() + "-" + target.getFileName()
+                + ".old");
+        return Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Publishes {@code file} and then its side file {@code sideFile}: the two renames cannot be one,
+     * so the old side file is first set aside, put back if the output's rename fails, and removed
+     * once the new output is in place. A side file never sits beside an output it does not belong to.
+     */
+    static void commitBoth(OutputFile file, OutputFile sideFile) throws IOException {
+        Path oldSide = setAside(sideFile.target());
+        try {
+            file.commit();
+        } catch (IOException | RuntimeException e) {
+            if (oldSide != null) {
+                Files.move(oldSide, sideFile.target(), StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
+        if (oldSide != null) {
+            Files.delete(oldSide);
+        }
+        sideFile.commit();
+    }
+
     /** Rows in the catalogue's format: kept, cut, or all with the flag; with the nearest columns if asked. */
     private static final class Rows extends CutSink {
         private final OutputMode mode;
@@ -89,7 +122,7 @@ abstract class CutSink implements Closeable {
         }
 
         @Override
-        void accept(Chunk chunk, CutResult result) throws IOException {
+        public void accept(Chunk chunk, CutResult result) throws IOException {
             try {
                 write(chunk, result);
             } catch (IOException e) {
@@ -141,7 +174,7 @@ abstract class CutSink implements Closeable {
          * new output is in place. A side file never sits beside an output it does not belong to.
          */
         @Override
-        void finish() throws IOException {
+        public void finish() throws IOException {
             try {
                 writer.finish();
                 writer.close();
@@ -156,30 +189,9 @@ abstract class CutSink implements Closeable {
                 file.commit();
                 return;
             }
-            Path oldSide = setAside(sideFile.target());
-            try {
-                file.commit();
-            } catch (IOException | RuntimeException e) {
-                if (oldSide != null) {
-                    Files.move(oldSide, sideFile.target(), StandardCopyOption.ATOMIC_MOVE);
-                }
-                throw e;
-            }
-            if (oldSide != null) {
-                Files.delete(oldSide);
-            }
-            sideFile.commit();
+            commitBoth(file, sideFile);
         }
 
-        /** Renames an existing regular file to a hidden name beside it; returns that name, or null if none. */
-        private static Path setAside(Path target) throws IOException {
-            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                return null;
-            }
-            Path aside = target.resolveSibling(".skycut-" + ProcessHandle.current().pid() + "-" + target.getFileName()
-                    + ".old");
-            return Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
-        }
 
         @Override
         public void close() throws IOException {
@@ -215,7 +227,7 @@ abstract class CutSink implements Closeable {
         }
 
         @Override
-        void accept(Chunk chunk, CutResult result) throws IOException {
+        public void accept(Chunk chunk, CutResult result) throws IOException {
             for (int i : result.cutIndices()) {
                 out.write(Long.toString(chunk.firstRow() + i));
                 if (nearest != null) {
@@ -230,7 +242,7 @@ abstract class CutSink implements Closeable {
         }
 
         @Override
-        void finish() throws IOException {
+        public void finish() throws IOException {
             out.flush();
             checkWritten();
             if (file != null) {

@@ -40,6 +40,7 @@ class CutArgsTest {
         }
         Set<String> known = new HashSet<>(CutArgs.FLAGS);
         known.addAll(CutArgs.VALUED);
+        known.addAll(CutArgs.TO_PICOCLI);
         assertEquals(declared, known);
         for (Field f : fields()) {
             boolean flag = f.getType() == boolean.class;

@@ -57,6 +57,16 @@ public interface CatalogueReader extends Closeable {
     CatalogueWriter openWriter(Path file, boolean flagColumn) throws IOException;
 
     /**
+     * A writer of this catalogue's rows with one more column, the int64 {@code skycut_maskbits} of a
+     * survey mask, written by {@link CatalogueWriter#writeMask}.
+     */
+    default CatalogueWriter openMaskWriter(Path file) throws IOException {
+        throw new UnsupportedOperationException("--layer with --output-mode flag: the "
+                + format().name().toLowerCase(java.util.Locale.ROOT) + " format cannot hold the "
+                + CatalogueWriter.MASK_COLUMN + " column");
+    }
+
+    /**
      * The same, plus the columns {@code skycut_nearest} and {@code skycut_separation_arcsec} when
      * {@code nearestColumns} (written by {@link CatalogueWriter#write(Chunk, int, boolean, long, double)}).
      * Formats that cannot hold them refuse in one line; a NumPy array writes them to a second

@@ -17,6 +17,8 @@ public interface CatalogueWriter extends Closeable {
     String NEAREST_COLUMN = "skycut_nearest";
     /** The column added by {@code --nearest}: the separation from it, arcseconds; missing where not cut. */
     String SEPARATION_COLUMN = "skycut_separation_arcsec";
+    /** The int64 column added by a survey mask ({@code --layer}) in flag mode: the OR of the bits of the layers holding the object. */
+    String MASK_COLUMN = "skycut_maskbits";
 
     /**
      * Writes row {@code i} of {@code chunk}; {@code cut} fills the flag column when the writer has
@@ -34,6 +36,14 @@ public interface CatalogueWriter extends Closeable {
      */
     default void write(Chunk chunk, int i, boolean cut, long nearest, double separationArcsec) throws IOException {
         throw new UnsupportedOperationException("this writer has no nearest-contaminant columns");
+    }
+
+    /**
+     * Writes row {@code i} of {@code chunk} with its mask value in the {@code skycut_maskbits}
+     * column, for a writer opened by {@link CatalogueReader#openMaskWriter(Path)}.
+     */
+    default void writeMask(Chunk chunk, int i, long maskbits) throws IOException {
+        throw new UnsupportedOperationException("this writer has no " + MASK_COLUMN + " column");
     }
 
     /**

@@ -276,6 +276,11 @@ final class CsvReader implements CatalogueReader {
     }
 
     @Override
+    public CatalogueWriter openMaskWriter(Path file) throws IOException {
+        return new CsvWriter(file, header, false, false, true);
+    }
+
+    @Override
     public void close() throws IOException {
         source.close();
     }

@@ -23,6 +23,11 @@ final class CsvWriter implements CatalogueWriter {
     private final boolean nearestColumns;
 
     CsvWriter(Path file, byte[] header, boolean flagColumn, boolean nearestColumns) throws IOException {
+        this(file, header, flagColumn, nearestColumns, false);
+    }
+
+    /** With {@code maskColumn}, the rows gain {@code skycut_maskbits} (and neither flag nor nearest columns). */
+    CsvWriter(Path file, byte[] header, boolean flagColumn, boolean nearestColumns, boolean maskColumn) throws IOException {
         this.out = GzipOutput.open(file);
         this.flagColumn = flagColumn;
         this.nearestColumns = nearestColumns;
@@ -33,6 +38,9 @@ final class CsvWriter implements CatalogueWriter {
         }
         if (nearestColumns) {
             out.write(("," + NEAREST_COLUMN + "," + SEPARATION_COLUMN).getBytes(StandardCharsets.US_ASCII));
+        }
+        if (maskColumn) {
+            out.write(("," + MASK_COLUMN).getBytes(StandardCharsets.US_ASCII));
         }
         if (content < header.length) {
             out.write(header, content, header.length - content);
@@ -67,6 +75,15 @@ final class CsvWriter implements CatalogueWriter {
         } else {
             out.write(MISSING);
         }
+        out.write(chunk.text, content, end - content);
+    }
+
+    @Override
+    public void writeMask(Chunk chunk, int i, long maskbits) throws IOException {
+        int from = chunk.lineStart[i], end = chunk.lineStart[i + 1];
+        int content = CsvReader.LineInput.contentEnd(chunk.text, from, end);
+        out.write(chunk.text, from, content - from);
+        out.write(("," + maskbits).getBytes(StandardCharsets.US_ASCII));
         out.write(chunk.text, content, end - content);
     }
 

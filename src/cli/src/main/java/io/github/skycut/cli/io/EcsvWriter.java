@@ -88,7 +88,15 @@ final class EcsvWriter implements CatalogueWriter {
 
     @Override
     public void write(Chunk chunk, int i, boolean cut, long nearest, double separationArcsec) throws IOException {
-        Object[] row = added.cells(chunk, i, cut, nearest, separationArcsec);
+        writeCells(added.cells(chunk, i, cut, nearest, separationArcsec));
+    }
+
+    @Override
+    public void writeMask(Chunk chunk, int i, long maskbits) throws IOException {
+        writeCells(added.maskCells(chunk, i, maskbits));
+    }
+
+    private void writeCells(Object[] row) throws IOException {
         line.setLength(0);
         for (int c = 0; c < encoders.length; c++) {
             if (encoders[c] != null) {

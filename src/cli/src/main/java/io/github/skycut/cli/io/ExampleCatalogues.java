@@ -25,7 +25,10 @@ import java.util.zip.GZIPOutputStream;
  * CSV text holds them exactly: every file describes the same catalogue, bit for bit.
  *
  * <p>Files: objects.csv, objects.fits, objects.fits.gz, objects.npy ((n,2) RA/Dec),
- * objects-xyz.npy ((n,3) unit vectors), stars.csv, stars.fits, stars.npy.
+ * objects-xyz.npy ((n,3) unit vectors), stars.csv, stars.fits, stars.npy, and galaxies.csv: a few
+ * galaxies with shapes for a survey mask's ellipse layer (ra, dec, a_arcsec the semi-major axis,
+ * ba the axis ratio b/a, pa the position angle in degrees east of north), drawn from a random
+ * stream of their own so the objects and stars do not depend on them.
  */
 public final class ExampleCatalogues {
 
@@ -51,7 +54,26 @@ public final class ExampleCatalogues {
         out.add(writeCsv(dir.resolve("stars.csv"), s));
         out.add(writeFits(dir.resolve("stars.fits"), s));
         out.add(writeNpyRaDec(dir.resolve("stars.npy"), s));
+        out.add(writeGalaxies(dir.resolve("galaxies.csv"), new SplittableRandom(seed ^ 0x9a1aL), GALAXIES));
         return out;
+    }
+
+    /** How many galaxies the example has. */
+    static final int GALAXIES = 12;
+
+    /** Galaxies in the example's patch: a from 5' to 40', b/a from 0.2 to 1, position angles from -90° to 90°. */
+    private static Path writeGalaxies(Path file, SplittableRandom random, int n) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("ra,dec,a_arcsec,ba,pa\n");
+            for (int i = 0; i < n; i++) {
+                double ra = round(146 + 8 * random.nextDouble()), dec = round(-2 + 8 * random.nextDouble());
+                long a = Math.round(300 + 2100 * random.nextDouble());
+                double ba = Math.round((0.2 + 0.8 * random.nextDouble()) * 100) / 100.0;
+                double pa = Math.round((-90 + 180 * random.nextDouble()) * 10) / 10.0;
+                w.write(ra + "," + dec + "," + a + "," + ba + "," + pa + "\n");
+            }
+        }
+        return file;
     }
 
     private static Table table(SplittableRandom random, int n, boolean stars) {

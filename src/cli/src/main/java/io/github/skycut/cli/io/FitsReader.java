@@ -327,6 +327,11 @@ final class FitsReader implements CatalogueReader {
     }
 
     @Override
+    public CatalogueWriter openMaskWriter(Path file) throws IOException {
+        return new FitsWriter(file, primary, table, rowBytes, names.size(), false, false).withMaskColumn();
+    }
+
+    @Override
     public void close() throws IOException {
         in.close();
     }

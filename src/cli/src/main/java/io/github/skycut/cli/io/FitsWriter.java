@@ -38,6 +38,8 @@ final class FitsWriter implements CatalogueWriter {
     private final boolean flagColumn;
     private final boolean nearestColumns;
     private final byte[] nearestBytes = new byte[2 * Long.BYTES];
+    private final byte[] maskBytes = new byte[Long.BYTES];
+    private boolean maskColumn; // skycut_maskbits, 1K, after the input's columns (set by FitsReader.openMaskWriter)
     private final Path scratch;
     private final OutputStream rows;
     private long count;
@@ -89,9 +91,25 @@ final class FitsWriter implements CatalogueWriter {
         rows.write(nearestBytes);
     }
 
-    /** Bytes a row gains: the flag, the nearest columns. */
+    @Override
+    public void writeMask(Chunk chunk, int i, long maskbits) throws IOException {
+        write(chunk, i, false);
+        java.nio.ByteBuffer.wrap(maskBytes).putLong(maskbits); // big-endian, as FITS stores it
+        rows.write(maskBytes);
+    }
+
+    /** This writer's rows gain the int64 column skycut_maskbits (and no flag or nearest columns). */
+    FitsWriter withMaskColumn() {
+        if (flagColumn || nearestColumns) {
+            throw new IllegalStateException("the mask column goes alone");
+        }
+        maskColumn = true;
+        return this;
+    }
+
+    /** Bytes a row gains: the flag, the nearest columns, the mask. */
     private int added() {
-        return (flagColumn ? 1 : 0) + (nearestColumns ? nearestBytes.length : 0);
+        return (flagColumn ? 1 : 0) + (nearestColumns ? nearestBytes.length : 0) + (maskColumn ? maskBytes.length : 0);
     }
 
     @Override
@@ -158,6 +176,13 @@ final class FitsWriter implements CatalogueWriter {
             table.addValue("TTYPE" + n, SEPARATION_COLUMN, "separation from it");
             table.addValue("TFORM" + n, "1D", "64-bit float");
             table.addValue("TUNIT" + n, "arcsec", "NaN where not cut");
+        }
+        if (maskColumn) {
+            int n = columns + 1;
+            table.findCard("TFIELDS").setValue(n);
+            table.findCard("TFORM" + columns); // after the last column's cards
+            table.addValue("TTYPE" + n, MASK_COLUMN, "OR of the bits of the mask layers holding it");
+            table.addValue("TFORM" + n, "1K", "64-bit integer");
         }
         return table;
     }

@@ -47,6 +47,11 @@ final class IpacWriter implements CatalogueWriter {
     }
 
     @Override
+    public void writeMask(Chunk chunk, int i, long maskbits) throws IOException {
+        rows.writeMask(chunk, i, maskbits);
+    }
+
+    @Override
     public void finish() throws IOException {
         rows.finish();
         StarTable written = EcsvRows.table(new FileDataSource(scratch.toFile()));

@@ -344,6 +344,16 @@ final class ParquetReader implements CatalogueReader {
     }
 
     @Override
+    public CatalogueWriter openMaskWriter(Path out) throws IOException {
+        if (wanted != null) {
+            throw new IllegalStateException("a Parquet writer is opened before the first read");
+        }
+        carry = true;
+        writer = new ParquetWriter(out, ParquetLayout.of(file.getFooter(), outputCodec), false, false, true);
+        return writer;
+    }
+
+    @Override
     public void close() throws IOException {
         file.close();
     }

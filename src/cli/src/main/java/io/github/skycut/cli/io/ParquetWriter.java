@@ -43,7 +43,7 @@ final class ParquetWriter implements CatalogueWriter {
     private final Path file;
     private final ParquetLayout layout;
     private final MessageType schema;
-    private final boolean flag, nearest;
+    private final boolean flag, nearest, mask;
     private final ParquetFileWriter writer;
     private final ParquetProperties properties;
     private final ParquetCodecs codecs = new ParquetCodecs();
@@ -57,16 +57,23 @@ final class ParquetWriter implements CatalogueWriter {
     private boolean[] cuts;          // flag or nearest columns
     private long[] nearestRows;      // nearest columns
     private double[] separations;    // nearest columns
+    private long[] maskbits;         // mask column
     private int count;
     private Chunk pending; // the chunk whose rows selected[0..count) are, or null
     private boolean done;
 
     ParquetWriter(Path file, ParquetLayout layout, boolean flag, boolean nearest) throws IOException {
+        this(file, layout, flag, nearest, false);
+    }
+
+    /** With {@code mask}, the rows gain the int64 column skycut_maskbits. */
+    ParquetWriter(Path file, ParquetLayout layout, boolean flag, boolean nearest, boolean mask) throws IOException {
         this.file = file;
         this.layout = layout;
         this.flag = flag;
         this.nearest = nearest;
-        this.schema = withAdded(layout.schema(), flag, nearest);
+        this.mask = mask;
+        this.schema = withAdded(layout.schema(), flag, nearest, mask);
         this.leaves = schema.getColumns();
         this.carried = layout.schema().getColumns().size();
         ParquetProperties.Builder p = ParquetProperties.builder()
@@ -87,6 +94,11 @@ final class ParquetWriter implements CatalogueWriter {
 
     /** The input's schema with skycut's columns after its own. */
     static MessageType withAdded(MessageType schema, boolean flag, boolean nearest) {
+        return withAdded(schema, flag, nearest, false);
+    }
+
+    /** The same, and the mask column last. */
+    static MessageType withAdded(MessageType schema, boolean flag, boolean nearest, boolean mask) {
         List<Type> fields = new ArrayList<>(schema.getFields());
         if (flag) {
             fields.add(Types.required(PrimitiveTypeName.BOOLEAN).named(FLAG_COLUMN));
@@ -95,12 +107,24 @@ final class ParquetWriter implements CatalogueWriter {
             fields.add(Types.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.intType(64, true)).named(NEAREST_COLUMN));
             fields.add(Types.optional(PrimitiveTypeName.DOUBLE).named(SEPARATION_COLUMN));
         }
+        if (mask) {
+            fields.add(Types.required(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.intType(64, true)).named(MASK_COLUMN));
+        }
         return new MessageType(schema.getName(), fields);
     }
 
     @Override
     public void write(Chunk chunk, int i, boolean cut) throws IOException {
         write(chunk, i, cut, 0, Double.NaN);
+    }
+
+    @Override
+    public void writeMask(Chunk chunk, int i, long bits) throws IOException {
+        write(chunk, i, false, 0, Double.NaN);
+        if (maskbits == null || maskbits.length < selected.length) {
+            maskbits = maskbits == null ? new long[selected.length] : Arrays.copyOf(maskbits, selected.length);
+        }
+        maskbits[count - 1] = bits;
     }
 
     @Override
@@ -188,6 +212,13 @@ final class ParquetWriter implements CatalogueWriter {
                     sep.writeNull(0, 0);
                 }
             }
+            k += 2;
+        }
+        if (mask) {
+            ColumnWriter w = writers[k];
+            for (int s = from; s < to; s++) {
+                w.write(maskbits[s], 0, 0);
+            }
         }
     }
 
@@ -235,11 +266,11 @@ final class ParquetWriter implements CatalogueWriter {
 
     private Map<String, String> keyValue() {
         Map<String, String> kv = layout.keyValue();
-        if (flag || nearest) {
+        if (flag || nearest || mask) {
             kv.remove("ARROW:schema");
             String votable = kv.get(VOTABLE_KEY);
             if (votable != null) {
-                String more = withFields(votable, flag, nearest);
+                String more = withFields(votable, flag, nearest, mask);
                 if (more == null) {
                     kv.remove(VOTABLE_KEY);
                 } else {
@@ -259,6 +290,11 @@ final class ParquetWriter implements CatalogueWriter {
      * it has no FIELD to follow.
      */
     static String withFields(String votable, boolean flag, boolean nearest) {
+        return withFields(votable, flag, nearest, false);
+    }
+
+    /** The same, and a FIELD for the mask column last. */
+    static String withFields(String votable, boolean flag, boolean nearest, boolean mask) {
         Matcher m = LAST_FIELD.matcher(votable);
         if (!m.lookingAt()) {
             return null;
@@ -273,6 +309,10 @@ final class ParquetWriter implements CatalogueWriter {
                     .append(" contaminant cutting the object: its zero-based row or id; null where not cut</DESCRIPTION></FIELD>")
                     .append("\n<FIELD datatype=\"double\" name=\"").append(SEPARATION_COLUMN).append("\" unit=\"arcsec\">")
                     .append("<DESCRIPTION>separation from the nearest contaminant; null where not cut</DESCRIPTION></FIELD>");
+        }
+        if (mask) {
+            fields.append("\n<FIELD datatype=\"long\" name=\"").append(MASK_COLUMN).append("\"><DESCRIPTION>survey mask:")
+                    .append(" the OR of the bits of the layers holding the object; 0 where none</DESCRIPTION></FIELD>");
         }
         return votable.substring(0, m.end()) + fields + votable.substring(m.end());
     }

@@ -205,6 +205,11 @@ final class Stil {
      * writer. The row count is unknown (-1).
      */
     static StarTable header(StarTable table, boolean flagColumn, boolean nearestColumns) {
+        return header(table, flagColumn, nearestColumns, false);
+    }
+
+    /** The same, plus the int64 column {@code skycut_maskbits} when {@code maskColumn}. */
+    static StarTable header(StarTable table, boolean flagColumn, boolean nearestColumns, boolean maskColumn) {
         List<ColumnInfo> columns = new ArrayList<>();
         for (int i = 0; i < table.getColumnCount(); i++) {
             columns.add(new ColumnInfo(table.getColumnInfo(i)));
@@ -214,6 +219,10 @@ final class Stil {
         }
         if (nearestColumns) {
             columns.addAll(nearestColumns());
+        }
+        if (maskColumn) {
+            columns.add(new ColumnInfo(CatalogueWriter.MASK_COLUMN, Long.class,
+                    "survey mask: the OR of the bits of the layers holding the object; 0 where none"));
         }
         AbstractStarTable header = new AbstractStarTable() {
             @Override

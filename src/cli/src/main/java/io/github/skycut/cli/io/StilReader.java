@@ -264,8 +264,16 @@ final class StilReader implements CatalogueReader {
 
     @Override
     public CatalogueWriter openWriter(Path file, boolean flagColumn, boolean nearestColumns) throws IOException {
-        StarTable header = Stil.header(source.header(), flagColumn, nearestColumns);
-        StilWriter.Added added = new StilWriter.Added(flagColumn, nearestColumns);
+        return open(file, Stil.header(source.header(), flagColumn, nearestColumns, false),
+                new StilWriter.Added(flagColumn, nearestColumns, false));
+    }
+
+    @Override
+    public CatalogueWriter openMaskWriter(Path file) throws IOException {
+        return open(file, Stil.header(source.header(), false, false, true), new StilWriter.Added(false, false, true));
+    }
+
+    private CatalogueWriter open(Path file, StarTable header, StilWriter.Added added) throws IOException {
         return switch (format) {
             case IPAC -> new IpacWriter(file, header, added);
             case ECSV -> new EcsvWriter(file, header, added);

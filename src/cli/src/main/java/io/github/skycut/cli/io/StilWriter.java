@@ -54,7 +54,19 @@ final class StilWriter implements CatalogueWriter {
      * The columns a writer appends to the input's: the flag (flag mode), then the nearest
      * contaminant and the separation ({@code --nearest}).
      */
-    record Added(boolean flagColumn, boolean nearestColumns) {
+    record Added(boolean flagColumn, boolean nearestColumns, boolean maskColumn) {
+
+        Added(boolean flagColumn, boolean nearestColumns) {
+            this(flagColumn, nearestColumns, false);
+        }
+
+        /** The row's cells with the mask value appended. */
+        Object[] maskCells(Chunk chunk, int i, long maskbits) {
+            Object[] row = chunk.cells[i];
+            Object[] out = Arrays.copyOf(row, row.length + 1);
+            out[row.length] = maskbits;
+            return out;
+        }
 
         /** The row's cells, with the added columns appended: the nearest ones null where not cut. */
         Object[] cells(Chunk chunk, int i, boolean cut, long nearest, double separationArcsec) {
@@ -84,6 +96,15 @@ final class StilWriter implements CatalogueWriter {
     public void write(Chunk chunk, int i, boolean cut, long nearest, double separationArcsec) throws IOException {
         try {
             pipe.acceptRow(added.cells(chunk, i, cut, nearest, separationArcsec));
+        } catch (IOException e) {
+            throw failed();
+        }
+    }
+
+    @Override
+    public void writeMask(Chunk chunk, int i, long maskbits) throws IOException {
+        try {
+            pipe.acceptRow(added.maskCells(chunk, i, maskbits));
         } catch (IOException e) {
             throw failed();
         }

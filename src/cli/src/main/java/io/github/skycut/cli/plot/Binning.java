@@ -67,6 +67,11 @@ final class Binning {
      * caller must not close {@code points}: this closes them once they are binned (or never will be).
      */
     void add(SkyPoints points, CutResult result) {
+        add(points, result.cutIndices());
+    }
+
+    /** The same, with the indices of the chunk's cut (masked) objects, ascending. */
+    void add(SkyPoints points, int[] cutIndices) {
         Batch b = take(free);
         if (b == null) { // stopped, or failed: finish() says so
             points.close();
@@ -74,7 +79,7 @@ final class Binning {
         }
         release(b);
         b.points = points;
-        b.cut = result.cutIndices();
+        b.cut = cutIndices;
         put(full, b); // if this fails (stopped), the slot still holds the points for stop() to close
     }
 

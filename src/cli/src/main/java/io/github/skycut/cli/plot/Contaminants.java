@@ -2,6 +2,8 @@ package io.github.skycut.cli.plot;
 
 import io.github.skycut.SkyPoints;
 
+import java.util.List;
+
 
 /**
  * The contaminants as the picture draws them: a circle of each one's radius where that radius is
@@ -15,12 +17,43 @@ final class Contaminants {
     static final double SMOOTH_CIRCLE_PIXELS = 8;
 
     private final double[] x, y, z, radius;
+    private final double[] axisRatio, positionAngleRad; // null: every shape a circle
 
     private Contaminants(double[] x, double[] y, double[] z, double[] radius) {
+        this(x, y, z, radius, null, null);
+    }
+
+    private Contaminants(double[] x, double[] y, double[] z, double[] radius, double[] axisRatio, double[] positionAngleRad) {
         this.x = x;
         this.y = y;
         this.z = z;
         this.radius = radius;
+        this.axisRatio = axisRatio;
+        this.positionAngleRad = positionAngleRad;
+    }
+
+    /**
+     * A survey mask's layers, one after the other: per layer its centres and, per centre, the
+     * semi-major axis (radians; the radius of a circle), the axis ratio b/a (1: a circle) and the
+     * position angle (degrees east of north).
+     */
+    static Contaminants ofLayers(List<SkyPoints> centres, List<double[]> semiMajorRad, List<double[]> axisRatio,
+                                 List<double[]> positionAngleDeg) {
+        int n = centres.stream().mapToInt(SkyPoints::size).sum();
+        double[] x = new double[n], y = new double[n], z = new double[n], r = new double[n], q = new double[n], t = new double[n];
+        int k = 0;
+        for (int l = 0; l < centres.size(); l++) {
+            SkyPoints c = centres.get(l);
+            for (int j = 0; j < c.size(); j++, k++) {
+                x[k] = c.x(j);
+                y[k] = c.y(j);
+                z[k] = c.z(j);
+                r[k] = semiMajorRad.get(l)[j];
+                q[k] = axisRatio.get(l)[j];
+                t[k] = Math.toRadians(positionAngleDeg.get(l)[j]);
+            }
+        }
+        return new Contaminants(x, y, z, r, q, t);
     }
 
     /** A copy of the contaminants and their radii in radians (one per contaminant). */
@@ -64,11 +97,11 @@ final class Contaminants {
             double pixels = r * p.pixelsPerRadian();
             if (pixels >= SMOOTH_CIRCLE_PIXELS) {
                 SkyPath path = new SkyPath(p);
-                circle(j, r, (int) Math.min(720, Math.ceil(Math.PI * pixels)), path);
+                shape(j, r, (int) Math.min(720, Math.ceil(Math.PI * pixels)), path);
                 circles.append(path.shape());
                 drawnCircles++;
             } else if (pixels >= MIN_CIRCLE_PIXELS) {
-                circle(j, r, (int) Math.ceil(3 * Math.PI * pixels), new PixelPoints(p, points, at));
+                shape(j, r, (int) Math.ceil(3 * Math.PI * pixels), new PixelPoints(p, points, at));
                 drawnCircles++;
             } else if (p.toImage(x[j], y[j], z[j], at) && p.inMap(at[0], at[1])) {
                 points.set((int) at[0], (int) at[1]);
@@ -98,6 +131,42 @@ final class Contaminants {
         double a = Math.toRadians(g.region().raDeg()), d = Math.toRadians(g.region().decDeg());
         double dot = x[j] * Math.cos(d) * Math.cos(a) + y[j] * Math.cos(d) * Math.sin(a) + z[j] * Math.sin(d);
         return Math.acos(Math.max(-1, Math.min(1, dot))) - r <= reach;
+    }
+
+    /** n + 1 points around contaminant j's shape, as the picture draws it. */
+    void outline(int j, int n, SkyPoint to) {
+        shape(j, radius[j], n, to);
+    }
+
+    /** Contaminant j's circle, or its ellipse when it has an axis ratio below 1. */
+    private void shape(int j, double r, int n, SkyPoint to) {
+        if (axisRatio != null && axisRatio[j] < 1) {
+            ellipse(j, r, axisRatio[j], positionAngleRad[j], n, to);
+        } else {
+            circle(j, r, n, to);
+        }
+    }
+
+    /**
+     * n + 1 points around contaminant j's ellipse (semi-major axis a, axis ratio q, position angle
+     * t east of north), the contract's: on the tangent plane at the centre c, the point
+     * {@code c + tan(a) cos(s) m + tan(q a) sin(s) k} (m the major axis' direction, k the minor's),
+     * back on the sphere.
+     */
+    private void ellipse(int j, double a, double q, double t, int n, SkyPoint to) {
+        double cx = x[j], cy = y[j], cz = z[j];
+        double alpha = Math.atan2(cy, cx), delta = Math.atan2(cz, Math.hypot(cx, cy));
+        double nx = -Math.sin(delta) * Math.cos(alpha), ny = -Math.sin(delta) * Math.sin(alpha), nz = Math.cos(delta);
+        double ex = -Math.sin(alpha), ey = Math.cos(alpha);
+        double mx = Math.cos(t) * nx + Math.sin(t) * ex, my = Math.cos(t) * ny + Math.sin(t) * ey, mz = Math.cos(t) * nz;
+        double kx = Math.cos(t) * ex - Math.sin(t) * nx, ky = Math.cos(t) * ey - Math.sin(t) * ny, kz = -Math.sin(t) * nz;
+        double ta = Math.tan(a), tb = Math.tan(q * a);
+        for (int i = 0; i <= n; i++) {
+            double s = 2 * Math.PI * i / n, u = ta * Math.cos(s), v = tb * Math.sin(s);
+            double px = cx + u * mx + v * kx, py = cy + u * my + v * ky, pz = cz + u * mz + v * kz;
+            double norm = Math.sqrt(px * px + py * py + pz * pz);
+            to.at(px / norm, py / norm, pz / norm);
+        }
     }
 
     /** n + 1 points around the small circle of radius r about contaminant j (the first and the last coincide). */

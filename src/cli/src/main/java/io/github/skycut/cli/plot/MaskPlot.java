@@ -69,6 +69,29 @@ public final class MaskPlot implements Closeable, BiConsumer<SkyPoints, CutResul
         }
     }
 
+    /**
+     * Starts the picture of a survey mask: every layer's shapes, layer by layer (a circle where the
+     * axis ratio is 1, else the ellipse of the contract: semi-major axis in radians, axis ratio b/a,
+     * position angle in degrees east of north).
+     */
+    public static MaskPlot startMask(PlotRequest request, List<SkyPoints> centres, List<double[]> semiMajorRad,
+                                     List<double[]> axisRatio, List<double[]> positionAngleDeg, List<Path> inputs)
+            throws IOException {
+        Contaminants copy = Contaminants.ofLayers(centres, semiMajorRad, axisRatio, positionAngleDeg);
+        OutputFile file = OutputFile.create(request.file(), inputs);
+        try {
+            return new MaskPlot(request, file, projection(request), copy);
+        } catch (RuntimeException | Error e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /** Hands one chunk of objects and the indices of those the mask holds, as {@link #add(SkyPoints, CutResult)}. */
+    public void addMasked(SkyPoints objects, int[] maskedIndices) {
+        binning.add(objects, maskedIndices);
+    }
+
     /** The projection a request asks for. */
     static SkyProjection projection(PlotRequest request) {
         PlotLayout layout = PlotLayout.of(request.width(), request.height());

@@ -237,7 +237,7 @@ class MaskPlotTest {
             assertTrue(lines.getFirst().startsWith("skycut cut: "), lines.getFirst());
         }
         try (Stream<Path> files = Files.list(dir)) {
-            List<String> names = files.map(f -> f.getFileName().toString()).filter(f -> !f.startsWith("objects") && !f.startsWith("stars"))
+            List<String> names = files.map(f -> f.getFileName().toString()).filter(f -> !f.startsWith("objects") && !f.startsWith("stars") && !f.startsWith("galaxies"))
                     .toList();
             assertEquals(List.of(), names, "nothing written");
         }
