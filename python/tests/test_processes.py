@@ -152,7 +152,9 @@ def test_a_fork_pool_refuses_at_once_and_says_to_use_spawn(script):
 
 
 CTRL_C = """
-import os, sys, time
+import os, signal, sys, time
+# SIGINT as a terminal leaves it: a test run started in the background (nohup, cmd &) inherits it ignored
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import numpy as np
 import skycut
 
