@@ -29,8 +29,16 @@ public record CutJob(SkyPoints objects, SkyPoints contaminants,
                      CutKernel kernel, Partitioner partitioner, MemorySegment mask, Nearest nearest,
                      Ellipses ellipses) {
 
-    /** Objects per kernel call of {@link #cut}: the most it works without looking for a stop. */
-    public static final int STOP_CHECK_OBJECTS = 4096;
+    /** Pair tests per kernel call of {@link #cut}, about: the most it works without looking for a stop. */
+    public static final long STOP_CHECK_PAIRS = 1L << 26;
+    /** Objects per kernel call of {@link #cut}, at least and at most. */
+    static final int MIN_OBJECTS_PER_CALL = 64, MAX_OBJECTS_PER_CALL = 1 << 16;
+
+    /** Objects per kernel call of {@link #cut} against {@code contaminants} contaminants. */
+    static int objectsPerCall(int contaminants) {
+        long n = STOP_CHECK_PAIRS / Math.max(1, contaminants);
+        return (int) Math.max(MIN_OBJECTS_PER_CALL, Math.min(MAX_OBJECTS_PER_CALL, n));
+    }
 
     public CutJob {
         if (ellipses != null && nearest != null) {
@@ -70,13 +78,15 @@ public record CutJob(SkyPoints objects, SkyPoints contaminants,
 
     /** Runs the kernel on objects {@code [objFrom, objTo)} against contaminants {@code [conFrom, conTo)}. */
     public void cut(int objFrom, int objTo, int conFrom, int conTo) {
-        // a long range goes to the kernel a block of objects at a time, so that a cut whose pool is
-        // shut down (shutdownNow interrupts its threads) stops within a block, on every kernel
+        // a long range goes to the kernel a block of objects at a time (about STOP_CHECK_PAIRS pair
+        // tests), so that a cut whose pool is shut down (shutdownNow interrupts its threads) stops
+        // within a block, on every kernel
+        int step = objectsPerCall(conTo - conFrom);
         for (int from = objFrom; from < objTo; ) {
             if (from > objFrom && Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("cut interrupted after objects [" + objFrom + ", " + from + ")");
             }
-            int to = objTo - from > STOP_CHECK_OBJECTS ? from + STOP_CHECK_OBJECTS : objTo; // no int overflow
+            int to = objTo - from > step ? from + step : objTo; // no int overflow
             cutBlock(from, to, conFrom, conTo);
             from = to;
         }
