@@ -72,13 +72,24 @@ public record LayerSpec(String name, int bit, Path catalogue, Shape shape, Strin
      * @throws IllegalArgumentException naming {@code where} (and the layer's name, once known) and the fault
      */
     public static LayerSpec parse(String spec, String where) {
-        Map<String, String> pairs = pairs(spec, where);
-        String label = pairs.containsKey("name") ? where + " (layer '" + pairs.get("name") + "')" : where;
+        String label = label(spec, where);
+        Map<String, String> pairs = pairs(spec, label);
         String name = required(pairs, "name", label);
         int bit = bit(required(pairs, "bit", label), label);
         Path catalogue = Path.of(required(pairs, "contaminants", label));
         Shape shape = shape(pairs, label);
         return new LayerSpec(name, bit, catalogue, shape, pairs.get("ra-column"), pairs.get("dec-column"));
+    }
+
+    /** {@code where}, and the layer's name when the spec gives one, for every message about it. */
+    private static String label(String spec, String where) {
+        for (String item : spec == null ? new String[0] : spec.split(",", -1)) {
+            int eq = item.indexOf('=');
+            if (eq > 0 && item.substring(0, eq).trim().equals("name") && !item.substring(eq + 1).isBlank()) {
+                return where + " (layer '" + item.substring(eq + 1).trim() + "')";
+            }
+        }
+        return where;
     }
 
     private static Map<String, String> pairs(String spec, String where) {

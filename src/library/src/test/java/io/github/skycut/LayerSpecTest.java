@@ -49,7 +49,7 @@ class LayerSpecTest {
             "name=B,bit=1,contaminants=s.csv,radius=1deg,radius-column=r | (layer 'B'): two shapes",
             "name=B,bit=1,contaminants=s.csv,radius=1deg,semi-major-column=a | two shapes",
             "name=B,bit=1,contaminants=s.csv,semi-major-column=a,axis-ratio-column=q | position-angle-column is missing",
-            "name=B,bit=1,contaminants=s.csv,radius=1deg,colour=red | --layer 2: unknown key 'colour': the keys are name, bit,",
+            "name=B,bit=1,contaminants=s.csv,radius=1deg,colour=red | --layer 2 (layer 'B'): unknown key 'colour': the keys are name, bit,",
             "name=B,bit=1,contaminants=s.csv,radius=1deg,bit=2 | bit is given twice",
             "name=B,bit=1,contaminants=,radius=1deg | contaminants has no value",
             "name=B,bit=1,radius=1deg | no contaminants=",

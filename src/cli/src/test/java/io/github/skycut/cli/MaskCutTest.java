@@ -277,7 +277,7 @@ class MaskCutTest {
                 {"name=X" + stars + ",radius=1deg", "layer 'X'", "no bit="},
                 {"name=X,bit=63" + stars + ",radius=1deg", "layer 'X'", "bit 63 is outside 0 to 62"},
                 {"name=X,bit=2" + stars + ",radius=1deg,radius-column=radius_arcsec", "layer 'X'", "two shapes"},
-                {"name=X,bit=2" + stars + ",radius=1deg,colour=red", "--layer 2", "unknown key 'colour'"},
+                {"name=X,bit=2" + stars + ",radius=1deg,colour=red", "--layer 2 (layer 'X')", "unknown key 'colour'"},
                 {"name=X,bit=2" + stars + ",radius-column=radius", "layer 'X'", "no column 'radius'"},
                 {"name=X,bit=2,contaminants=" + p("nan.csv") + ",semi-major-column=a_arcsec,axis-ratio-column=ba,"
                         + "position-angle-column=pa", "layer 'X'", "row 1"},

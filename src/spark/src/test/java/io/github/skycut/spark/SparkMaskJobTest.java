@@ -90,7 +90,7 @@ class SparkMaskJobTest {
         assertBad("--layer 1 (layer 'G'): no bit=", "--layer", "name=G" + g + ",radius=1deg");
         assertBad("--layer 1 (layer 'G'): bit 63 is outside 0 to 62", "--layer", "name=G,bit=63" + g + ",radius=1deg");
         assertBad("--layer 1 (layer 'G'): two shapes", "--layer", "name=G,bit=3" + g + ",radius=1deg" + ellipse);
-        assertBad("--layer 1: unknown key 'colour'", "--layer", "name=G,bit=3" + g + ",radius=1deg,colour=red");
+        assertBad("--layer 1 (layer 'G'): unknown key 'colour'", "--layer", "name=G,bit=3" + g + ",radius=1deg,colour=red");
         assertBad("layer 'G'", "--layer", "name=G,bit=3" + g + ellipse.replace("=ba", "=q"));
         assertBad("'q'", "--layer", "name=G,bit=3" + g + ellipse.replace("=ba", "=q"));
         Path nan = dir.resolve("nan.csv");
