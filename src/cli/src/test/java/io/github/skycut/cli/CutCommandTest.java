@@ -347,7 +347,7 @@ class CutCommandTest {
 
     /** A writer that fails like a full disk after some rows. */
     static CatalogueWriter failingAfter(CatalogueWriter w, int rows) {
-        return new CatalogueWriter() {
+        return new ForwardingWriter(w) {
             int written;
 
             @Override
@@ -356,16 +356,6 @@ class CutCommandTest {
                     throw new IOException("No space left on device");
                 }
                 w.write(chunk, i, cut);
-            }
-
-            @Override
-            public void finish() throws IOException {
-                w.finish();
-            }
-
-            @Override
-            public void close() throws IOException {
-                w.close();
             }
         };
     }

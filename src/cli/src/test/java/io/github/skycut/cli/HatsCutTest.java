@@ -7,7 +7,6 @@ import io.github.skycut.SkyPoints;
 import io.github.skycut.Strategy;
 import io.github.skycut.cli.hats.HatsFixture;
 import io.github.skycut.cli.hats.HatsFixture.Layout;
-import io.github.skycut.cli.io.CatalogueWriter;
 import io.github.skycut.cli.io.Catalogues;
 import io.github.skycut.cli.io.Chunk;
 import io.github.skycut.cli.io.ColumnRequest;
@@ -201,7 +200,7 @@ class HatsCutTest {
         CountDownLatch both = new CountDownLatch(2);
         AtomicBoolean met = new AtomicBoolean();
         AtomicInteger arrived = new AtomicInteger();
-        CutSink.writerHook = w -> new CatalogueWriter() {
+        CutSink.writerHook = w -> new ForwardingWriter(w) {
             private boolean first = true;
 
             @Override
@@ -220,16 +219,6 @@ class HatsCutTest {
                     }
                 }
                 w.write(chunk, i, cut);
-            }
-
-            @Override
-            public void finish() throws IOException {
-                w.finish();
-            }
-
-            @Override
-            public void close() throws IOException {
-                w.close();
             }
         };
         try {

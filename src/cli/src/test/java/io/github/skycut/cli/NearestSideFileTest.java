@@ -1,7 +1,5 @@
 package io.github.skycut.cli;
 
-import io.github.skycut.cli.io.CatalogueWriter;
-import io.github.skycut.cli.io.Chunk;
 import io.github.skycut.cli.io.ExampleCatalogues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,21 +50,11 @@ class NearestSideFileTest {
         Path out = dir.resolve("flag.npy");
         Path side = Files.writeString(dir.resolve("flag-nearest.npy"), "old side file");
         // the output's name becomes a non-empty folder once the rows are written: its rename fails
-        CutSink.writerHook = w -> new CatalogueWriter() {
-            @Override
-            public void write(Chunk chunk, int i, boolean cut) throws IOException {
-                w.write(chunk, i, cut);
-            }
-
+        CutSink.writerHook = w -> new ForwardingWriter(w) {
             @Override
             public void finish() throws IOException {
                 w.finish();
                 Files.writeString(Files.createDirectories(out).resolve("in-the-way"), "x");
-            }
-
-            @Override
-            public void close() throws IOException {
-                w.close();
             }
         };
         CutCommandTest.Run r = cut(out);

@@ -1,6 +1,5 @@
 package io.github.skycut.cli;
 
-import io.github.skycut.cli.io.CatalogueWriter;
 import io.github.skycut.cli.io.Chunk;
 
 import java.io.IOException;
@@ -25,7 +24,7 @@ public final class SlowCutMain {
 
     public static void main(String[] args) {
         AtomicInteger written = new AtomicInteger();
-        CutSink.writerHook = w -> new CatalogueWriter() {
+        CutSink.writerHook = w -> new ForwardingWriter(w) {
             @Override
             public void write(Chunk chunk, int i, boolean cut) throws IOException {
                 LockSupport.parkNanos(2_000_000);
@@ -34,16 +33,6 @@ public final class SlowCutMain {
                     System.out.println(WRITING);
                     System.out.flush();
                 }
-            }
-
-            @Override
-            public void finish() throws IOException {
-                w.finish();
-            }
-
-            @Override
-            public void close() throws IOException {
-                w.close();
             }
         };
         SkycutCommand.main(args);

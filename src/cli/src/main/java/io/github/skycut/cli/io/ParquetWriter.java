@@ -129,8 +129,9 @@ final class ParquetWriter implements CatalogueWriter {
 
     @Override
     public void write(Chunk chunk, int i, boolean cut, long nearestRow, double separationArcsec) throws IOException {
-        if (pending != chunk && pending != null) {
-            endChunk(pending); // a caller that does not say when a chunk ends: its rows go out before the next chunk's
+        Chunk before = pending;
+        if (before != chunk && before != null) {
+            endChunk(before); // a caller that does not say when a chunk ends: its rows go out before the next chunk's
         }
         pending = chunk;
         if (count == selected.length) {
@@ -154,10 +155,14 @@ final class ParquetWriter implements CatalogueWriter {
         count++;
     }
 
-    /** Called by the reader before it fills {@code chunk} again: its rows still waiting go out now. */
-    void beforeRefill(Chunk chunk) throws IOException {
+    /**
+     * Called by the reader (on its own thread) before it fills {@code chunk} again: rows of it still
+     * waiting here mean the caller never ended the chunk, and writing them now would race with the
+     * writing thread, so this fails instead (a programming error, never a user's).
+     */
+    void beforeRefill(Chunk chunk) {
         if (pending == chunk) {
-            endChunk(chunk);
+            throw new IllegalStateException("a chunk is read again before its rows were written: call endChunk first");
         }
     }
 

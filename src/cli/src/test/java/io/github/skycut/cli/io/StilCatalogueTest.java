@@ -97,6 +97,7 @@ class StilCatalogueTest {
                         for (int i = 0; i < n; i++) {
                             w.write(chunk, i, (chunk.firstRow() + i) % 3 == 0);
                         }
+                        w.endChunk(chunk);
                     }
                     w.finish();
                 }
@@ -141,6 +142,7 @@ class StilCatalogueTest {
                 for (int i = 0; i < chunk.size(); i++) {
                     w.write(chunk, i, false);
                 }
+                w.endChunk(chunk);
             }
             Files.deleteIfExists(out);
             try (var s = Files.list(dir)) {
