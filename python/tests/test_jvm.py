@@ -20,13 +20,15 @@ def test_started_with_the_flags_on_a_jdk_25(j):
     assert int(jpype.JClass("java.lang.Runtime").version().feature()) >= 25
     assert jpype.JClass("java.lang.ModuleLayer").boot().findModule("jdk.incubator.vector").isPresent()
     assert _jvm._native_access_given(jpype)
+    beans = jpype.JClass("java.lang.management.ManagementFactory").getGarbageCollectorMXBeans()
+    assert sorted(str(b.getName()) for b in beans) == ["PS MarkSweep", "PS Scavenge"], "the parallel collector"
     assert j.KernelType.VECTOR.isAvailable(), j.KernelType.VECTOR.unavailableReason()
     _jvm.check_running_jvm(jpype)  # what a second look at the running JVM sees: all there
 
 
 def test_by_default_the_vector_module_only_where_the_c_kernel_cannot_run(tmp_path):
     assert _jvm.has_native_library(_jvm.find_jar()), "this build carries the C library for this platform"
-    assert _jvm.start_flags(_jvm.find_jar(), {}) == ("--enable-native-access=ALL-UNNAMED",)
+    assert _jvm.start_flags(_jvm.find_jar(), {}) == ("--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC")
     assert _jvm.start_flags(_jvm.find_jar(), {"SKYCUT_VECTOR": "1"})[0] == "--add-modules=jdk.incubator.vector"
     jar = tmp_path / "no-native.jar"
     import zipfile
