@@ -33,14 +33,16 @@ if [ "$arch" = x86_64 ] || [ "$arch" = amd64 ]; then
   "$cc" "${flags[@]}" -mavx512f -c "$here/cut_avx512.c" -o "$tmp/cut_avx512.o"
   "$cc" "${flags[@]}" -DSKYCUT_HAVE_X86_PATHS -c "$here/skycut_index.c" -o "$tmp/skycut_index.o"
   "$cc" "${flags[@]}" -c "$here/skycut_ellipse.c" -o "$tmp/skycut_ellipse.o"
-  objs=("$tmp/skycut.o" "$tmp/skycut_index.o" "$tmp/skycut_ellipse.o" "$tmp/cut_avx2.o" "$tmp/cut_avx512.o")
+  "$cc" "${flags[@]}" -c "$here/skycut_columns.c" -o "$tmp/skycut_columns.o"
+  objs=("$tmp/skycut.o" "$tmp/skycut_index.o" "$tmp/skycut_ellipse.o" "$tmp/skycut_columns.o" "$tmp/cut_avx2.o" "$tmp/cut_avx512.o")
 else
   "$cc" "${flags[@]}" -c "$here/skycut.c" -o "$tmp/skycut.o"
   "$cc" "${flags[@]}" -c "$here/skycut_index.c" -o "$tmp/skycut_index.o"
   "$cc" "${flags[@]}" -c "$here/skycut_ellipse.c" -o "$tmp/skycut_ellipse.o"
-  objs=("$tmp/skycut.o" "$tmp/skycut_index.o" "$tmp/skycut_ellipse.o")
+  "$cc" "${flags[@]}" -c "$here/skycut_columns.c" -o "$tmp/skycut_columns.o"
+  objs=("$tmp/skycut.o" "$tmp/skycut_index.o" "$tmp/skycut_ellipse.o" "$tmp/skycut_columns.o")
 fi
-"$cc" -shared -o "$tmp/libskycut.so" "${objs[@]}"
+"$cc" -shared -o "$tmp/libskycut.so" "${objs[@]}" -lm
 
 if command -v objdump >/dev/null 2>&1; then
   if objdump -d --no-show-raw-insn "$tmp/libskycut.so" | grep -Ei '\bv?f(n)?m(add|sub)[0-9a-z]*\b'; then

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 /* Bumped whenever a signature below changes; Java refuses a library with another value. */
-#define SKYCUT_ABI_VERSION 5
+#define SKYCUT_ABI_VERSION 6
 
 /* Instruction-set paths. */
 #define SKYCUT_ISA_PORTABLE 0

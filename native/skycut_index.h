@@ -159,4 +159,36 @@ enum {
 };
 int skycut_ellipse_ranges(int64_t *slots);
 
+/*
+ * skycut_unit_check(slots) (ABI 6, skycut_columns.c): the first of n points (x[i], y[i], z[i]) that
+ * is not a unit vector within tolerance, as SkyPoints checks it, in SK_UC_FIRST_BAD (-1: none).
+ */
+enum {
+    SK_UC_X,         /* double[n] */
+    SK_UC_Y,
+    SK_UC_Z,
+    SK_UC_N,         /* int64 */
+    SK_UC_TOLERANCE, /* double */
+    SK_UC_FIRST_BAD, /* out int64 */
+    SK_UC_SLOTS
+};
+int skycut_unit_check(int64_t *slots);
+
+/*
+ * skycut_rows_split(slots) (ABI 6): n rows of three doubles (x, y, z one after the other: an (n, 3)
+ * float64 array in C order) copied into the columns x, y, z, with the check of skycut_unit_check in
+ * the same pass (every row is copied, whatever the check finds).
+ */
+enum {
+    SK_RS_ROWS,      /* double[3 * n], 8-byte aligned */
+    SK_RS_N,         /* int64 */
+    SK_RS_X,         /* out double[n] */
+    SK_RS_Y,
+    SK_RS_Z,
+    SK_RS_TOLERANCE, /* double */
+    SK_RS_FIRST_BAD, /* out int64 */
+    SK_RS_SLOTS
+};
+int skycut_rows_split(int64_t *slots);
+
 #endif

@@ -1,5 +1,7 @@
 package io.github.skycut;
 
+import io.github.skycut.internal.kernel.NativeColumns;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -200,12 +202,82 @@ public final class SkyPoints implements AutoCloseable {
         checkColumn("y", y, size);
         checkColumn("z", z, size);
         SkyPoints p = new SkyPoints(size, x, y, z, null);
-        // checked a block at a time, copied to the heap in bulk: a loop of segment reads runs some
-        // 100 times slower in a fresh JVM (the Python package wraps every batch it cuts)
-        double[] bx = new double[Math.min(size, BLOCK)];
+        long bad = NativeColumns.firstNonUnit(x, y, z, size, UNIT_TOLERANCE); // in C where it loads
+        if (bad != -1) {
+            checkColumnsFrom(x, y, z, size, bad == NativeColumns.NOT_HERE ? 0 : (int) bad);
+        }
+        return p;
+    }
+
+    /**
+     * Points from rows of x, y, z one after the other (an (n, 3) float64 array in C order and native
+     * byte order: a NumPy array's memory, the data of a mapped {@code .npy} file), copied into the
+     * caller's off-heap columns and checked as {@link #wrap} checks them, in one pass (in C where the
+     * native kernel loads). The points then read the columns, as {@link #wrap}'s do (same rules);
+     * {@code rows} may change once this returns. Refused rows are still copied, every one.
+     *
+     * @param rows at least {@code 3 * size} doubles
+     * @throws IllegalArgumentException as {@link #wrap}, naming the first row that is not a unit vector
+     */
+    public static SkyPoints wrapRows(MemorySegment rows, int size, MemorySegment x, MemorySegment y, MemorySegment z) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must be >= 0, got " + size);
+        }
+        Objects.requireNonNull(rows, "rows");
+        if (rows.byteSize() < 3L * size * Double.BYTES) {
+            throw new IllegalArgumentException("rows holds " + rows.byteSize() / (3 * Double.BYTES)
+                    + " rows of 3 doubles, fewer than the " + size + " points");
+        }
+        checkColumn("x", x, size);
+        checkColumn("y", y, size);
+        checkColumn("z", z, size);
+        for (MemorySegment c : new MemorySegment[] {x, y, z}) {
+            if (c.isReadOnly()) {
+                throw new IllegalArgumentException("the columns must be writable: the rows are copied into them");
+            }
+        }
+        long bad = NativeColumns.splitRows(rows, size, x, y, z, UNIT_TOLERANCE);
+        if (bad == NativeColumns.NOT_HERE) {
+            splitRowsInJava(rows, size, x, y, z);
+            bad = 0;
+        }
+        if (bad != -1) {
+            checkColumnsFrom(x, y, z, size, (int) bad);
+        }
+        return new SkyPoints(size, x, y, z, null);
+    }
+
+    /** {@link #wrapRows}'s copy without C: a block of rows to the heap in bulk, split there, each column back in bulk. */
+    private static void splitRowsInJava(MemorySegment rows, int size, MemorySegment x, MemorySegment y, MemorySegment z) {
+        double[] block = new double[3 * Math.min(size, BLOCK)];
+        double[] bx = new double[block.length / 3];
         double[] by = new double[bx.length];
         double[] bz = new double[bx.length];
         for (int from = 0; from < size; from += BLOCK) {
+            int len = Math.min(BLOCK, size - from);
+            MemorySegment.copy(rows, 3L * from * Double.BYTES, MemorySegment.ofArray(block), 0, 3L * len * Double.BYTES);
+            for (int i = 0, j = 0; i < len; i++, j += 3) {
+                bx[i] = block[j];
+                by[i] = block[j + 1];
+                bz[i] = block[j + 2];
+            }
+            long off = (long) from * Double.BYTES, bytes = (long) len * Double.BYTES;
+            MemorySegment.copy(MemorySegment.ofArray(bx), 0, x, off, bytes);
+            MemorySegment.copy(MemorySegment.ofArray(by), 0, y, off, bytes);
+            MemorySegment.copy(MemorySegment.ofArray(bz), 0, z, off, bytes);
+        }
+    }
+
+    /**
+     * The unit-vector check of the columns' points from row {@code first} on, in Java (the
+     * reference: C only says where to start), a block at a time, copied to the heap in bulk: a loop
+     * of segment reads runs some 100 times slower in a fresh JVM.
+     */
+    private static void checkColumnsFrom(MemorySegment x, MemorySegment y, MemorySegment z, int size, int first) {
+        double[] bx = new double[Math.min(size - first, BLOCK)];
+        double[] by = new double[bx.length];
+        double[] bz = new double[bx.length];
+        for (int from = first; from < size; from += BLOCK) {
             int len = Math.min(BLOCK, size - from);
             long off = (long) from * Double.BYTES, bytes = (long) len * Double.BYTES;
             MemorySegment.copy(x, off, MemorySegment.ofArray(bx), 0, bytes);
@@ -213,7 +285,6 @@ public final class SkyPoints implements AutoCloseable {
             MemorySegment.copy(z, off, MemorySegment.ofArray(bz), 0, bytes);
             checkUnitVectors(bx, by, bz, len, from);
         }
-        return p;
     }
 
     /** An owned copy of {@code p}'s points (already validated), readable from any thread. */

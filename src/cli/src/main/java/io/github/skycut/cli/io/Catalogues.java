@@ -93,6 +93,7 @@ public final class Catalogues {
                     ids = Arrays.copyOf(ids, grow);
                 }
                 vectors = chunk.unitVectors;
+                chunk.ensureHeap();
                 System.arraycopy(chunk.a, 0, a, n, got);
                 System.arraycopy(chunk.b, 0, b, n, got);
                 if (vectors) {

@@ -35,6 +35,8 @@ public final class Chunk {
     Object[][] cells;     // VOTable, ECSV, IPAC: each row's cells as STIL read them
     ParquetColumn[] parquet; // Parquet: the columns read, each as parquet stores it (levels and values)
     private MemorySegment[] columns; // off-heap x, y, z of toReusedSkyPoints, made on first use
+    private SkyPoints wrapped;       // the points fillFromRows made of the rows (NumPy), until the next fill
+    private boolean heapStale;       // a, b, c do not hold this chunk's rows yet (fillFromRows): ensureHeap
     RowCheck check;       // the reader that left checking the positions to SkyPoints (NumPy), or null
 
     /**
@@ -88,6 +90,7 @@ public final class Chunk {
      *                            (NaN, infinite, |Dec| &gt; 90°, not a unit vector)
      */
     public SkyPoints toSkyPoints() {
+        ensureHeap();
         double[] ra = size == capacity ? a : Arrays.copyOf(a, size);
         double[] dec = size == capacity ? b : Arrays.copyOf(b, size);
         try {
@@ -113,15 +116,13 @@ public final class Chunk {
      * them). RA/Dec rows are converted as {@link #toSkyPoints} does, into fresh points.
      */
     public SkyPoints toReusedSkyPoints() {
+        if (wrapped != null) {
+            return wrapped;
+        }
         if (!unitVectors) {
             return toSkyPoints();
         }
-        if (columns == null) {
-            long bytes = (long) capacity * Double.BYTES;
-            Arena arena = Arena.ofAuto(); // freed with the chunk
-            columns = new MemorySegment[] {arena.allocate(bytes, SkyPoints.ALIGNMENT),
-                    arena.allocate(bytes, SkyPoints.ALIGNMENT), arena.allocate(bytes, SkyPoints.ALIGNMENT)};
-        }
+        ensureColumns();
         long bytes = (long) size * Double.BYTES;
         MemorySegment.copy(MemorySegment.ofArray(a), 0, columns[0], 0, bytes);
         MemorySegment.copy(MemorySegment.ofArray(b), 0, columns[1], 0, bytes);
@@ -134,6 +135,57 @@ public final class Chunk {
             }
             throw e;
         }
+    }
+
+    private void ensureColumns() {
+        if (columns == null) {
+            long bytes = (long) capacity * Double.BYTES;
+            Arena arena = Arena.ofAuto(); // freed with the chunk
+            columns = new MemorySegment[] {arena.allocate(bytes, SkyPoints.ALIGNMENT),
+                    arena.allocate(bytes, SkyPoints.ALIGNMENT), arena.allocate(bytes, SkyPoints.ALIGNMENT)};
+        }
+    }
+
+    /**
+     * Fills this chunk with {@code n} unit vectors from rows of x, y, z ({@code rows}, native byte
+     * order: a NumPy array's data) straight into its off-heap columns, checked in the same pass
+     * ({@link SkyPoints#wrapRows}, in C where it loads): the points {@link #toReusedSkyPoints} then
+     * hands out, with no per-row Java. The heap columns are filled only when something reads them
+     * ({@link #ensureHeap}: a writer, the error message). A refused row is named by the reader.
+     */
+    void fillFromRows(MemorySegment rows, int n) {
+        ensureColumns();
+        unitVectors = true;
+        size = n;
+        wrapped = null;
+        heapStale = true;
+        try {
+            wrapped = SkyPoints.wrapRows(rows, n, columns[0], columns[1], columns[2]);
+        } catch (IllegalArgumentException e) {
+            if (check != null) {
+                check.explain(this);
+            }
+            throw e;
+        }
+    }
+
+    /** Makes a, b, c hold the rows when {@link #fillFromRows} left them in the off-heap columns only. */
+    void ensureHeap() {
+        if (!heapStale) {
+            return;
+        }
+        ensureVectors();
+        long bytes = (long) size * Double.BYTES;
+        MemorySegment.copy(columns[0], 0, MemorySegment.ofArray(a), 0, bytes);
+        MemorySegment.copy(columns[1], 0, MemorySegment.ofArray(b), 0, bytes);
+        MemorySegment.copy(columns[2], 0, MemorySegment.ofArray(c), 0, bytes);
+        heapStale = false;
+    }
+
+    /** Before a reader fills the heap columns itself: whatever fillFromRows left is gone. */
+    void heapFilled() {
+        wrapped = null;
+        heapStale = false;
     }
 
     void ensureVectors() {

@@ -37,6 +37,7 @@ final class NpyWriter implements CatalogueWriter {
         if (flags) {
             buffer.put((byte) (cut ? 1 : 0));
         } else {
+            chunk.ensureHeap();
             buffer.putDouble(chunk.a[i]).putDouble(chunk.b[i]);
             if (columns == 3) {
                 buffer.putDouble(chunk.c[i]);

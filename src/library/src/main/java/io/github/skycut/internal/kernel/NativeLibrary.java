@@ -35,7 +35,7 @@ final class NativeLibrary {
     /** System property: an explicit path to the library, instead of the one in the jar. */
     static final String PATH_PROPERTY = "skycut.native.path";
     /** Must equal SKYCUT_ABI_VERSION in skycut.h. */
-    static final int ABI_VERSION = 5;
+    static final int ABI_VERSION = 6;
 
     /** int skycut_cut(int isa, ox, oy, oz, objFrom, objTo, cx, cy, cz, conFrom, conTo, double cosMax, mask) */
     static final FunctionDescriptor CUT = FunctionDescriptor.of(JAVA_INT, JAVA_INT,
