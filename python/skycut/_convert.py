@@ -98,15 +98,23 @@ def _unit_vectors(j, value, what, normalise=False):
             return Points(j.SkyPoints.fromColumns(*(j.doubles(np.ascontiguousarray(a[:, k])) for k in range(3)), True))
     # contiguous, aligned, native-order float64 columns, writable (a direct buffer is: Java never
     # writes to it, but a read-only array is copied): as they are when they already are (a Fortran-order
-    # array, or a (3, n) array transposed), else one (3, n) copy, which is faster than three strided ones
+    # array, or a (3, n) array transposed); else, for an (n, 3) array in C order (the usual one), fresh
+    # columns the library fills from its rows and checks in one pass (SkyPoints.wrapRows, in C); else
+    # a copy by numpy
     columns = [a[:, k] for k in range(3)]
+    rows = None
     if not all(c.flags.c_contiguous and c.flags.aligned and c.flags.writeable for c in columns):
-        block = np.empty((3, n))
-        block[...] = a.T
-        columns = list(block)
+        columns = list(np.empty((3, n)))
+        if a.flags.c_contiguous and a.flags.aligned and a.flags.writeable:  # float64, native order (asarray)
+            rows = j.MemorySegment.ofBuffer(j.direct_buffer(a))  # split into the columns by the library, in C
+        else:
+            for k in range(3):
+                columns[k][...] = a[:, k]
     segments = [j.MemorySegment.ofBuffer(j.direct_buffer(c)) for c in columns]
     try:
         with java_errors(what):
+            if rows is not None:
+                return Points(j.SkyPoints.wrapRows(rows, n, *segments), keep=(columns, segments))
             return Points(j.SkyPoints.wrap(*segments, n), keep=(columns, segments))
     except ValueError as e:  # the library's "ask for normalisation", in Python's words
         message = str(e).replace("(ask for normalisation to accept it)", "(pass normalise=True to accept it)")
