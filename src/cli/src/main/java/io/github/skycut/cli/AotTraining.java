@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * writes small catalogues into a temporary folder and cuts them as users do, through {@link Main},
  * so that the classes a cut loads, links and first runs (the readers, SkyPoints and the FFM API,
  * the library, the pipeline, the writers) are found ready in the cache by every later run. Chiefly
- * {@code .npy} unit vectors against {@code .npy} unit vectors, then the other formats and modes once.
+ * {@code .npy} unit vectors against {@code .npy} unit vectors, then the other formats (Parquet too: its
+ * reader and writer load some 1,300 classes of parquet-java) and modes once.
  */
 public final class AotTraining {
 
@@ -44,6 +45,7 @@ public final class AotTraining {
     /** Writes the catalogues into {@code dir} and cuts them; returns the first non-zero status, or 0. */
     static int train(Path dir) throws IOException {
         ExampleCatalogues.write(dir, 20_000, 100, 1);
+        ExampleCatalogues.writeParquet(dir, 20_000, 100, 1);
         Path objects = ExampleCatalogues.writeNpy(dir.resolve("o.npy"), 3, unitVectors(200_000, 2));
         Path stars = ExampleCatalogues.writeNpy(dir.resolve("c.npy"), 3, unitVectors(5_000, 3));
         List<List<String>> runs = List.of(
@@ -57,7 +59,10 @@ public final class AotTraining {
                         "--radius-column", "radius_arcsec", "--output", dir.resolve("kept.csv").toString(),
                         "--plot", dir.resolve("mask.png").toString()),
                 List.of("--objects", dir.resolve("objects.fits").toString(), "--contaminants", dir.resolve("stars.fits").toString(),
-                        "--radius", "1arcmin", "--output-mode", "flag", "--output", dir.resolve("flags.fits").toString()));
+                        "--radius", "1arcmin", "--output-mode", "flag", "--output", dir.resolve("flags.fits").toString()),
+                List.of("--objects", dir.resolve("objects.parquet").toString(), "--contaminants",
+                        dir.resolve("stars.parquet").toString(), "--radius", "1arcmin", "--output",
+                        dir.resolve("kept.parquet").toString()));
         int status = 0;
         for (List<String> run : runs) {
             String[] args = Stream.concat(Stream.of("cut"), run.stream()).toArray(String[]::new);

@@ -5,6 +5,18 @@ import nom.tam.fits.BinaryTable;
 import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
 import nom.tam.util.FitsOutputStream;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -56,6 +68,58 @@ public final class ExampleCatalogues {
         out.add(writeNpyRaDec(dir.resolve("stars.npy"), s));
         out.add(writeGalaxies(dir.resolve("galaxies.csv"), new SplittableRandom(seed ^ 0x9a1aL), GALAXIES));
         return out;
+    }
+
+    /**
+     * The same objects and stars as {@link #write} with these arguments, as snappy Parquet files
+     * objects.parquet and stars.parquet in {@code dir} (one row group each; what the AOT training
+     * cuts, so that the Parquet path's classes are in the cache).
+     */
+    public static List<Path> writeParquet(Path dir, int objects, int stars, long seed) throws IOException {
+        Files.createDirectories(dir);
+        SplittableRandom random = new SplittableRandom(seed);
+        Table o = table(random, objects, false);
+        Table s = table(random, stars, true);
+        return List.of(writeParquet(dir.resolve("objects.parquet"), o), writeParquet(dir.resolve("stars.parquet"), s));
+    }
+
+    static Path writeParquet(Path file, Table t) throws IOException {
+        List<Type> fields = new ArrayList<>(List.of(Types.required(PrimitiveTypeName.INT64).named("id"),
+                Types.required(PrimitiveTypeName.DOUBLE).named("ra"), Types.required(PrimitiveTypeName.DOUBLE).named("dec")));
+        if (t.radiusArcsec() != null) {
+            fields.add(Types.required(PrimitiveTypeName.DOUBLE).named("radius_arcsec"));
+        }
+        fields.add(Types.required(PrimitiveTypeName.FLOAT).named("mag"));
+        MessageType schema = new MessageType("catalogue", fields);
+        ParquetProperties properties = ParquetProperties.builder().withAllocator(new HeapByteBufferAllocator()).build();
+        Files.deleteIfExists(file);
+        ParquetFileWriter writer = new ParquetFileWriter(new LocalOutputFile(file), schema, ParquetFileWriter.Mode.CREATE,
+                128L << 20, 0, null, properties);
+        writer.start();
+        int n = t.id().length;
+        try (ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(
+                new ParquetCodecs().getCompressor(CompressionCodecName.SNAPPY), schema, properties.getAllocator(),
+                properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
+             ColumnWriteStore store = properties.newColumnWriteStore(schema, pages, pages)) {
+            List<ColumnDescriptor> columns = schema.getColumns();
+            for (int i = 0; i < n; i++) {
+                int c = 0;
+                store.getColumnWriter(columns.get(c++)).write(t.id()[i], 0, 0);
+                store.getColumnWriter(columns.get(c++)).write(t.ra()[i], 0, 0);
+                store.getColumnWriter(columns.get(c++)).write(t.dec()[i], 0, 0);
+                if (t.radiusArcsec() != null) {
+                    store.getColumnWriter(columns.get(c++)).write(t.radiusArcsec()[i], 0, 0);
+                }
+                store.getColumnWriter(columns.get(c)).write(t.mag()[i], 0, 0);
+                store.endRecord();
+            }
+            writer.startBlock(n);
+            store.flush();
+            pages.flushToFileWriter(writer);
+            writer.endBlock();
+        }
+        writer.end(java.util.Map.of());
+        return file;
     }
 
     /** How many galaxies the example has. */
