@@ -21,7 +21,7 @@ import java.util.Arrays;
 final class ParquetColumn {
 
     final ColumnDescriptor descriptor;
-    private final PrimitiveTypeName type;
+    final PrimitiveTypeName type;
     final int maxDefinition;
     private final int maxRepetition;
     int rows;

@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  */
 final class ParquetWriter implements CatalogueWriter {
 
+    /** Whether flat numeric columns get their own pages ({@link ParquetFlatPages}); false only in a test, for the oracle. */
+    static boolean flatPages = true;
+
     /** Rows written column by column before the column store looks at its page sizes. */
     private static final int BATCH = 4096;
 
@@ -52,6 +55,7 @@ final class ParquetWriter implements CatalogueWriter {
     private ColumnChunkPageWriteStore pages;
     private ColumnWriteStore store;
     private ColumnWriter[] writers;
+    private ParquetFlatPages[] flat; // per carried column: its own pages (ParquetFlatPages.takes), else null
     private long groupRows;
     private int[] selected = new int[1024];
     private boolean[] cuts;          // flag or nearest columns
@@ -174,16 +178,22 @@ final class ParquetWriter implements CatalogueWriter {
         pending = null;
         try {
             for (int from = 0; from < count; ) {
-                if (store == null) {
+                if (pages == null) {
                     startGroup();
                 }
                 int to = (int) Math.min(count, Math.min(from + BATCH, from + layout.rowsPerGroup() - groupRows));
                 for (int c = 0; c < carried; c++) {
-                    chunk.parquet[c].write(writers[c], selected, from, to);
+                    if (flat[c] != null) {
+                        flat[c].append(chunk.parquet[c], selected, from, to);
+                    } else {
+                        chunk.parquet[c].write(writers[c], selected, from, to);
+                    }
                 }
                 writeAdded(from, to);
-                for (int s = from; s < to; s++) {
-                    store.endRecord();
+                if (store != null) {
+                    for (int s = from; s < to; s++) {
+                        store.endRecord();
+                    }
                 }
                 groupRows += to - from;
                 if (groupRows == layout.rowsPerGroup()) {
@@ -230,24 +240,51 @@ final class ParquetWriter implements CatalogueWriter {
     private void startGroup() {
         pages = new ColumnChunkPageWriteStore(codecs.getCompressor(layout.codec()), schema, properties.getAllocator(),
                 properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
-        store = properties.newColumnWriteStore(schema, pages, pages);
         writers = new ColumnWriter[leaves.size()];
-        for (int c = 0; c < writers.length; c++) {
-            writers[c] = store.getColumnWriter(leaves.get(c));
+        flat = new ParquetFlatPages[carried];
+        List<Type> byWriter = new ArrayList<>(); // the top-level fields parquet-java's column writers write
+        for (Type field : schema.getFields()) {
+            ColumnDescriptor d = field.isPrimitive() ? schema.getColumnDescription(new String[] {field.getName()}) : null;
+            int c = d == null ? -1 : leaves.indexOf(d);
+            if (c >= 0 && c < carried && flatPages && ParquetFlatPages.takes(d, layout)) {
+                flat[c] = new ParquetFlatPages(d, pages.getPageWriter(d));
+            } else {
+                byWriter.add(field);
+            }
+        }
+        store = null;
+        if (!byWriter.isEmpty()) {
+            MessageType part = new MessageType(schema.getName(), byWriter);
+            store = properties.newColumnWriteStore(part, pages, pages);
+            for (int c = 0; c < writers.length; c++) {
+                if (c >= carried || flat[c] == null) {
+                    writers[c] = store.getColumnWriter(leaves.get(c));
+                }
+            }
         }
         groupRows = 0;
     }
 
     private void endGroup() throws IOException {
         writer.startBlock(groupRows);
-        store.flush();
+        for (ParquetFlatPages f : flat) {
+            if (f != null) {
+                f.flush();
+            }
+        }
+        if (store != null) {
+            store.flush();
+        }
         pages.flushToFileWriter(writer);
         writer.endBlock();
-        store.close();
+        if (store != null) {
+            store.close();
+        }
         pages.close();
         store = null;
         pages = null;
         writers = null;
+        flat = null;
     }
 
     @Override
@@ -257,7 +294,7 @@ final class ParquetWriter implements CatalogueWriter {
         }
         done = true;
         try {
-            if (store != null && groupRows > 0) {
+            if (pages != null && groupRows > 0) {
                 endGroup();
             }
             writer.end(keyValue());
