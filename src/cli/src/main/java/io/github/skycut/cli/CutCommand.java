@@ -155,8 +155,8 @@ final class CutCommand implements Callable<Integer> {
     boolean timings;
 
     @Option(names = "--plot", paramLabel = "FILE.png",
-            description = "also draw the mask: kept and cut objects (binned to pixels) and the contaminants' circles on a"
-                    + " whole-sky Hammer-Aitoff map, RA increasing to the left")
+            description = "also draw the mask: kept and cut objects (binned to pixels) and the contaminants' circles (a"
+                    + " survey mask's ellipses too) on a whole-sky Hammer-Aitoff map, RA increasing to the left")
     Path plot;
 
     @Option(names = "--plot-region", paramLabel = "RA,DEC,SIZE",
