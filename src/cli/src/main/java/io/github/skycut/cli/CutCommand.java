@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * {@code skycut cut}: prepares the cut once for the contaminants (held in memory), then streams the
@@ -154,8 +155,8 @@ final class CutCommand implements Callable<Integer> {
     boolean timings;
 
     @Option(names = "--plot", paramLabel = "FILE.png",
-            description = "also draw the mask: kept and cut objects (binned to pixels) and the contaminants' circles on a"
-                    + " whole-sky Hammer-Aitoff map, RA increasing to the left")
+            description = "also draw the mask: kept and cut objects (binned to pixels) and the contaminants' circles (a"
+                    + " survey mask's ellipses too) on a whole-sky Hammer-Aitoff map, RA increasing to the left")
     Path plot;
 
     @Option(names = "--plot-region", paramLabel = "RA,DEC,SIZE",
@@ -266,16 +267,12 @@ final class CutCommand implements Callable<Integer> {
 
     /**
      * A survey mask: the layers read and the mask prepared once, then the objects streamed through
-     * it chunk by chunk, as the cut streams them.
+     * it chunk by chunk, as the cut streams them (a HATS catalogue tile by tile, as the cut does).
      */
     private Summary runMask() throws IOException {
         long t0 = System.nanoTime();
         List<LayerSpec> specs = layerSpecs;
         try (CatalogueReader reader = Catalogues.open(objects, new ColumnRequest(raColumn, decColumn, null))) {
-            if (reader.format() == CatalogueFormat.HATS) {
-                throw new IllegalArgumentException("--layer: " + objects + " is a HATS catalogue, which a survey mask does"
-                        + " not read yet; convert it, or cut with --contaminants");
-            }
             checkOutput(reader);
             if (parquetCompression != null) {
                 reader.setOutputCompression(parquetCompression);
@@ -292,29 +289,39 @@ final class CutCommand implements Callable<Integer> {
                          loaded.layers().stream().map(MaskCut.Shapes::semiMajorRad).toList(),
                          loaded.layers().stream().map(MaskCut.Shapes::axisRatio).toList(),
                          loaded.layers().stream().map(MaskCut.Shapes::positionAngleDeg).toList(), inputs)) {
-                long t1 = System.nanoTime();
-                MaskCut.Counts counts = new MaskCut.Counts(loaded.mask().layerNames());
-                try (MaskSink sink = MaskSink.open(mode, output, reader, inputs, out);
-                     Progress progress = new Progress(!quiet, reader.progressUnit(), reader.progressTotal())) {
-                    long t2 = System.nanoTime();
-                    CutPipeline.Streamed<MaskResult> t = CutPipeline.run(reader, p -> counts.add(loaded.mask().run(p)),
-                            r -> r.cutIndices().length, sink, progress, chunkRows,
-                            plot == null ? null : (points, r) -> plot.addMasked(points, r.cutIndices()));
-                    if (plot != null) {
-                        plot.finish(t.read(), t.cut());
-                        if (!quiet) {
-                            err.println("skycut cut: plot " + this.plot + " (" + plot.description() + ")");
-                        }
-                    }
-                    long t3 = System.nanoTime();
-                    String timings = !this.timings ? "" : String.format(Locale.ROOT, "layers read %.2f s, prepared %.2f s,"
-                                    + " streamed %.2f s (busy: reading %.2f s, masking %.2f s, writing %.2f s)",
-                            (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, t.readSeconds(), t.cutSeconds(),
-                            t.writeSeconds());
-                    return new Summary(t.read(), t.cut(), (t3 - t0) / 1e9, t.last().kernel(), strategy,
-                            threads != null ? threads : Runtime.getRuntime().availableProcessors(), timings, counts.text());
+                return maskAll(reader, loaded, inputs, plot, t0);
+            }
+        }
+    }
+
+    /** Streams the objects through the prepared mask: tile by tile into a new HATS catalogue, or as one stream. */
+    private Summary maskAll(CatalogueReader reader, MaskCut.Loaded loaded, List<Path> inputs, MaskPlot plot, long t0)
+            throws IOException {
+        long t1 = System.nanoTime();
+        MaskCut.Counts counts = new MaskCut.Counts(loaded.mask().layerNames());
+        Function<SkyPoints, MaskResult> mask = p -> counts.add(loaded.mask().run(p));
+        HatsReader tiles = reader instanceof HatsReader h && mode != OutputMode.INDICES ? h : null; // tile by tile
+        try (MaskSink sink = tiles != null ? null : MaskSink.open(mode, output, reader, inputs, out);
+             Progress progress = new Progress(!quiet, reader.progressUnit(), reader.progressTotal())) {
+            long t2 = System.nanoTime();
+            CutPipeline.Streamed<MaskResult> t = tiles != null
+                    ? HatsMask.run(tiles, output, new HatsMask.Run(mode, mask, inputs, chunkRows, plot, this::note,
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors()), progress)
+                    : CutPipeline.run(reader, mask, r -> r.cutIndices().length, sink, progress, chunkRows,
+                    plot == null ? null : (points, r) -> plot.addMasked(points, r.cutIndices()));
+            if (plot != null) {
+                plot.finish(t.read(), t.cut());
+                if (!quiet) {
+                    err.println("skycut cut: plot " + this.plot + " (" + plot.description() + ")");
                 }
             }
+            long t3 = System.nanoTime();
+            String timings = !this.timings ? "" : String.format(Locale.ROOT, "layers read %.2f s, prepared %.2f s,"
+                            + " streamed %.2f s (busy: reading %.2f s, masking %.2f s, writing %.2f s)",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, t.readSeconds(), t.cutSeconds(),
+                    t.writeSeconds());
+            return new Summary(t.read(), t.cut(), (t3 - t0) / 1e9, t.last().kernel(), strategy,
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors(), timings, counts.text());
         }
     }
 

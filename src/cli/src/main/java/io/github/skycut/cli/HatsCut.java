@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -28,13 +29,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * {@code skycut cut} of a HATS catalogue into a HATS catalogue: each tile's Parquet file goes
- * through the ordinary pipeline ({@link CutPipeline}, {@link CutSink}) into the same file of a new
- * catalogue, so each tile holds its own rows, in their order, in the format's writer; the catalogue
- * appears only once every tile is written ({@link HatsOutput}). Up to {@link #MOST_AT_ONCE} tile
- * files are cut at once, all through the one prepared cut; the first failure stops the others.
+ * through the ordinary pipeline ({@link CutPipeline}, and {@link CutSink} for a cut, {@link MaskSink}
+ * for a survey mask: {@link HatsMask}) into the same file of a new catalogue, so each tile holds its
+ * own rows, in their order, in the format's writer; the catalogue appears only once every tile is
+ * written ({@link HatsOutput}). Up to {@link #MOST_AT_ONCE} tile files are cut at once, all through
+ * the one prepared cut or mask; the first failure stops the others.
  */
 final class HatsCut {
 
@@ -53,16 +56,54 @@ final class HatsCut {
                int chunkRows, MaskPlot plot, Consumer<String> notes, int atOnce) {
     }
 
+    /**
+     * What is done to each tile file: its rows read by {@code reader} (the catalogue's columns, the
+     * output codec set) go through a pipeline into {@code out}, the same file in the new catalogue.
+     */
+    @FunctionalInterface
+    interface TileWork<R> {
+        CutPipeline.Streamed<R> run(CatalogueReader reader, Path out) throws IOException;
+    }
+
+    /**
+     * How a catalogue is cut tile by tile: the output mode, the work on each tile file, the cut itself
+     * (run on no object when there is no tile, to say which kernel would run), the lines for the user,
+     * and how many tile files at once.
+     */
+    record Tiles<R>(OutputMode mode, TileWork<R> work, Function<SkyPoints, R> cut, Consumer<String> notes, int atOnce) {
+    }
+
     /** Cuts every tile of {@code objects} into a new catalogue {@code output}; returns the totals. */
     static CutPipeline.Totals run(HatsReader objects, Path output, Run run, Progress progress) throws IOException {
+        TileWork<CutResult> work = (reader, out) -> {
+            try (CutSink sink = CutSink.open(run.mode(), out, reader, run.inputs(), run.stdout(), run.nearest());
+                 Progress none = new Progress(false, "rows", 0)) {
+                CutPipeline.Totals t = run.plot() == null ? CutPipeline.run(reader, run.cut(), sink, none, run.chunkRows())
+                        : CutPipeline.run(reader, run.cut(), sink, none, run.chunkRows(), run.plot());
+                return new CutPipeline.Streamed<>(t.read(), t.cut(), t.last(), t.readSeconds(), t.cutSeconds(),
+                        t.writeSeconds());
+            }
+        };
+        CutPipeline.Streamed<CutResult> s = run(objects, output, new Tiles<>(run.mode(), work, run.cut()::run,
+                run.notes(), run.plot() != null ? 1 : run.atOnce()), progress);
+        return new CutPipeline.Totals(s.read(), s.cut(), s.last(), s.readSeconds(), s.cutSeconds(), s.writeSeconds());
+    }
+
+    /**
+     * Runs {@code tiles.work()} on every tile file of {@code objects} into a new catalogue
+     * {@code output}, which appears only once every tile is written; returns the totals, {@code last}
+     * the result of the last tile file in sky order.
+     */
+    static <R> CutPipeline.Streamed<R> run(HatsReader objects, Path output, Tiles<R> tiles, Progress progress)
+            throws IOException {
         HatsCatalogue catalogue = objects.catalogue();
         List<Path> parts = catalogue.tiles().stream().flatMap(t -> t.parts().stream()).toList();
         try (HatsOutput hats = HatsOutput.create(output, catalogue)) {
-            CutPipeline.Totals[] each = cutParts(parts, hats, objects, run, progress);
+            List<CutPipeline.Streamed<R>> each = cutParts(parts, hats, objects, tiles, progress);
             long read = 0, cut = 0;
             double readSeconds = 0, cutSeconds = 0, writeSeconds = 0;
-            CutResult last = null;
-            for (CutPipeline.Totals t : each) {
+            R last = null;
+            for (CutPipeline.Streamed<R> t : each) {
                 read += t.read();
                 cut += t.cut();
                 last = t.last();
@@ -72,23 +113,24 @@ final class HatsCut {
             }
             if (last == null) {
                 try (SkyPoints none = SkyPoints.empty()) {
-                    last = run.cut().run(none); // no tile: still say which kernel and strategy would run
+                    last = tiles.cut().apply(none); // no tile: still say which kernel and strategy would run
                 }
             }
-            String left = hats.commit(run.mode() == OutputMode.FLAG, Main.versionLines()[0]);
+            String left = hats.commit(tiles.mode() == OutputMode.FLAG, Main.versionLines()[0]);
             if (!left.isEmpty()) {
-                run.notes().accept("left out of " + output + ": " + left);
+                tiles.notes().accept("left out of " + output + ": " + left);
             }
-            return new CutPipeline.Totals(read, cut, last, readSeconds, cutSeconds, writeSeconds);
+            return new CutPipeline.Streamed<>(read, cut, last, readSeconds, cutSeconds, writeSeconds);
         }
     }
 
     /** Each part's totals, in the parts' order. */
-    private static CutPipeline.Totals[] cutParts(List<Path> parts, HatsOutput hats, HatsReader objects, Run run,
-                                                 Progress progress) throws IOException {
-        CutPipeline.Totals[] each = new CutPipeline.Totals[parts.size()];
+    private static <R> List<CutPipeline.Streamed<R>> cutParts(List<Path> parts, HatsOutput hats, HatsReader objects,
+                                                             Tiles<R> tiles, Progress progress) throws IOException {
+        List<CutPipeline.Streamed<R>> each = new ArrayList<>(Collections.nCopies(parts.size(), null));
+        // each task sets its own element; Future.get makes the sets visible here
         AtomicLong bytes = new AtomicLong();
-        int threads = run.plot() != null ? 1 : Math.max(1, Math.min(Math.min(run.atOnce(), MOST_AT_ONCE), parts.size()));
+        int threads = Math.max(1, Math.min(Math.min(tiles.atOnce(), MOST_AT_ONCE), parts.size()));
         AtomicInteger named = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "skycut-tile-" + named.incrementAndGet());
@@ -102,7 +144,7 @@ final class HatsCut {
                 int k = i;
                 futures.add(done.submit(() -> {
                     Path part = parts.get(k);
-                    each[k] = cutPart(part, hats.part(part), objects, run);
+                    each.set(k, cutPart(part, hats.part(part), objects, tiles.work()));
                     hats.written(part);
                     long b = bytes.addAndGet(Files.size(part));
                     synchronized (progress) {
@@ -159,12 +201,10 @@ final class HatsCut {
         throw new IOException(e);
     }
 
-    private static CutPipeline.Totals cutPart(Path part, Path out, HatsReader objects, Run run) throws IOException {
-        try (CatalogueReader reader = compressed(Catalogues.open(part, CatalogueFormat.PARQUET, objects.columns()), objects);
-             CutSink sink = CutSink.open(run.mode(), out, reader, run.inputs(), run.stdout(), run.nearest());
-             Progress none = new Progress(false, "rows", 0)) {
-            return run.plot() == null ? CutPipeline.run(reader, run.cut(), sink, none, run.chunkRows())
-                    : CutPipeline.run(reader, run.cut(), sink, none, run.chunkRows(), run.plot());
+    private static <R> CutPipeline.Streamed<R> cutPart(Path part, Path out, HatsReader objects, TileWork<R> work)
+            throws IOException {
+        try (CatalogueReader reader = compressed(Catalogues.open(part, CatalogueFormat.PARQUET, objects.columns()), objects)) {
+            return work.run(reader, out);
         }
     }
 

@@ -164,7 +164,7 @@ final class MaskCut {
         return a;
     }
 
-    /** Adds each chunk's per-layer counts: what each layer adds to the mask. */
+    /** Adds each chunk's per-layer counts: what each layer adds to the mask (chunks of several tiles at once). */
     static final class Counts {
         private final long[] perLayer;
         private final List<String> names;
@@ -174,7 +174,7 @@ final class MaskCut {
             this.perLayer = new long[names.size()];
         }
 
-        MaskResult add(MaskResult r) {
+        synchronized MaskResult add(MaskResult r) {
             int[] c = r.countPerLayer();
             for (int i = 0; i < c.length; i++) {
                 perLayer[i] += c[i];
@@ -183,7 +183,7 @@ final class MaskCut {
         }
 
         /** e.g. {@code BRIGHT 120, GALAXY 14}. */
-        String text() {
+        synchronized String text() {
             StringBuilder s = new StringBuilder();
             for (int i = 0; i < perLayer.length; i++) {
                 s.append(i == 0 ? "" : ", ").append(names.get(i)).append(' ').append(String.format(java.util.Locale.ROOT, "%,d", perLayer[i]));

@@ -6,8 +6,10 @@ import java.util.List;
 
 
 /**
- * The contaminants as the picture draws them: a circle of each one's radius where that radius is
- * at least {@link #MIN_CIRCLE_PIXELS} pixels on the map, else a dot at its centre. Holds its own copy of the positions (unit vectors) and radii (radians).
+ * The contaminants as the picture draws them: a circle of each one's radius (a survey mask's
+ * ellipse, of its semi-major axis) where that radius is at least {@link #MIN_CIRCLE_PIXELS} pixels
+ * on the map, else a dot at its centre. Holds its own copy of the positions (unit vectors) and radii
+ * (radians).
  */
 final class Contaminants {
 
@@ -75,40 +77,69 @@ final class Contaminants {
         return x.length;
     }
 
-    /** What was drawn: circles, and dots for the smaller ones. */
-    record Drawn(int circles, int dots) {
+    /** Whether any contaminant is a circle (as drawn: an axis ratio of 1 is a circle). */
+    boolean anyCircle() {
+        for (int j = 0; j < x.length; j++) {
+            if (!isEllipse(j)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any contaminant is an ellipse (an axis ratio below 1). */
+    boolean anyEllipse() {
+        for (int j = 0; j < x.length; j++) {
+            if (isEllipse(j)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isEllipse(int j) {
+        return axisRatio != null && axisRatio[j] < 1;
+    }
+
+    /** What was drawn: circles, ellipses, and dots for the smaller ones. */
+    record Drawn(int circles, int ellipses, int dots) {
     }
 
     /**
-     * Draws the contaminants that can reach the map: circles of {@link #SMOOTH_CIRCLE_PIXELS} or
-     * more into {@code circles} (to be stroked, anti-aliased), smaller circles and the dots
+     * Draws the contaminants that can reach the map: circles (and ellipses) of {@link #SMOOTH_CIRCLE_PIXELS} or
+     * more into {@code circles} (to be stroked, anti-aliased), smaller ones and the dots
      * straight into {@code points} (one pixel per point of the circle), since
      * stroking tens of thousands of tiny shapes would take seconds.
      */
     Drawn draw(SkyProjection p, Lines circles, Coverage points) {
         double[] at = new double[2];
         double reach = p instanceof Gnomonic g ? Math.toRadians(Math.min(89.9, g.halfDiagonalDeg())) : Math.PI;
-        int drawnCircles = 0, drawnDots = 0;
+        int drawnCircles = 0, drawnEllipses = 0, drawnDots = 0;
         for (int j = 0; j < x.length; j++) {
             double r = radius[j];
             if (p instanceof Gnomonic g && !near(g, j, r, reach)) {
                 continue;
             }
             double pixels = r * p.pixelsPerRadian();
-            if (pixels >= SMOOTH_CIRCLE_PIXELS) {
-                SkyPath path = new SkyPath(p);
-                shape(j, r, (int) Math.min(720, Math.ceil(Math.PI * pixels)), path);
-                circles.append(path.shape());
-                drawnCircles++;
-            } else if (pixels >= MIN_CIRCLE_PIXELS) {
-                shape(j, r, (int) Math.ceil(3 * Math.PI * pixels), new PixelPoints(p, points, at));
-                drawnCircles++;
+            if (pixels >= MIN_CIRCLE_PIXELS) {
+                if (pixels >= SMOOTH_CIRCLE_PIXELS) {
+                    SkyPath path = new SkyPath(p);
+                    shape(j, r, (int) Math.min(720, Math.ceil(Math.PI * pixels)), path);
+                    circles.append(path.shape());
+                } else {
+                    shape(j, r, (int) Math.ceil(3 * Math.PI * pixels), new PixelPoints(p, points, at));
+                }
+                if (isEllipse(j)) {
+                    drawnEllipses++;
+                } else {
+                    drawnCircles++;
+                }
             } else if (p.toImage(x[j], y[j], z[j], at) && p.inMap(at[0], at[1])) {
                 points.set((int) at[0], (int) at[1]);
                 drawnDots++;
             }
         }
-        return new Drawn(drawnCircles, drawnDots);
+        return new Drawn(drawnCircles, drawnEllipses, drawnDots);
     }
 
     /** Where the points of a circle go (a class, not a lambda: a lambda spins a class at run time). */
@@ -140,7 +171,7 @@ final class Contaminants {
 
     /** Contaminant j's circle, or its ellipse when it has an axis ratio below 1. */
     private void shape(int j, double r, int n, SkyPoint to) {
-        if (axisRatio != null && axisRatio[j] < 1) {
+        if (isEllipse(j)) {
             ellipse(j, r, axisRatio[j], positionAngleRad[j], n, to);
         } else {
             circle(j, r, n, to);

@@ -19,6 +19,8 @@ final class MaskPicture {
     private Coverage frame;     // the map's outline
     private Coverage labels;    // and the grid's labels
     private Contaminants.Drawn drawn;
+    private boolean anyCircle, anyEllipse; // the shapes the contaminants have, for the legend's words
+    private String shapesKey;              // the legend's words for them, once finished
 
     MaskPicture(SkyProjection projection) {
         this.projection = projection;
@@ -42,6 +44,8 @@ final class MaskPicture {
         circles = new Coverage(w, h);
         Lines outlines = new Lines();
         drawn = contaminants.draw(projection, outlines, circles);
+        anyCircle = contaminants.anyCircle();
+        anyEllipse = contaminants.anyEllipse();
         outlines.stroke(circles, lineWidth() / 2);
         frame = new Coverage(w, h);
         outline(frame);
@@ -101,26 +105,18 @@ final class MaskPicture {
     private static final double FIT = 0.98, MIN_TEXT_SCALE = 0.75;
 
     /**
-     * The legend below the map: the kept and cut swatches, the contaminants' ring and counts, the
+     * The legend below the map: the kept and cut swatches, the contaminants' ring and the shapes drawn, the
      * density's shading. On one line where it fits; else the shading on a second line, each line
      * shrunk to the picture's width if need be.
      */
     private void legend(long max, int contaminants) {
         int f = layout.fontSize();
-        StringBuilder circles = new StringBuilder("contaminant radius: ").append(count(drawn.circles(), "circle"));
-        if (drawn.dots() > 0) {
-            circles.append(", ").append(count(drawn.dots(), "dot")).append(" (radius under ")
-                    .append(Math.round(Contaminants.MIN_CIRCLE_PIXELS)).append(" px)");
-        }
-        int off = contaminants - drawn.circles() - drawn.dots();
-        if (off > 0) {
-            circles.append(", ").append(grouped(off)).append(" off the map");
-        }
+        shapesKey = shapesKey(drawn, contaminants, anyCircle, anyEllipse);
         String shading = max == 0 ? "no object on the map"
                 : new StringBuilder("shade: log density, 1 to ").append(grouped(max)).append(" object")
                 .append(max == 1 ? "" : "s").append(" per pixel").toString();
         double size = fontSize(0.9f);
-        double keys = keysWidth(circles.toString(), size, 1);
+        double keys = keysWidth(shapesKey, size, 1);
         double shade = StrokeFont.width(shading, size);
         double x0 = layout.left();
         double right = layout.width() - 0.5 * f;
@@ -130,38 +126,68 @@ final class MaskPicture {
         double room = right - x0;
         if (keys + 2.0 * f + shade <= room) {
             double y = layout.height() - 1.3 * f;
-            double x = keys(circles.toString(), x0, y, size, 1);
+            double x = keys(shapesKey, x0, y, size, 1);
             caption(shape, shading, x + 2.0 * f, y, 0, size, false);
         } else {
             double keysScale = Math.min(1, FIT * room / keys);
-            keys(circles.toString(), x0, layout.height() - 2.3 * f, size * keysScale, keysScale);
+            keys(shapesKey, x0, layout.height() - 2.3 * f, size * keysScale, keysScale);
             caption(shape, shading, x0, layout.height() - 1.0 * f, 0, size * Math.min(1, FIT * room / shade), false);
         }
         base.paint(shape, Palette.TEXT, null);
     }
 
+    /**
+     * The legend's words for the contaminants, naming the shapes drawn: "contaminant radius: 3
+     * circles" when none is an ellipse; else "contaminant shapes: 2 ellipses", or "contaminant
+     * shapes: 3 circles, 2 ellipses" when there are both; then the dots drawn for those under
+     * {@link Contaminants#MIN_CIRCLE_PIXELS} px and how many lie off the map.
+     */
+    static String shapesKey(Contaminants.Drawn drawn, int contaminants, boolean anyCircle, boolean anyEllipse) {
+        StringBuilder s = new StringBuilder(anyEllipse ? "contaminant shapes: " : "contaminant radius: ");
+        if (anyCircle || !anyEllipse) {
+            s.append(count(drawn.circles(), "circle"));
+        }
+        if (anyEllipse) {
+            s.append(anyCircle ? ", " : "").append(count(drawn.ellipses(), "ellipse"));
+        }
+        if (drawn.dots() > 0) {
+            s.append(", ").append(count(drawn.dots(), "dot")).append(anyEllipse ? " (under " : " (radius under ")
+                    .append(Math.round(Contaminants.MIN_CIRCLE_PIXELS)).append(" px)");
+        }
+        int off = contaminants - drawn.circles() - drawn.ellipses() - drawn.dots();
+        if (off > 0) {
+            s.append(", ").append(grouped(off)).append(" off the map");
+        }
+        return s.toString();
+    }
+
+    /** The legend's words for the contaminants, as {@link #finish} drew them. */
+    String shapesKey() {
+        return shapesKey;
+    }
+
     /** The width of the legend's keys (swatches, ring and counts) at {@code scale}. */
-    private double keysWidth(String circles, double size, double scale) {
+    private double keysWidth(String shapes, double size, double scale) {
         double f = layout.fontSize() * scale;
         return 2 * (1.3 * f + 1.6 * f) + StrokeFont.width("kept", size) + StrokeFont.width("cut", size) + 1.4 * f
-                + StrokeFont.width(circles, size);
+                + StrokeFont.width(shapes, size);
     }
 
     /** Draws the legend's keys from x on the line through y; returns their right end. */
-    private double keys(String circles, double x, double y, double size, double scale) {
+    private double keys(String shapes, double x, double y, double size, double scale) {
         double f = layout.fontSize() * scale;
         x = swatch(x, y, Palette.KEPT, "kept", size, f);
         x = swatch(x, y, Palette.CUT, "cut", size, f);
-        double r = 0.45 * f;
+        double r = 0.45 * f, ry = anyEllipse && !anyCircle ? 0.6 * r : r; // the key's ring: an ellipse for ellipses only
         Lines ring = new Lines();
         for (int i = 0; i <= 64; i++) {
             double t = 2 * Math.PI * i / 64;
-            ring.lineTo(x + r + r * Math.cos(t), y + r * Math.sin(t));
+            ring.lineTo(x + r + r * Math.cos(t), y + ry * Math.sin(t));
         }
         ring.stroke(shape, lineWidth() / 2);
         base.paint(shape, Palette.CIRCLE, null);
         x += 1.4 * f;
-        return caption(shape, circles, x, y, 0, size, false);
+        return caption(shape, shapes, x, y, 0, size, false);
     }
 
     /** The title's and legend's text boxes (left, top, right, bottom) as drawn: none may overlap another or leave the picture. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -30,6 +31,9 @@ public final class MaskPlot implements Closeable, BiConsumer<SkyPoints, CutResul
     private final MaskPicture picture;
     private final FutureTask<Void> fixedLayers;
     private final int contaminants;
+
+    /** Test hook: told the legend's words for the contaminants ({@link MaskPicture#shapesKey}) of each picture finished. */
+    static volatile Consumer<String> legendHook = s -> { };
 
     private MaskPlot(PlotRequest request, OutputFile file, SkyProjection projection, Contaminants stars) {
         this.request = request;
@@ -132,6 +136,7 @@ public final class MaskPlot implements Closeable, BiConsumer<SkyPoints, CutResul
             throw new IOException("drawing the plot failed: " + e.getCause(), e.getCause());
         }
         PngWriter.write(picture.finish(density, objects, cut, contaminants), file.temp());
+        legendHook.accept(picture.shapesKey());
         file.commit();
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
  * HATS catalogues built for the tests, their tiles written by an independent Parquet writer (DuckDB,
  * through its JDBC driver): the rows of {@code points.csv} or {@code stars.csv} (random positions in
  * HEALPix order-0 pixel 11 with their {@code _healpix_29} from healpy, see {@code make_points.py}),
+ * or of a CSV file with the same first and last columns (id, ra, dec, any double columns, _healpix_29),
  * split into tiles of mixed orders, each tile's rows sorted by {@code _healpix_29}, with the columns
  * HATS writes ({@code Norder}, {@code Npix} as unsigned integers, {@code _healpix_29}).
  */
@@ -63,9 +64,13 @@ public final class HatsFixture {
         Files.createDirectories(root);
         long rows = 0;
         try (Connection c = duckdb(); Statement s = c.createStatement()) {
-            String extra = Files.readAllLines(csv).get(0).split(",")[3];
+            String[] header = Files.readAllLines(csv).get(0).split(",");
+            List<String> extras = List.of(header).subList(3, header.length - 1); // between dec and _healpix_29
+            StringBuilder types = new StringBuilder();
+            extras.forEach(e -> types.append(" '").append(e).append("': 'DOUBLE',"));
+            String extra = String.join(", ", extras);
             s.execute("CREATE TABLE p AS SELECT * FROM read_csv('" + csv + "', header = true, columns = {'id': 'BIGINT',"
-                    + " 'ra': 'DOUBLE', 'dec': 'DOUBLE', '" + extra + "': 'DOUBLE', '_healpix_29': 'BIGINT'})");
+                    + " 'ra': 'DOUBLE', 'dec': 'DOUBLE'," + types + " '_healpix_29': 'BIGINT'})");
             for (long[] t : TILES) {
                 String where = " FROM p WHERE _healpix_29 >> " + 2 * (29 - t[0]) + " = " + t[1];
                 String select = "SELECT id, ra, dec, " + extra + ", CAST(" + t[0] + " AS UTINYINT) AS Norder, CAST("

@@ -200,6 +200,50 @@ class MaskPlotTest {
         }
     }
 
+    /**
+     * The legend names the shapes drawn: a cut's circles, a mask's circle layer, its ellipse layer
+     * (an axis ratio of 1 drawn as a circle), and both; with the dot of a shape under 2 px and the
+     * shape off the region's map.
+     */
+    @Test
+    void theLegendNamesTheShapesDrawn() throws IOException {
+        Path objects = Files.writeString(dir.resolve("o.csv"), "ra,dec\n150,2\n149,1.05\n150.2,1.1\n");
+        Path stars = Files.writeString(dir.resolve("s.csv"), "ra,dec\n149,1\n151,3\n150,2.5\n");
+        String galaxyRows = "149.5,2.8,1800,0.4,30\n150.8,1.2,1200,0.7,-90\n";
+        Path ellipses = Files.writeString(dir.resolve("e.csv"), "ra,dec,a,q,pa\n" + galaxyRows);
+        Path galaxies = Files.writeString(dir.resolve("g.csv"), "ra,dec,a,q,pa\n" + galaxyRows
+                + "150,1,900,1,0\n151,2,1,0.5,0\n10,-40,600,0.5,0\n"); // a circle, a dot, one off the map
+        String circleLayer = "name=STAR,bit=1,contaminants=" + stars + ",radius=0.4deg";
+        String shapes = ",semi-major-column=a,axis-ratio-column=q,position-angle-column=pa";
+        String ellipseLayer = "name=GAL,bit=2,contaminants=" + ellipses + shapes;
+        String galaxyLayer = "name=GAL,bit=2,contaminants=" + galaxies + shapes;
+        Object[][] cases = {
+                {List.of("--contaminants", stars.toString(), "--radius", "0.4deg"), "contaminant radius: 3 circles"},
+                {List.of("--layer", circleLayer), "contaminant radius: 3 circles"},
+                {List.of("--layer", ellipseLayer), "contaminant shapes: 2 ellipses"},
+                {List.of("--layer", galaxyLayer), "contaminant shapes: 1 circle, 2 ellipses, 1 dot (under 2 px), 1 off the map"},
+                {List.of("--layer", circleLayer, "--layer", galaxyLayer),
+                        "contaminant shapes: 4 circles, 2 ellipses, 1 dot (under 2 px), 1 off the map"},
+        };
+        List<String> legends = new ArrayList<>();
+        MaskPlot.legendHook = legends::add;
+        try {
+            for (Object[] c : cases) {
+                List<String> args = new ArrayList<>(List.of("cut", "--objects", objects.toString(), "--output-mode",
+                        "indices", "--plot", dir.resolve("p.png").toString(), "--plot-region", "150,2,6deg", "--quiet"));
+                @SuppressWarnings("unchecked")
+                List<String> more = (List<String>) c[0];
+                args.addAll(more);
+                SkycutCommandAccess.Result r = SkycutCommandAccess.run(args.toArray(String[]::new));
+                assertEquals(0, r.status(), more + ": " + r.err());
+                assertEquals(List.of(c[1]), legends, more.toString());
+                legends.clear();
+            }
+        } finally {
+            MaskPlot.legendHook = s -> { };
+        }
+    }
+
     @Test
     void badPlotOptionsAreRefusedInOneLineAndWriteNothing() throws IOException {
         ExampleCatalogues.write(dir, 100, 5, 4);

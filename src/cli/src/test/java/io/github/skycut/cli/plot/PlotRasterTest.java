@@ -104,6 +104,7 @@ class PlotRasterTest {
     void theFontHasAGlyphForEveryCharacterThePictureWrites() {
         String used = "skycut cut: 0123456789,.%() objects kept contaminants whole sky, Hammer-Aitoff equal-area, RA"
                 + " increasing to the left gnomonic centre Dec \u00b0 3deg 30arcmin high contaminant radius circles dots"
+                + " contaminant shapes: ellipses (under 2 px)"
                 + " under px off the map shade: log density, 1 to objects per pixel no object +-";
         double box = StrokeFont.width("\u0001", 14);
         for (char c : used.toCharArray()) {

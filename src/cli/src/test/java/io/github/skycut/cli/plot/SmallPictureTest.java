@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Small pictures, tiny regions and the size limit: the title, the region's description and the
- * legend stay inside the picture and off each other at every size allowed; the whole-sky RA
+ * legend (a cut's circles, or a mask's circles and ellipses) stay inside the picture and off each
+ * other at every size allowed; the whole-sky RA
  * labels do not run into each other; a region's grid labels are all different; and the limits
  * are said where the user meets them.
  */
@@ -23,12 +24,15 @@ class SmallPictureTest {
     private static final List<int[]> SIZES = List.of(new int[] {200, 200}, new int[] {300, 200}, new int[] {400, 300},
             new int[] {200, 800}, new int[] {640, 480}, new int[] {1600, 800}, new int[] {8000, 2000});
 
-    private static List<double[]> captions(SkyProjection p, long objects, long cut) {
+    private static List<double[]> captions(SkyProjection p, long objects, long cut, boolean ellipses) {
         SkyPoints stars = SkyPoints.fromRaDec(new double[] {150, 150.4, 10}, new double[] {2, 2.3, -30});
-        Contaminants c = Contaminants.copyOf(stars, new double[] {1e-4, 1e-3, 1e-2});
+        double[] radii = {1e-4, 1e-3, 1e-2};
+        Contaminants c = !ellipses ? Contaminants.copyOf(stars, radii) // a mask's circles and ellipses: the longest legend
+                : Contaminants.ofLayers(List.of(stars, stars), List.of(radii, radii), List.of(new double[] {1, 1, 1},
+                new double[] {0.5, 0.3, 0.9}), List.of(new double[3], new double[] {0, 45, 90}));
         MaskPicture picture = new MaskPicture(p);
         picture.drawFixedLayers(c);
-        picture.finish(new DensityMap(p), objects, cut, 3);
+        picture.finish(new DensityMap(p), objects, cut, c.size());
         return picture.captions();
     }
 
@@ -39,21 +43,27 @@ class SmallPictureTest {
                     ProjectionTest.region(wh[0], wh[1], "150.123456,-2.654321,1.5arcmin"));
             for (SkyProjection p : views) {
                 for (long objects : new long[] {20_000, 2_000_000_000L}) {
-                    List<double[]> boxes = captions(p, objects, objects / 2500);
-                    String where = wh[0] + "x" + wh[1] + " " + p.description() + " " + objects;
-                    assertTrue(boxes.size() >= 6, where);
-                    for (double[] b : boxes) {
-                        assertTrue(b[0] >= 0 && b[1] >= 0 && b[2] <= wh[0] && b[3] <= wh[1],
-                                where + ": " + Arrays.toString(b) + " leaves the picture");
-                    }
-                    for (int i = 0; i < boxes.size(); i++) {
-                        for (int j = i + 1; j < boxes.size(); j++) {
-                            double[] a = boxes.get(i), b = boxes.get(j);
-                            boolean apart = a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1];
-                            assertTrue(apart, where + ": " + Arrays.toString(a) + " overlaps " + Arrays.toString(b));
-                        }
+                    for (boolean ellipses : new boolean[] {false, true}) {
+                        String where = wh[0] + "x" + wh[1] + " " + p.description() + " " + objects
+                                + (ellipses ? " with ellipses" : "");
+                        assertInsideAndApart(captions(p, objects, objects / 2500, ellipses), wh, where);
                     }
                 }
+            }
+        }
+    }
+
+    private static void assertInsideAndApart(List<double[]> boxes, int[] wh, String where) {
+        assertTrue(boxes.size() >= 6, where);
+        for (double[] b : boxes) {
+            assertTrue(b[0] >= 0 && b[1] >= 0 && b[2] <= wh[0] && b[3] <= wh[1],
+                    where + ": " + Arrays.toString(b) + " leaves the picture");
+        }
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                double[] a = boxes.get(i), b = boxes.get(j);
+                boolean apart = a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1];
+                assertTrue(apart, where + ": " + Arrays.toString(a) + " overlaps " + Arrays.toString(b));
             }
         }
     }
