@@ -61,16 +61,33 @@ final class ParquetColumn {
     /** Where a reader is in a row group's column chunk: its column reader and the entries left. */
     static final class Cursor {
         final ColumnReader reader;
+        final ParquetPageDecoder pages; // instead of the reader: a flat column read page by page
         long left;
 
         Cursor(ColumnReader reader) {
             this.reader = reader;
+            this.pages = null;
             this.left = reader.getTotalValueCount();
+        }
+
+        Cursor(ParquetPageDecoder pages) {
+            this.reader = null;
+            this.pages = pages;
+            this.left = pages.left;
         }
     }
 
     /** Appends up to {@code n} rows from {@code c}; returns how many (fewer at the row group's end). */
-    int read(Cursor c, int n) {
+    int read(Cursor c, int n) throws java.io.IOException {
+        if (c.pages != null) {
+            int k = (int) Math.min(n, c.left);
+            ensure(entries + k);
+            c.pages.read(this, entries, k);
+            entries += k;
+            rows += k;
+            c.left -= k;
+            return k;
+        }
         if (maxRepetition == 0) {
             int k = (int) Math.min(n, c.left);
             ensure(entries + k);

@@ -8,6 +8,7 @@ import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Converter;
@@ -39,8 +40,11 @@ final class ParquetReader implements CatalogueReader {
 
     /** The most value bytes a chunk holds (about): a wide table reads fewer rows at a time. */
     static final long CHUNK_BYTES = 8L << 20;
+    /** Whether flat PLAIN columns are read page by page ({@link ParquetPageDecoder}); false only in a test, for the oracle. */
+    static boolean pageDecoding = true;
 
     private final Path path;
+    private final ParquetCodecs codecs = new ParquetCodecs();
     private final ParquetFileReader file;
     private final MessageType schema;
     private final List<String> names;
@@ -63,7 +67,7 @@ final class ParquetReader implements CatalogueReader {
         this.path = path;
         ParquetReadOptions options = ParquetReadOptions.builder()
                 .usePageChecksumVerification(true)
-                .withCodecFactory(new ParquetCodecs())
+                .withCodecFactory(codecs)
                 .withAllocator(new HeapByteBufferAllocator())
                 .build();
         try {
@@ -254,15 +258,29 @@ final class ParquetReader implements CatalogueReader {
         if (nextGroup == groups.size()) {
             return false;
         }
+        BlockMetaData group = groups.get(nextGroup);
         PageReadStore pages = file.readRowGroup(nextGroup++);
         ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new Ignored(readSchema), readSchema,
                 file.getFileMetaData().getCreatedBy());
         cursors = new ParquetColumn.Cursor[wanted.length];
         for (int j = 0; j < wanted.length; j++) {
-            cursors[j] = new ParquetColumn.Cursor(store.getColumnReader(leaves.get(wanted[j])));
+            ColumnDescriptor d = leaves.get(wanted[j]);
+            ColumnChunkMetaData chunk = chunkOf(group, d);
+            cursors[j] = pageDecoding && chunk != null && ParquetPageDecoder.takes(d, chunk)
+                    ? new ParquetColumn.Cursor(new ParquetPageDecoder(d, pages.getPageReader(d), chunk.getCodec(), codecs))
+                    : new ParquetColumn.Cursor(store.getColumnReader(d)); // a column reader is made on first asking
         }
         groupLeft = pages.getRowCount();
         return true;
+    }
+
+    private static ColumnChunkMetaData chunkOf(BlockMetaData group, ColumnDescriptor d) {
+        for (ColumnChunkMetaData c : group.getColumns()) {
+            if (java.util.Arrays.equals(c.getPath().toArray(), d.getPath())) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private void positions(Chunk chunk, ParquetColumn[] cols, int n) {

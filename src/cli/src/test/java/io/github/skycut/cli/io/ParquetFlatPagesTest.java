@@ -36,6 +36,7 @@ class ParquetFlatPagesTest {
     @AfterEach
     void back() {
         ParquetWriter.flatPages = true;
+        ParquetReader.pageDecoding = true;
     }
 
     private static void duck(String sql) throws SQLException {
@@ -62,7 +63,12 @@ class ParquetFlatPagesTest {
 
     /** Copies every row of {@code in} (flag mode: every row, a flag column last) as the CLI's writer does. */
     private Path copy(Path in, String name, boolean flat) throws IOException {
+        return copy(in, name, flat, true);
+    }
+
+    private Path copy(Path in, String name, boolean flat, boolean decode) throws IOException {
         ParquetWriter.flatPages = flat;
+        ParquetReader.pageDecoding = decode;
         Path out = dir.resolve(name);
         try (CatalogueReader r = Catalogues.open(in, ColumnRequest.defaults()); CatalogueWriter w = r.openWriter(out, true)) {
             Chunk chunk = new Chunk(7_777); // chunks that end inside pages and row groups
@@ -92,10 +98,8 @@ class ParquetFlatPagesTest {
         return out;
     }
 
-    @Test
-    void theSameRowsAndStatisticsAsTheColumnWriter() throws Exception {
-        Path in = dir.resolve("in.parquet");
-        duck("COPY (SELECT i::BIGINT AS id, (i * 37.77) % 360 AS ra, ((i * 13.31) % 170) - 85 AS dec,"
+    /** The columns of {@link #theSameRowsAndStatisticsAsTheColumnWriter}'s file: nulls, NaN, signed zeros, unsigned. */
+    private static final String COLUMNS = "SELECT i::BIGINT AS id, (i * 37.77) % 360 AS ra, ((i * 13.31) % 170) - 85 AS dec,"
                 + " CASE WHEN i % 5 = 0 THEN NULL ELSE i::INTEGER - 30000 END AS int32,"
                 + " CASE WHEN i % 7 = 3 THEN NULL ELSE (i * 2654435761)::UBIGINT + 9223372036854775807::UBIGINT END AS uint64,"
                 + " ((i * 100003) % 4294967295)::UINTEGER AS uint32,"
@@ -106,7 +110,12 @@ class ParquetFlatPagesTest {
                 + " NULL::DOUBLE AS all_null, CASE WHEN i % 2 = 1 THEN -0.0 ELSE 0.0 END AS zeros,"
                 + " CASE WHEN i % 2 = 1 THEN -0.0::FLOAT ELSE 0.0::FLOAT END AS float_zeros,"
                 + " ((i % 9000) / 10)::DECIMAL(4, 1) AS dec4, 'name ' || i AS name"
-                + " FROM range(50000) t(i)) TO '" + in + "' (FORMAT parquet, ROW_GROUP_SIZE 30000)");
+                + " FROM range(50000) t(i)";
+
+    @Test
+    void theSameRowsAndStatisticsAsTheColumnWriter() throws Exception {
+        Path in = dir.resolve("in.parquet");
+        duck("COPY (" + COLUMNS + ") TO '" + in + "' (FORMAT parquet, ROW_GROUP_SIZE 30000)");
         Path flat = copy(in, "flat.parquet", true);
         Path oracle = copy(in, "oracle.parquet", false);
         assertEquals(rows(oracle), rows(flat));
@@ -117,5 +126,19 @@ class ParquetFlatPagesTest {
             assertEquals(expected.get(i), got.get(i));
         }
         assertTrue(got.stream().anyMatch(s -> s.startsWith("f64 ") && s.contains("nulls 0") == false), String.join("\n", got));
+    }
+
+    @Test
+    void pagesReadOneByOneHoldWhatTheColumnReaderReads() throws Exception {
+        String[] options = {"COMPRESSION snappy, ROW_GROUP_SIZE 30000", "COMPRESSION zstd, PARQUET_VERSION V2",
+                "COMPRESSION uncompressed, ROW_GROUP_SIZE 2048"};
+        for (int k = 0; k < options.length; k++) {
+            Path in = dir.resolve("in-" + k + ".parquet");
+            duck("COPY (" + COLUMNS + ") TO '" + in + "' (FORMAT parquet, " + options[k] + ")");
+            List<String> expected = rows(copy(in, "oracle-" + k + ".parquet", false, false));
+            assertEquals(expected, rows(copy(in, "decoded-" + k + ".parquet", false, true)), options[k]);
+            assertEquals(expected, rows(copy(in, "both-" + k + ".parquet", true, true)), options[k]);
+            assertEquals(50_000, expected.size());
+        }
     }
 }
