@@ -95,19 +95,62 @@ final class ParquetFlatPages {
 
     private void copy(ParquetColumn c, int[] selected, int from, int to) {
         byte[] levels = optional ? c.definition : null;
-        for (int s = from; s < to; s++) {
-            int i = selected[s];
-            if (levels != null && levels[i] == 0) {
-                defined[rows++] = 0;
-                nulls++;
-                continue;
+        if (levels != null) {
+            int r = rows, n = count;
+            for (int s = from; s < to; s++) {
+                byte d = levels[selected[s]];
+                defined[r++] = d;
+                n += d;
             }
-            defined[rows++] = 1;
-            switch (c.type) {
-                case DOUBLE -> doubles[count++] = c.doubles[i];
-                case INT64 -> longs[count++] = c.longs[i];
-                case FLOAT -> floats[count++] = c.floats[i];
-                default -> ints[count++] = c.ints[i];
+            nulls += (to - from) - (n - count);
+            rows = r;
+        } else {
+            rows += to - from;
+        }
+        switch (c.type) { // one loop per type: no switch per value
+            case DOUBLE -> {
+                double[] in = c.doubles, out = doubles;
+                int n = count;
+                for (int s = from; s < to; s++) {
+                    int i = selected[s];
+                    if (levels == null || levels[i] != 0) {
+                        out[n++] = in[i];
+                    }
+                }
+                count = n;
+            }
+            case INT64 -> {
+                long[] in = c.longs, out = longs;
+                int n = count;
+                for (int s = from; s < to; s++) {
+                    int i = selected[s];
+                    if (levels == null || levels[i] != 0) {
+                        out[n++] = in[i];
+                    }
+                }
+                count = n;
+            }
+            case FLOAT -> {
+                float[] in = c.floats, out = floats;
+                int n = count;
+                for (int s = from; s < to; s++) {
+                    int i = selected[s];
+                    if (levels == null || levels[i] != 0) {
+                        out[n++] = in[i];
+                    }
+                }
+                count = n;
+            }
+            default -> {
+                int[] in = c.ints, out = ints;
+                int n = count;
+                for (int s = from; s < to; s++) {
+                    int i = selected[s];
+                    if (levels == null || levels[i] != 0) {
+                        out[n++] = in[i];
+                    }
+                }
+                count = n;
             }
         }
     }

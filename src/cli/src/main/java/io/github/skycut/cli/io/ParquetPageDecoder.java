@@ -84,24 +84,40 @@ final class ParquetPageDecoder {
     }
 
     private void copy(ParquetColumn c, int to, int m) {
-        ByteBuffer v = values;
-        int w = width;
+        int defined = m;
         if (optional) {
             System.arraycopy(levels, pageAt, c.definition, to, m);
+            defined = 0;
+            for (int i = 0; i < m; i++) {
+                defined += levels[pageAt + i];
+            }
         }
+        if (defined == m) { // no null here: the values in one bulk copy
+            ByteBuffer v = values.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(valueAt);
+            switch (c.type) {
+                case DOUBLE -> v.asDoubleBuffer().get(c.doubles, to, m);
+                case INT64 -> v.asLongBuffer().get(c.longs, to, m);
+                case FLOAT -> v.asFloatBuffer().get(c.floats, to, m);
+                default -> v.asIntBuffer().get(c.ints, to, m);
+            }
+            valueAt += m * width;
+            return;
+        }
+        ByteBuffer v = values;
+        int p = valueAt;
         for (int i = 0; i < m; i++) {
-            if (optional && levels[pageAt + i] == 0) {
+            if (levels[pageAt + i] == 0) {
                 continue;
             }
-            int p = valueAt;
             switch (c.type) {
                 case DOUBLE -> c.doubles[to + i] = v.getDouble(p);
                 case INT64 -> c.longs[to + i] = v.getLong(p);
                 case FLOAT -> c.floats[to + i] = v.getFloat(p);
                 default -> c.ints[to + i] = v.getInt(p);
             }
-            valueAt = p + w;
+            p += width;
         }
+        valueAt = p;
     }
 
     private void nextPage() throws IOException {
