@@ -22,8 +22,13 @@ class SkyPointsFactoryTest {
 
     @Test
     void thePublicConversionIsTheFactorysBitForBit() {
+        for (int n : new int[] {2 * B + 3, 3 * SkyPoints.CONVERT_GRAIN + 17}) { // the second in slices on several threads
+            publicConversionIsTheFactorys(n);
+        }
+    }
+
+    private static void publicConversionIsTheFactorys(int n) {
         Random random = new Random(28);
-        int n = 2 * B + 3;
         double[] ra = new double[n];
         double[] dec = new double[n];
         for (int i = 0; i < n; i++) {
