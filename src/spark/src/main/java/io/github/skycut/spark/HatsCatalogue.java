@@ -1,12 +1,18 @@
 package io.github.skycut.spark;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
+import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.sql.types.StructType;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -22,7 +28,8 @@ import java.util.regex.Pattern;
  * {@code properties}) and its HEALPix tiles of Parquet under {@code dataset/}, each tile a file
  * {@code Norder=K/Dir=D/Npix=N.parquet} or a directory {@code Norder=K/Dir=D/Npix=N/} of part files.
  * The tiles are those found under {@code dataset/} (one listing; files whose name starts with {@code .}
- * or {@code _} are not tiles). Their files are read as one Dataset with every column they hold, and no
+ * or {@code _} are not tiles); a catalogue without tiles is empty when {@code dataset/_common_metadata}
+ * gives its columns. Their files are read as one Dataset with every column they hold, and no
  * column is made from the directory names (Spark's partition discovery is not used: the two layouts
  * may be mixed).
  */
@@ -32,6 +39,7 @@ final class HatsCatalogue {
     static final List<String> PROPERTIES = List.of("hats.properties", "properties");
     static final String DATASET = "dataset";
     static final String PARTITION_INFO = "partition_info.csv";
+    static final String COMMON_METADATA = "_common_metadata";
 
     /** Below {@code dataset/}: a tile file, or a part file of a tile directory. */
     private static final Pattern TILE_PART =
@@ -54,12 +62,15 @@ final class HatsCatalogue {
     private final HatsProperties properties;
     private final List<String> files;
     private final List<Tile> tiles;
+    private final StructType emptySchema; // without tiles: the columns dataset/_common_metadata gives
 
-    private HatsCatalogue(Path root, HatsProperties properties, List<String> files, List<Tile> tiles) {
+    private HatsCatalogue(Path root, HatsProperties properties, List<String> files, List<Tile> tiles,
+                          StructType emptySchema) {
         this.root = root;
         this.properties = properties;
         this.files = files;
         this.tiles = tiles;
+        this.emptySchema = emptySchema;
     }
 
     /**
@@ -115,12 +126,26 @@ final class HatsCatalogue {
         }
         TreeMap<Tile, List<LocatedFileStatus>> tiles = list(fs, dataset);
         if (tiles.isEmpty()) {
-            throw new SkycutInputException(catalogue + ": " + dataset + ": no tiles in it (Norder=K/Dir=D/Npix=N.parquet"
-                    + " files or Npix=N/ directories of part files)");
+            Path common = new Path(dataset, COMMON_METADATA);
+            if (!fs.exists(common)) {
+                throw new SkycutInputException(catalogue + ": " + dataset + ": no tiles in it (Norder=K/Dir=D/Npix=N.parquet"
+                        + " files or Npix=N/ directories of part files), nor the " + COMMON_METADATA + " of an empty"
+                        + " catalogue");
+            }
+            return new HatsCatalogue(root, properties, List.of(), List.of(), schemaOf(common, fs.getConf(), catalogue));
         }
         List<String> files = new ArrayList<>();
         tiles.values().forEach(parts -> parts.forEach(f -> files.add(f.getPath().toString())));
-        return new HatsCatalogue(root, properties, List.copyOf(files), List.copyOf(tiles.keySet()));
+        return new HatsCatalogue(root, properties, List.copyOf(files), List.copyOf(tiles.keySet()), null);
+    }
+
+    /** The Spark columns of a Parquet file's schema, as Spark's reader makes them. */
+    private static StructType schemaOf(Path file, Configuration conf, String catalogue) {
+        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+            return new ParquetToSparkSchemaConverter(SQLConf.get()).convert(r.getFooter().getFileMetaData().getSchema());
+        } catch (IOException | RuntimeException e) {
+            throw new SkycutInputException(catalogue + ": " + file + ": not a Parquet footer: " + e.getMessage());
+        }
     }
 
     /** The tiles under {@code dataset}, by order then pixel, each with its files in name order. */
@@ -145,8 +170,11 @@ final class HatsCatalogue {
         return name != null && (name.startsWith(".") || name.startsWith("_"));
     }
 
-    /** Every row of every tile, with every column of the files. */
+    /** Every row of every tile, with every column of the files (none for an empty catalogue). */
     Dataset<Row> read(SparkSession spark) {
+        if (files.isEmpty()) {
+            return spark.createDataFrame(List.of(), emptySchema);
+        }
         return spark.read().parquet(files.toArray(String[]::new));
     }
 

@@ -21,6 +21,7 @@ import org.apache.spark.sql.execution.datasources.parquet.ParquetWriteSupport;
 import org.apache.spark.sql.execution.datasources.parquet.SparkToParquetSchemaConverter;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -49,7 +50,6 @@ import java.util.regex.Pattern;
 final class HatsWriter {
 
     static final String PROPERTIES = HatsCatalogue.PROPERTIES.get(0);
-    static final String COMMON_METADATA = "_common_metadata";
     private static final List<String> TILE_COLUMNS = List.of("Norder", "Dir", "Npix");
     /** The input's row counts per HEALPix pixel: true only while every row is kept. */
     private static final Pattern COUNT_MAPS = Pattern.compile("skymap(\\.\\d+)?\\.fits|point_map\\.fits");
@@ -77,6 +77,7 @@ final class HatsWriter {
         Dataset<Row> tiled = tiled(rows, input);
         tiled.write().mode(SaveMode.ErrorIfExists).partitionBy(TILE_COLUMNS.toArray(String[]::new))
                 .parquet(dataset.toString());
+        fs.mkdirs(dataset); // when no row is left, Spark may write no directory
         fs.delete(new Path(dataset, "_SUCCESS"), false);
         TreeMap<HatsCatalogue.Tile, List<LocatedFileStatus>> tiles = HatsCatalogue.list(fs, dataset);
         long total = 0, maxRows = 0, bytes = 0;
@@ -95,7 +96,7 @@ final class HatsWriter {
             maxRows = Math.max(maxRows, tileRows);
             sky += 1.0 / (12L << 2 * t.getKey().order());
         }
-        writeCommonMetadata(new Path(dataset, COMMON_METADATA), schema, dataSchema(tiled), conf);
+        writeCommonMetadata(new Path(dataset, HatsCatalogue.COMMON_METADATA), schema, dataSchema(tiled), conf);
         writePartitionInfo(fs, new Path(root, HatsCatalogue.PARTITION_INFO), tiles.keySet());
         HatsProperties props = input.properties().copy();
         props.set("hats_nrows", Long.toString(total));
@@ -163,7 +164,8 @@ final class HatsWriter {
      */
     private static void writeCommonMetadata(Path file, FileMetaData tile, StructType dataSchema, Configuration conf)
             throws IOException {
-        var parquetSchema = tile != null ? tile.getSchema() : new SparkToParquetSchemaConverter(conf).convert(dataSchema);
+        var parquetSchema = tile != null ? tile.getSchema()
+                : new SparkToParquetSchemaConverter(SQLConf.get()).convert(dataSchema);
         Map<String, String> keyValues = tile != null ? tile.getKeyValueMetaData()
                 : Map.of(ParquetWriteSupport.SPARK_ROW_SCHEMA(), dataSchema.json());
         ParquetFileWriter w = new ParquetFileWriter(HadoopOutputFile.fromPath(file, conf), parquetSchema,

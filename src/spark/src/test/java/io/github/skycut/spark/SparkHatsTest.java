@@ -178,6 +178,36 @@ class SparkHatsTest {
     }
 
     @Test
+    void aMaskOfHatsObjectsWritesAHatsCatalogue() throws IOException {
+        Path out = dir.resolve("files-mask-kept");
+        SparkCutJobTest.Run r = SparkCutJobTest.run("cut", "--master", "local[2]", "--objects", filesHats.toString(),
+                "--layer", "name=BRIGHT,bit=1,contaminants=" + starsCsv + ",radius-column=radius_arcsec",
+                "--output", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertCatalogue(out, filesHats, expected("kept"), "RA_ICRS", "DE_ICRS", "hats.properties");
+    }
+
+    @Test
+    void anEmptyCutIsAnEmptyCatalogueThatReadsAgain() throws IOException {
+        Path out = dir.resolve("dirs-none-kept");
+        SparkCutJobTest.Run r = SparkCutJobTest.run("cut", "--master", "local[2]", "--objects", directoriesHats.toString(),
+                "--contaminants", starsCsv.toString(), "--radius", "180deg", "--output", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(tileFiles(out).isEmpty());
+        assertEquals(List.of("Norder,Npix"), Files.readAllLines(out.resolve("partition_info.csv")));
+        assertEquals("0", properties(out.resolve("hats.properties")).get("hats_nrows"));
+        assertEquals(List.of("id", "ra", "dec", "mag", "_healpix_29"), commonMetadataColumns(out));
+
+        Path again = dir.resolve("dirs-none-kept-again");
+        r = SparkCutJobTest.run("cut", "--master", "local[2]", "--objects", out.toString(), "--contaminants",
+                starsCsv.toString(), "--radius", "1deg", "--output", again.toString(), "--output-mode", "flag");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("0", properties(again.resolve("hats.properties")).get("hats_nrows"));
+        assertEquals(List.of("id", "ra", "dec", "mag", "_healpix_29", SparkCutOptions.FLAG_COLUMN),
+                commonMetadataColumns(again));
+    }
+
+    @Test
     void aCatalogueWithoutPropertiesOrTilesIsRefusedNamingThePath() throws IOException {
         Path noProps = Files.createDirectories(dir.resolve("no_props"));
         Files.createDirectories(noProps.resolve("dataset/Norder=1/Dir=0"));
@@ -318,14 +348,18 @@ class SparkHatsTest {
             assertEquals(before.get(kept), after.get(kept), kept);
         }
 
+        assertEquals(List.of("id", ra, dec, "mag", "_healpix_29"), commonMetadataColumns(out));
+    }
+
+    /** The columns of the catalogue's dataset/_common_metadata, which has no row groups. */
+    private static List<String> commonMetadataColumns(Path root) throws IOException {
         ParquetMetadata common;
         try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(out.resolve("dataset/_common_metadata").toUri()), new Configuration()))) {
+                new org.apache.hadoop.fs.Path(root.resolve("dataset/_common_metadata").toUri()), new Configuration()))) {
             common = r.getFooter();
         }
         assertEquals(0, common.getBlocks().size());
-        assertEquals(List.of("id", ra, dec, "mag", "_healpix_29"),
-                common.getFileMetaData().getSchema().getFields().stream().map(Type::getName).toList());
+        return common.getFileMetaData().getSchema().getFields().stream().map(Type::getName).toList();
     }
 
     private static Map<String, String> properties(Path file) throws IOException {
