@@ -47,7 +47,7 @@ final class BroadcastCut implements FlatMapFunction<Iterator<InternalRow>, Inter
 
     /** A hold on this JVM's prepared cut for {@code b}, let go when closed or when the running task completes. */
     private static PreparedCuts.Lease held(Broadcast<Contaminants> b) {
-        PreparedCuts.Lease lease = PreparedCuts.acquire(b.id(), () -> b.value().prepare());
+        PreparedCuts.Lease lease = PreparedCuts.acquire(b, () -> b.value().prepare());
         TaskContext task = TaskContext.get();
         if (task != null) {
             task.addTaskCompletionListener((TaskCompletionListener) ctx -> lease.close());

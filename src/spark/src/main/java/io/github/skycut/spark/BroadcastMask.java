@@ -39,7 +39,7 @@ final class BroadcastMask implements FlatMapFunction<Iterator<InternalRow>, Inte
 
     @Override
     public Iterator<InternalRow> call(Iterator<InternalRow> rows) {
-        PreparedCuts.Lease lease = PreparedCuts.acquire(layers.id(), () -> layers.value().prepare());
+        PreparedCuts.Lease lease = PreparedCuts.acquire(layers, () -> layers.value().prepare());
         TaskContext task = TaskContext.get();
         if (task != null) {
             task.addTaskCompletionListener((TaskCompletionListener) ctx -> lease.close());

@@ -2,6 +2,8 @@ package io.github.skycut.spark;
 
 import io.github.skycut.PreparedCut;
 import io.github.skycut.PreparedMask;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.broadcast.Broadcast;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,8 +11,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The executor JVM's prepared cuts (and prepared survey masks), one per broadcast (keyed by the broadcast's id), shared by every
- * task that cuts against it. A task holds a {@link Lease} while it cuts; the least recently used
+ * The executor JVM's prepared cuts (and prepared survey masks), one per broadcast, shared by every
+ * task that cuts against it. A broadcast is known by its application and its id: ids start again at 0
+ * in each SparkContext, and a JVM may run several one after the other (local mode: a session stopped
+ * and made again), whose cuts must never be mistaken for each other. A task holds a {@link Lease} while it cuts; the least recently used
  * cuts beyond {@link #CAPACITY} are closed once no task holds them.
  */
 final class PreparedCuts {
@@ -18,7 +22,7 @@ final class PreparedCuts {
     /** Prepared cuts kept per JVM (a job uses one; a session running several queries, a few). */
     static final int CAPACITY = 4;
 
-    private static final Map<Long, Entry> CACHE = new LinkedHashMap<>(16, 0.75f, true);
+    private static final Map<String, Entry> CACHE = new LinkedHashMap<>(16, 0.75f, true);
 
     private PreparedCuts() {
     }
@@ -92,8 +96,10 @@ final class PreparedCuts {
         }
     }
 
-    /** A hold on the cut (or mask) for {@code key}, prepared by {@code make} on first use in this JVM. */
-    static Lease acquire(long key, Supplier<? extends AutoCloseable> make) {
+    /** A hold on the cut (or mask) for {@code b}, prepared by {@code make} on first use in this JVM. */
+    static Lease acquire(Broadcast<?> b, Supplier<? extends AutoCloseable> make) {
+        SparkEnv env = SparkEnv.get();
+        String key = (env == null ? "" : env.conf().get("spark.app.id", "")) + "/" + b.id();
         synchronized (CACHE) {
             Entry e = CACHE.computeIfAbsent(key, k -> new Entry(make));
             e.users++;
@@ -103,7 +109,7 @@ final class PreparedCuts {
     }
 
     private static void evictBeyondCapacity() {
-        Iterator<Map.Entry<Long, Entry>> it = CACHE.entrySet().iterator();
+        Iterator<Map.Entry<String, Entry>> it = CACHE.entrySet().iterator();
         while (CACHE.size() > CAPACITY && it.hasNext()) {
             Entry e = it.next().getValue();
             it.remove();

@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Reads a catalogue Spark can read, by its name: {@code .csv} / {@code .csv.gz} (header row, every
- * column kept as text), {@code .parquet}, or a directory of part files (CSV if its files are CSV,
+ * column kept as text), {@code .parquet}, a HATS catalogue (a directory with {@code hats.properties} or
+ * {@code properties}: {@link HatsCatalogue}), or a directory of part files (CSV if its files are CSV,
  * else Parquet), on any file system Spark's Hadoop configuration knows.
  */
 final class SparkCatalogues {
@@ -23,7 +24,20 @@ final class SparkCatalogues {
     private SparkCatalogues() {
     }
 
+    /** A catalogue's rows, and what its HATS properties say when it is a HATS catalogue (else null). */
+    record Catalogue(Dataset<Row> rows, HatsCatalogue hats) {
+    }
+
+    static Catalogue open(SparkSession spark, String path, String catalogue) {
+        HatsCatalogue hats = isCsv(path) ? null : HatsCatalogue.open(spark, path, catalogue);
+        return new Catalogue(hats != null ? hats.read(spark) : readFiles(spark, path, catalogue), hats);
+    }
+
     static Dataset<Row> read(SparkSession spark, String path, String catalogue) {
+        return open(spark, path, catalogue).rows();
+    }
+
+    private static Dataset<Row> readFiles(SparkSession spark, String path, String catalogue) {
         Format f = formatOf(spark, path, catalogue);
         return f == Format.CSV ? spark.read().option("header", "true").csv(path) : spark.read().parquet(path);
     }

@@ -28,21 +28,24 @@ import java.util.concurrent.Callable;
 /**
  * {@code skycut spark cut}: the job, locally ({@code ./skycut spark cut --master 'local[2]' ...}) or under
  * {@code spark-submit --class io.github.skycut.spark.SparkCutJob skycut-spark.jar cut ...} on a cluster.
- * Reads the objects and the contaminants (Parquet or CSV, by name or a directory of part files), cuts
- * with {@link SparkCut}, and writes Spark's usual directory of part files (Parquet by default; CSV with
- * a header), through a temporary directory renamed at the end: a failed job leaves no output, and a
+ * Reads the objects and the contaminants (Parquet or CSV, by name or a directory of part files, or a
+ * HATS catalogue), cuts with {@link SparkCut}, and writes Spark's usual directory of part files (Parquet
+ * by default; CSV with a header) or, for HATS objects, a HATS catalogue ({@link HatsWriter}), through a
+ * temporary directory renamed at the end: a failed job leaves no output, and a
  * stopped one ({@link UnfinishedOutput}) removes it and says so. Bad input is one line naming the
  * column, exit status 2.
  */
 @Command(name = "cut", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Cuts every object that lies within a radius of any contaminant, on Apache Spark.",
-                "Catalogues: .parquet, .csv/.csv.gz (header row) or a directory of part files; Spark's file systems."},
+                "Catalogues: .parquet, .csv/.csv.gz (header row), a directory of part files, or a HATS catalogue (a"
+                        + " directory with hats.properties); Spark's file systems."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:success", "2:bad input or usage (one line on stderr naming the column)", "1:internal or I/O error"})
 public final class SparkCutJob implements Callable<Integer> {
 
     static final int EXIT_BAD_INPUT = 2;
     static final int EXIT_INTERNAL = 1;
+    private static final String HATS = "hats";
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master, e.g. local[2] (default: spark-submit's)")
     String master;
@@ -113,7 +116,8 @@ public final class SparkCutJob implements Callable<Integer> {
             description = "with --nearest: write this integer column of the contaminants (e.g. a catalogue id) instead of the row")
     String contaminantIdColumn;
 
-    @Option(names = "--output-format", paramLabel = "FORMAT", defaultValue = "parquet", description = "parquet or csv (default: ${DEFAULT-VALUE})")
+    @Option(names = "--output-format", paramLabel = "FORMAT", description = {"parquet, csv or hats (a HATS catalogue of"
+            + " the objects' tiles; the objects must be one) (default: hats for HATS objects, else parquet)"})
     String format;
 
     @Option(names = "--distribution", paramLabel = "HOW", defaultValue = "auto", description = "auto, broadcast or partitioned (default: ${DEFAULT-VALUE})")
@@ -248,9 +252,15 @@ public final class SparkCutJob implements Callable<Integer> {
             }
             unfinished = UnfinishedOutput.watch(fs, tmp, err);
             long t0 = System.nanoTime();
-            Dataset<Row> obj = SparkCatalogues.read(spark, objects, "objects");
-            Dataset<Row> result = specs == null ? cut(spark, obj, o, m) : mask(spark, obj, o, m, specs);
-            result.write().mode(SaveMode.ErrorIfExists).format(fmt).option("header", "true").save(tmp.toString());
+            SparkCatalogues.Catalogue obj = SparkCatalogues.open(spark, objects, "objects");
+            fmt = outputFormat(fmt, obj.hats());
+            o = withHatsColumns(o, obj.hats());
+            Dataset<Row> result = specs == null ? cut(spark, obj.rows(), o, m) : mask(spark, obj.rows(), o, m, specs);
+            if (fmt.equals(HATS)) {
+                HatsWriter.write(result, obj.hats(), tmp, m == BatchCutter.Mode.FLAG, builder());
+            } else {
+                result.write().mode(SaveMode.ErrorIfExists).format(fmt).option("header", "true").save(tmp.toString());
+            }
             if (!fs.rename(tmp, out)) {
                 return fail("could not rename " + tmp + " to " + out, null, EXIT_INTERNAL);
             }
@@ -277,7 +287,12 @@ public final class SparkCutJob implements Callable<Integer> {
     }
 
     private Dataset<Row> cut(SparkSession spark, Dataset<Row> obj, SparkCutOptions o, BatchCutter.Mode m) {
-        Dataset<Row> stars = SparkCatalogues.read(spark, contaminants, "contaminants");
+        SparkCatalogues.Catalogue read = SparkCatalogues.open(spark, contaminants, "contaminants");
+        Dataset<Row> stars = read.rows();
+        if (read.hats() != null) { // the options name them, else the contaminants' own properties do
+            o = o.withContaminantColumns(first(contaminantRaColumn, raColumn, read.hats().raColumn()),
+                    first(contaminantDecColumn, decColumn, read.hats().decColumn()));
+        }
         return switch (m) {
             case FLAG -> SparkCut.flag(obj, stars, o);
             case KEPT -> SparkCut.keep(obj, stars, o);
@@ -399,12 +414,52 @@ public final class SparkCutJob implements Callable<Integer> {
         };
     }
 
+    /** The format asked for (null when none was). */
     private String format() {
+        if (format == null) {
+            return null;
+        }
         String f = format.trim().toLowerCase(Locale.ROOT);
-        if (!f.equals("parquet") && !f.equals("csv")) {
-            throw new IllegalArgumentException("unknown output format '" + format + "': use parquet or csv");
+        if (!f.equals("parquet") && !f.equals("csv") && !f.equals(HATS)) {
+            throw new IllegalArgumentException("unknown output format '" + format + "': use parquet, csv or hats");
         }
         return f;
+    }
+
+    /** The format asked for, else hats for HATS objects, else parquet; hats only for HATS objects. */
+    private String outputFormat(String asked, HatsCatalogue objectsHats) {
+        if (asked == null) {
+            return objectsHats != null ? HATS : "parquet";
+        }
+        if (asked.equals(HATS) && objectsHats == null) {
+            throw new SkycutInputException("objects: " + objects + ": not a HATS catalogue (no hats.properties or"
+                    + " properties in it); --output-format hats writes the tiles of HATS objects");
+        }
+        return asked;
+    }
+
+    /** The objects' RA/Dec from their HATS properties ({@code hats_col_ra}, {@code hats_col_dec}) where not given. */
+    private SparkCutOptions withHatsColumns(SparkCutOptions o, HatsCatalogue objectsHats) {
+        if (objectsHats == null) {
+            return o;
+        }
+        return o.withObjectColumns(raColumn == null ? objectsHats.raColumn() : null,
+                decColumn == null ? objectsHats.decColumn() : null);
+    }
+
+    private static String first(String... names) {
+        for (String n : names) {
+            if (n != null) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** {@code hats_builder} of a HATS output. */
+    static String builder() {
+        String v = SparkCutJob.class.getPackage().getImplementationVersion();
+        return "skycut " + (v != null ? v : "(development build)");
     }
 
     private SparkCutOptions.Distribution distribution() {

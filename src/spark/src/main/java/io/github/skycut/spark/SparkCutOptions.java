@@ -58,6 +58,8 @@ public final class SparkCutOptions implements Serializable {
     private String decColumn;
     private String contaminantRaColumn;
     private String contaminantDecColumn;
+    private String objectRaColumn;
+    private String objectDecColumn;
     private KernelType kernel = KernelType.AUTO;
     private Strategy strategy = Strategy.AUTO;
     private String flagColumn = FLAG_COLUMN;
@@ -100,6 +102,18 @@ public final class SparkCutOptions implements Serializable {
         SparkCutOptions o = copy();
         o.raColumn = ra;
         o.decColumn = dec;
+        return o;
+    }
+
+    /**
+     * RA and Dec columns (degrees) of the objects only, where not null (a HATS catalogue's
+     * {@code hats_col_ra}/{@code hats_col_dec}): unlike {@link #withColumns}, the contaminants do not
+     * inherit them.
+     */
+    SparkCutOptions withObjectColumns(String ra, String dec) {
+        SparkCutOptions o = copy();
+        o.objectRaColumn = ra;
+        o.objectDecColumn = dec;
         return o;
     }
 
@@ -229,6 +243,8 @@ public final class SparkCutOptions implements Serializable {
         o.decColumn = decColumn;
         o.contaminantRaColumn = contaminantRaColumn;
         o.contaminantDecColumn = contaminantDecColumn;
+        o.objectRaColumn = objectRaColumn;
+        o.objectDecColumn = objectDecColumn;
         o.kernel = kernel;
         o.strategy = strategy;
         o.flagColumn = flagColumn;
@@ -255,11 +271,11 @@ public final class SparkCutOptions implements Serializable {
     }
 
     String raColumn() {
-        return raColumn;
+        return objectRaColumn != null ? objectRaColumn : raColumn;
     }
 
     String decColumn() {
-        return decColumn;
+        return objectDecColumn != null ? objectDecColumn : decColumn;
     }
 
     String contaminantRaColumn() {

@@ -20,7 +20,9 @@
  * {@code BatchMasker} for masks), the partitioned path ({@code PartitionedCut} over
  * {@code SkyCells}), the row batches ({@code BatchCutter}), column lookup ({@code Columns}), reading
  * and checking the contaminants ({@code Contaminants}, {@code CutSettings}), reading catalogues by name
- * ({@code SparkCatalogues}), the job's temporary output while it runs ({@code UnfinishedOutput}) and the
- * JDK check ({@code JdkCheck}). It may import the skycut API, Spark, Scala and the JDK.
+ * ({@code SparkCatalogues}), HATS catalogues in and out ({@code HatsCatalogue}, {@code HatsProperties},
+ * {@code HatsTiles}, {@code HatsWriter}), the job's temporary output while it runs ({@code UnfinishedOutput})
+ * and the JDK check ({@code JdkCheck}). It may import the skycut API, Spark, Scala, parquet-java, Hadoop and
+ * the JDK.
  */
 package io.github.skycut.spark;
