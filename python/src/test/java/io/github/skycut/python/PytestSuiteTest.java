@@ -48,8 +48,10 @@ class PytestSuiteTest {
         Path xml = reports.resolve("pytest.xml");
         Path log = reports.resolve("pytest-output.txt");
         Files.deleteIfExists(xml);
+        // pytest's tmp_path folders under the build's reports, not /tmp (pytest keeps its last three there)
+        Path scratch = reports.resolve("pytest-tmp");
         ProcessBuilder pb = new ProcessBuilder(python, "-m", "pytest", "-p", "no:cacheprovider", "-rs",
-                "--junitxml=" + xml, dir.resolve("tests").toString())
+                "--basetemp=" + scratch, "--junitxml=" + xml, dir.resolve("tests").toString())
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("SKYCUT_JAR", library().toString());
         pb.environment().put("SKYCUT_JAVA_HOME", System.getProperty("java.home"));
