@@ -7,7 +7,8 @@ cache is kept per user ($XDG_CACHE_HOME/skycut, else ~/.cache/skycut, as the C l
 library jar (its path, size and time), JDK and JVM flags. When it is missing, the first process
 starts the training in the background, in a process of its own that writes to a temporary name and
 renames it when done, and runs without the cache; the processes after it use it. A stale or damaged
-cache is ignored by the JVM in silence. SKYCUT_AOT=0 leaves it out.
+cache is ignored by the JVM in silence. SKYCUT_AOT=0 leaves it out. Each new build of the jar needs a
+cache of its own (some 16 MB): when one is made, only the KEEP newest are kept, with their logs.
 """
 import hashlib
 import os
@@ -20,6 +21,8 @@ from pathlib import Path
 TRAINING = "io.github.skycut.internal.engine.AotTraining"
 #: A training that has not finished after this many seconds is taken for dead and may start again.
 STALE_SECONDS = 600
+#: Caches kept in the directory when a new one is made (older builds' caches are never used again).
+KEEP = 4
 #: The JVM says nothing of a cache it cannot use (its messages would go to stdout).
 QUIET = "-Xlog:aot*=off,cds*=off"
 
@@ -54,6 +57,22 @@ def options(home, jar, flags, env=os.environ):
     return []
 
 
+def prune(directory, keep=KEEP, now=None):
+    """Removes all but the `keep` newest caches (with their .log and .failed) and temporary files of
+    trainings dead for STALE_SECONDS. A JVM still using a removed cache keeps reading it (an open file
+    outlives its name)."""
+    now = time.time() if now is None else now
+    caches = sorted(directory.glob("skycut-lib-*.aot"), key=lambda p: p.stat().st_mtime, reverse=True)
+    old = [p for p in caches[keep:]]
+    old += [p for p in directory.glob("skycut-lib-*.tmp*") if now - p.stat().st_mtime > STALE_SECONDS]
+    for p in old:
+        for f in (p, p.with_suffix(".log"), p.with_suffix(".failed")) if p.suffix == ".aot" else (p,):
+            try:
+                f.unlink()
+            except FileNotFoundError:
+                pass
+
+
 def _train(home, jar, flags, cache):
     """Starts the training in a detached process unless one is running (a fresh .training marker) or failed."""
     cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -66,6 +85,7 @@ def _train(home, jar, flags, cache):
     except FileNotFoundError:
         pass
     marker.write_text(str(os.getpid()))
+    prune(cache.parent)
     tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
     java = Path(home) / "bin" / "java"
     command = [str(java), *flags, f"-XX:AOTCacheOutput={tmp}", "-cp", str(jar), TRAINING]

@@ -64,3 +64,24 @@ def test_left_out_when_asked_or_without_a_cache_directory(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("")  # a cache directory that cannot be made: a file where its parent should be
     assert _aot.options(home, jar, ("--enable-native-access=ALL-UNNAMED",), {"XDG_CACHE_HOME": str(blocked)}) == []
+
+
+def test_only_the_newest_caches_are_kept(tmp_path):
+    now = time.time()
+    for age in range(6):  # six builds' caches, the newest first, each with its log
+        for suffix in (".aot", ".log"):
+            p = tmp_path / f"skycut-lib-{age}{suffix}"
+            p.write_text("x")
+            os.utime(p, (now - 100 * age, now - 100 * age))
+    (tmp_path / "skycut-lib-5.failed").write_text("")
+    dead = tmp_path / "skycut-lib-9.aot.123.tmp"
+    dead.write_text("x")
+    os.utime(dead, (now - _aot.STALE_SECONDS - 1, now - _aot.STALE_SECONDS - 1))
+    running = tmp_path / "skycut-lib-8.aot.456.tmp"
+    running.write_text("x")
+    other = tmp_path / "libskycut-abc.so"
+    other.write_text("x")
+    _aot.prune(tmp_path, keep=4, now=now)
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted([f"skycut-lib-{a}{s}" for a in range(4) for s in (".aot", ".log")]
+                          + [running.name, other.name]), left
