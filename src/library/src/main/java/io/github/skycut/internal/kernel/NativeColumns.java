@@ -15,9 +15,9 @@ import java.util.Locale;
  * and the split of (n, 3) rows into columns, one pass each, so that wrapping 10⁷ points runs no
  * per-point Java (in a fresh JVM that loop runs interpreted, then in C1, for most of a large
  * catalogue). C only finds the first row that fails; SkyPoints checks that row again with its own
- * code and writes the message, so Java stays the reference. Used where the C kernel loads and
- * {@code -Dskycut.kernel} does not ask for a Java kernel; everywhere else the callers do the
- * work in Java ({@link #NOT_HERE}). Java checks every segment's place and size before the call.
+ * code and writes the message, so Java stays the reference. Used where the JVM gave the library
+ * native access, the C kernel loads and {@code -Dskycut.kernel} does not ask for a Java kernel;
+ * everywhere else the callers do the work in Java ({@link #NOT_HERE}). Java checks every segment's place and size before the call.
  */
 public final class NativeColumns {
 
@@ -32,9 +32,14 @@ public final class NativeColumns {
         static final MethodHandle UNIT_CHECK = USED ? NativeLibrary.slotsFunction("skycut_unit_check") : null;
         static final MethodHandle ROWS_SPLIT = USED ? NativeLibrary.slotsFunction("skycut_rows_split") : null;
 
+        /**
+         * Only where the JVM gave this module native access: wrapping points must not be what loads the C
+         * library (and makes the JDK warn about it) in a JVM started without --enable-native-access.
+         */
         private static boolean used() {
             String wanted = System.getProperty(Kernels.PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
-            return (wanted.equals("auto") || wanted.equals("native")) && Kernels.find(KernelType.NATIVE).isPresent();
+            return (wanted.equals("auto") || wanted.equals("native")) && NativeColumns.class.getModule().isNativeAccessEnabled()
+                    && Kernels.find(KernelType.NATIVE).isPresent();
         }
     }
 
