@@ -75,6 +75,11 @@ final class ParquetNumbers {
         return CatalogueException.of(file, "column '" + name + "' holds " + what + ", not numbers that can hold an angle");
     }
 
+    /** Whether the column holds plain doubles (read as they are). */
+    boolean doubles() {
+        return kind == Kind.DOUBLE;
+    }
+
     /** Entry {@code i} of {@code c} (defined) as a double. */
     double value(ParquetColumn c, int i) {
         return switch (kind) {

@@ -288,7 +288,8 @@ final class ParquetReader implements CatalogueReader {
             chunk.ensureExtra();
         }
         ParquetColumn raColumn = cols[raAt], decColumn = cols[decAt];
-        for (int i = 0; i < n; i++) {
+        int i = extraAt < 0 && raNumbers.doubles() && decNumbers.doubles() ? plainDoubles(chunk, raColumn, decColumn, n) : 0;
+        for (; i < n; i++) {
             long r = row + i;
             chunk.a[i] = position(raColumn, raNumbers, i, r);
             double d = position(decColumn, decNumbers, i, r);
@@ -306,6 +307,30 @@ final class ParquetReader implements CatalogueReader {
                 chunk.extra[i] = extraNumbers.value(x, i);
             }
         }
+    }
+
+    /**
+     * RA and Dec stored as doubles, copied as they are while every row is defined, finite and within
+     * |Dec| &lt;= 90: the rows up to the first that is not, from which {@link #positions} goes on row by
+     * row (and says what is wrong with it).
+     */
+    private static int plainDoubles(Chunk chunk, ParquetColumn raColumn, ParquetColumn decColumn, int n) {
+        double[] ra = raColumn.doubles, dec = decColumn.doubles, a = chunk.a, b = chunk.b;
+        byte[] raDefined = raColumn.maxDefinition > 0 ? raColumn.definition : null;
+        byte[] decDefined = decColumn.maxDefinition > 0 ? decColumn.definition : null;
+        int raMax = raColumn.maxDefinition, decMax = decColumn.maxDefinition;
+        for (int i = 0; i < n; i++) {
+            if (raDefined != null && raDefined[i] != raMax || decDefined != null && decDefined[i] != decMax) {
+                return i;
+            }
+            double r = ra[i], d = dec[i];
+            if (!(Math.abs(r) <= Double.MAX_VALUE && Math.abs(d) <= 90)) {
+                return i;
+            }
+            a[i] = r;
+            b[i] = d;
+        }
+        return n;
     }
 
     private double position(ParquetColumn c, ParquetNumbers numbers, int i, long r) {

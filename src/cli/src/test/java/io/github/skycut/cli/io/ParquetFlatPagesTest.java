@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -139,6 +141,29 @@ class ParquetFlatPagesTest {
             assertEquals(expected, rows(copy(in, "decoded-" + k + ".parquet", false, true)), options[k]);
             assertEquals(expected, rows(copy(in, "both-" + k + ".parquet", true, true)), options[k]);
             assertEquals(50_000, expected.size());
+        }
+    }
+
+    @Test
+    void aBadPositionStoredAsADoubleIsNamedWithItsRowAndColumn() throws Exception {
+        String[][] cases = { // the bad value of row 70,000 (in the second chunk), and what is said of it
+                {"NULL", "dec", "missing value (null)"}, {"'nan'::DOUBLE", "dec", "missing value (NaN)"},
+                {"91.0", "dec", "|Dec| > 90"}, {"'inf'::DOUBLE", "ra", "not a finite number: Infinity"}};
+        for (String[] c : cases) {
+            Path in = dir.resolve("bad.parquet");
+            String ra = c[1].equals("ra") ? "CASE WHEN i = 70000 THEN " + c[0] + " ELSE i / 1000.0 END" : "i / 1000.0";
+            String dec = c[1].equals("dec") ? "CASE WHEN i = 70000 THEN " + c[0] + " ELSE i % 90 / 1.5 END" : "i % 90 / 1.5";
+            duck("COPY (SELECT (" + ra + ")::DOUBLE AS ra, (" + dec + ")::DOUBLE AS dec FROM range(100000) t(i)) TO '"
+                    + in + "' (FORMAT parquet)");
+            try (CatalogueReader r = Catalogues.open(in, ColumnRequest.defaults())) {
+                Chunk chunk = new Chunk(65_536);
+                assertEquals(65_536, r.read(chunk));
+                assertEquals(1234 / 1000.0, chunk.a[1234], "the rows before are read as they are");
+                CatalogueException e = assertThrows(CatalogueException.class, () -> r.read(chunk));
+                assertTrue(e.getMessage().contains("row 70000") && e.getMessage().contains("'" + c[1] + "'")
+                        && e.getMessage().contains(c[2]), e.getMessage());
+            }
+            Files.delete(in);
         }
     }
 }
