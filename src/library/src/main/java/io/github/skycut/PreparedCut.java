@@ -50,7 +50,32 @@ public final class PreparedCut implements AutoCloseable {
     public CutResult run(SkyPoints objects) {
         Objects.requireNonNull(objects, "objects");
         objects.checkReadableBy(engine.threads(), engine.usesOtherThreads(), "objects");
-        CutEngine.Outcome o = engine.run(objects);
+        return resultOf(engine.run(objects));
+    }
+
+    /**
+     * Cuts objects given by right ascension and declination in degrees: the same {@link CutResult}
+     * as {@code run(SkyPoints.fromRaDec(raDeg, decDeg))}, bit for bit, and faster for a large batch
+     * against contaminants that cover a small part of the sky (bright stars): a coarse grid of the
+     * sky, made on the first such batch, tells which objects lie in cells no contaminant's circle
+     * reaches. Those are kept without being converted to unit vectors or tested; only the others
+     * are. The grid is not used where it would not pay (a batch under a few thousand objects, radii
+     * over 20°, or contaminants covering much of the sky).
+     *
+     * @throws IllegalArgumentException naming the row, for NaN/infinite values or |Dec| &gt; 90°, or
+     *                                  for arrays of different lengths
+     * @throws IllegalStateException    if this prepared cut is closed
+     */
+    public CutResult run(double[] raDeg, double[] decDeg) {
+        Objects.requireNonNull(raDeg, "raDeg");
+        Objects.requireNonNull(decDeg, "decDeg");
+        if (raDeg.length != decDeg.length) {
+            throw new IllegalArgumentException("RA has " + raDeg.length + " values but Dec has " + decDeg.length);
+        }
+        return resultOf(engine.run(raDeg, decDeg));
+    }
+
+    private static CutResult resultOf(CutEngine.Outcome o) {
         return o.nearest() == null ? new CutResult(o.mask(), o.words(), o.kernel(), o.strategy(), o.threads())
                 : new CutResult(o.nearest(), o.separations(), o.kernel(), o.strategy(), o.threads());
     }

@@ -75,6 +75,7 @@ final class CutPipeline<R> {
     private final BlockingQueue<Item<R>> toWrite = new ArrayBlockingQueue<>(DEPTH);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private boolean reuseColumns; // the points live only through the cut: see Chunk.toReusedSkyPoints
+    private Function<Chunk, R> chunkCut; // null, or cuts a chunk itself (no points handed to onCut)
     private long read;
     private long cutCount;
     private long readNanos, cutNanos, writeNanos; // each written by its own stage's thread
@@ -97,7 +98,7 @@ final class CutPipeline<R> {
             throws IOException {
         CutPipeline<CutResult> p = new CutPipeline<>(reader, cut::run, CutResult::cutCount, sink, progress, chunkRows,
                 (points, result) -> points.close());
-        p.reuseColumns = true; // nobody keeps the points past the cut: each chunk's own columns serve
+        p.chunkCut = chunk -> chunk.cutBy(cut); // nobody keeps the points: RA/Dec rows far from every contaminant are never converted
         return totals(p.run());
     }
 
@@ -198,14 +199,7 @@ final class CutPipeline<R> {
             }
             cutHook.accept(item.sequence);
             long t0 = System.nanoTime();
-            SkyPoints points = reuseColumns ? item.chunk.toReusedSkyPoints() : item.chunk.toSkyPoints();
-            try {
-                last = cut.apply(points);
-            } catch (RuntimeException | Error e) {
-                points.close();
-                throw e;
-            }
-            onCut.accept(points, last); // takes the points
+            last = chunkCut != null ? chunkCut.apply(item.chunk) : cutPoints(item.chunk);
             cutNanos += System.nanoTime() - t0;
             if (!put(toWrite, new Item<>(item.chunk, item.sequence, item.progress, last))) {
                 break;
@@ -217,6 +211,20 @@ final class CutPipeline<R> {
             }
         }
         return last;
+    }
+
+    /** The chunk's points through the cut, then to onCut, which takes them. */
+    private R cutPoints(Chunk chunk) {
+        SkyPoints points = reuseColumns ? chunk.toReusedSkyPoints() : chunk.toSkyPoints();
+        R r;
+        try {
+            r = cut.apply(points);
+        } catch (RuntimeException | Error e) {
+            points.close();
+            throw e;
+        }
+        onCut.accept(points, r);
+        return r;
     }
 
     /** Writer thread: writes each chunk's rows in order, returns the chunk; finishes the sink after END. */

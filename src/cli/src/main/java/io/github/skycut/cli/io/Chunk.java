@@ -1,5 +1,7 @@
 package io.github.skycut.cli.io;
 
+import io.github.skycut.CutResult;
+import io.github.skycut.PreparedCut;
 import io.github.skycut.SkyPoints;
 
 import java.lang.foreign.Arena;
@@ -99,6 +101,31 @@ public final class Chunk {
                 return SkyPoints.fromColumns(ra, dec, z);
             }
             return SkyPoints.fromRaDec(ra, dec);
+        } catch (IllegalArgumentException e) {
+            if (check != null) {
+                check.explain(this);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * This chunk's rows cut by {@code cut}: RA/Dec rows through {@link PreparedCut#run(double[], double[])},
+     * which converts and tests only the rows near a contaminant, unit vectors through
+     * {@link #toReusedSkyPoints}. The same result as {@code cut.run(toSkyPoints())}.
+     *
+     * @throws CatalogueException naming the file, row and column of a position that is refused
+     */
+    public CutResult cutBy(PreparedCut cut) {
+        if (unitVectors || wrapped != null) {
+            try (SkyPoints points = toReusedSkyPoints()) {
+                return cut.run(points);
+            }
+        }
+        double[] ra = size == capacity ? a : Arrays.copyOf(a, size);
+        double[] dec = size == capacity ? b : Arrays.copyOf(b, size);
+        try {
+            return cut.run(ra, dec);
         } catch (IllegalArgumentException e) {
             if (check != null) {
                 check.explain(this);

@@ -4,6 +4,7 @@ import io.github.skycut.KernelType;
 import io.github.skycut.SkyPoints;
 import io.github.skycut.Strategy;
 import io.github.skycut.internal.exec.Partitioner;
+import io.github.skycut.internal.index.ContaminantCells;
 import io.github.skycut.internal.index.NativeZoneIndex;
 import io.github.skycut.internal.index.PreparedIndex;
 import io.github.skycut.internal.index.ZoneIndex;
@@ -59,6 +60,7 @@ public final class CutEngine implements AutoCloseable {
     private volatile boolean closed;
     private volatile PreparedIndex index;
     private volatile CutStrategy point;     // the strategy of one-object queries, made on the first
+    private volatile Object cells;          // ContaminantCells, or NO_CELLS, made on the first RA/Dec batch
 
     /**
      * @param cosMaxEach per-contaminant thresholds (indexed like the contaminants), or null for {@code cosMax}
@@ -182,6 +184,88 @@ public final class CutEngine implements AutoCloseable {
             exit();
         }
     }
+
+    /**
+     * Cuts objects given by RA/Dec in degrees (the caller checked the arrays' lengths): the same
+     * outcome as {@code run(SkyPoints.fromRaDec(raDeg, decDeg))}, but only the objects in cells a
+     * contaminant reaches ({@link ContaminantCells}) are converted and tested; the others are kept,
+     * as the test would keep them. A batch of fewer than {@link #CELLS_FROM} objects, a grid that
+     * would not pay, or a row that is not a position (which the conversion then names) takes the
+     * plain way.
+     */
+    public Outcome run(double[] raDeg, double[] decDeg) {
+        int n = raDeg.length;
+        int[] rows;
+        enter();
+        try {
+            ContaminantCells g = n < CELLS_FROM ? null : cells();
+            rows = g == null ? null : g.candidates(raDeg, decDeg, partitioner);
+        } finally {
+            exit();
+        }
+        if (rows == null || rows.length > n / 2) {
+            try (SkyPoints all = SkyPoints.fromRaDec(raDeg, decDeg)) {
+                return run(all);
+            }
+        }
+        double[] ra = new double[rows.length], dec = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            ra[k] = raDeg[rows[k]];
+            dec[k] = decDeg[rows[k]];
+        }
+        Outcome some;
+        try (SkyPoints candidates = SkyPoints.fromRaDec(ra, dec)) {
+            some = run(candidates);
+        }
+        return spread(some, rows, n);
+    }
+
+    /** Batches from this size on go through the cells: below it, converting all costs next to nothing. */
+    static final int CELLS_FROM = 4096;
+
+    /** The outcome of the candidate rows {@code rows} laid out over all {@code n} objects (the others kept). */
+    private static Outcome spread(Outcome some, int[] rows, int n) {
+        if (some.nearest() == null) {
+            byte[] mask = new byte[n];
+            long[] words = new long[(n + 7) / 8];
+            byte[] m = some.mask();
+            for (int k = 0; k < rows.length; k++) {
+                if (m[k] != 0) {
+                    int i = rows[k];
+                    mask[i] = 1;
+                    words[i >>> 3] |= 1L << ((i & 7) << 3);
+                }
+            }
+            return new Outcome(mask, words, null, null, some.kernel(), some.strategy(), some.threads());
+        }
+        int[] nearest = new int[n];
+        double[] separations = new double[n];
+        java.util.Arrays.fill(nearest, Nearest.NONE);
+        java.util.Arrays.fill(separations, Double.NaN);
+        for (int k = 0; k < rows.length; k++) {
+            nearest[rows[k]] = some.nearest()[k];
+            separations[rows[k]] = some.separations()[k];
+        }
+        return new Outcome(null, null, nearest, separations, some.kernel(), some.strategy(), some.threads());
+    }
+
+    /** The RA/Dec cells of the contaminants, built on first use; null when they would not pay. */
+    private ContaminantCells cells() {
+        Object c = cells;
+        if (c == null) {
+            synchronized (this) {
+                c = cells;
+                if (c == null) {
+                    ContaminantCells g = ContaminantCells.build(contaminants, cosMax, cosMaxEach);
+                    c = g != null ? g : NO_CELLS;
+                    cells = c;
+                }
+            }
+        }
+        return c instanceof ContaminantCells g ? g : null;
+    }
+
+    private static final Object NO_CELLS = new Object();
 
     /**
      * The separation of each object from its nearest contaminant, radians (NaN where none cuts),
