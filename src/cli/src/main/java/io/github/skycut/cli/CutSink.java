@@ -148,6 +148,13 @@ abstract class CutSink implements Closeable, CutPipeline.Sink<CutResult> {
         }
 
         private void write(Chunk chunk, CutResult result) throws IOException {
+            if (nearest == null && mode != OutputMode.FLAG) { // the kept or the cut rows, all alike: at once
+                boolean cut = mode == OutputMode.CUT;
+                int[] rows = cut ? result.cutIndices() : result.keptIndices();
+                writer.writeRows(chunk, rows, rows.length, cut);
+                writer.endChunk(chunk);
+                return;
+            }
             for (int i = 0; i < chunk.size(); i++) {
                 boolean cut = result.isCut(i);
                 if (mode == OutputMode.FLAG || cut == (mode == OutputMode.CUT)) {

@@ -8,7 +8,8 @@ import java.io.IOException;
 /**
  * A writer that passes every call on to another, for tests that change one of them (fail, slow
  * down, wait): overriding only {@code write} would drop {@code endChunk}, which a Parquet writer
- * needs before the chunk is filled again.
+ * needs before the chunk is filled again. {@code writeRows} is left to its default, which calls
+ * {@code write} row by row, so that a test overriding {@code write} sees every row.
  */
 class ForwardingWriter implements CatalogueWriter {
     final CatalogueWriter w;

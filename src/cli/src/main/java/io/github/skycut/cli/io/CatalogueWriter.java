@@ -27,6 +27,16 @@ public interface CatalogueWriter extends Closeable {
     void write(Chunk chunk, int i, boolean cut) throws IOException;
 
     /**
+     * Writes rows {@code rows[0..n)} of {@code chunk} (ascending), all with the same {@code cut}:
+     * {@link #write(Chunk, int, boolean)} row by row, unless the writer takes them at once (Parquet).
+     */
+    default void writeRows(Chunk chunk, int[] rows, int n, boolean cut) throws IOException {
+        for (int k = 0; k < n; k++) {
+            write(chunk, rows[k], cut);
+        }
+    }
+
+    /**
      * Writes row {@code i} of {@code chunk} with the nearest-contaminant columns, for a writer opened
      * with them ({@link CatalogueReader#openWriter(Path, boolean, boolean)}): {@code cut} false
      * writes both as missing.

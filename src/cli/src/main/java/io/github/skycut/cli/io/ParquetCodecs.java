@@ -58,9 +58,34 @@ final class ParquetCodecs implements CompressionCodecFactory {
     public BytesInputCompressor getCompressor(CompressionCodecName codec) {
         check(codec);
         return new BytesInputCompressor() {
+            private byte[] scratch = new byte[0]; // snappy and zstd compress here first: one thread's compressor
+
+            /** The page compressed into a new array of its exact length, which parquet-java's page writer then takes as it is. */
             @Override
             public BytesInput compress(BytesInput bytes) throws IOException {
-                return codec == CompressionCodecName.UNCOMPRESSED ? bytes : BytesInput.from(ParquetCodecs.compress(codec, bytes.toByteArray()));
+                if (codec == CompressionCodecName.UNCOMPRESSED) {
+                    return bytes;
+                }
+                ByteBuffer in = bytes.toByteBuffer(); // a view of a page in one array: no copy
+                if (!in.hasArray() || codec == CompressionCodecName.GZIP) {
+                    return BytesInput.from(ParquetCodecs.compress(codec, bytes.toByteArray()));
+                }
+                int off = in.arrayOffset() + in.position(), len = in.remaining();
+                int most = codec == CompressionCodecName.SNAPPY ? Snappy.maxCompressedLength(len) : (int) Zstd.compressBound(len);
+                if (scratch.length < most) {
+                    scratch = new byte[most];
+                }
+                int n;
+                if (codec == CompressionCodecName.SNAPPY) {
+                    n = Snappy.compress(in.array(), off, len, scratch, 0);
+                } else {
+                    long got = Zstd.compressByteArray(scratch, 0, scratch.length, in.array(), off, len, ZSTD_LEVEL);
+                    if (Zstd.isError(got)) {
+                        throw new IOException("zstd: " + Zstd.getErrorName(got));
+                    }
+                    n = (int) got;
+                }
+                return BytesInput.from(java.util.Arrays.copyOf(scratch, n));
             }
 
             @Override
@@ -78,10 +103,18 @@ final class ParquetCodecs implements CompressionCodecFactory {
     public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
         check(codec);
         return new BytesInputDecompressor() {
+            /** Reads the compressed page where it lies when it lies in an array (parquet-java's heap buffers): no copy. */
             @Override
             public BytesInput decompress(BytesInput bytes, int size) throws IOException {
-                return codec == CompressionCodecName.UNCOMPRESSED ? bytes
-                        : BytesInput.from(ParquetCodecs.decompress(codec, bytes.toByteArray(), size));
+                if (codec == CompressionCodecName.UNCOMPRESSED) {
+                    return bytes;
+                }
+                ByteBuffer in = bytes.toByteBuffer();
+                if (!in.hasArray()) {
+                    return BytesInput.from(ParquetCodecs.decompress(codec, bytes.toByteArray(), size));
+                }
+                return BytesInput.from(ParquetCodecs.decompress(codec, in.array(), in.arrayOffset() + in.position(),
+                        in.remaining(), size));
             }
 
             @Override
@@ -125,28 +158,34 @@ final class ParquetCodecs implements CompressionCodecFactory {
     }
 
     static byte[] decompress(CompressionCodecName codec, byte[] in, int size) throws IOException {
+        return decompress(codec, in, 0, in.length, size);
+    }
+
+    /** {@code in[off, off + len)} decompressed into a new array of {@code size} bytes, which it must fill exactly. */
+    static byte[] decompress(CompressionCodecName codec, byte[] in, int off, int len, int size) throws IOException {
+        if (codec == CompressionCodecName.UNCOMPRESSED) {
+            return off == 0 && len == in.length ? in : java.util.Arrays.copyOfRange(in, off, off + len);
+        }
         byte[] out = new byte[size];
         int n;
         switch (codec) {
-            case SNAPPY -> n = Snappy.uncompress(in, 0, in.length, out, 0);
+            case SNAPPY -> n = Snappy.uncompress(in, off, len, out, 0);
             case ZSTD -> {
-                long got = Zstd.decompressByteArray(out, 0, size, in, 0, in.length);
+                long got = Zstd.decompressByteArray(out, 0, size, in, off, len);
                 if (Zstd.isError(got)) {
                     throw new IOException("zstd: " + Zstd.getErrorName(got));
                 }
                 n = (int) got;
             }
             case GZIP -> {
-                try (InputStream z = new GZIPInputStream(new ByteArrayInputStream(in), 1 << 16)) {
+                try (InputStream z = new GZIPInputStream(new ByteArrayInputStream(in, off, len), 1 << 16)) {
                     n = z.readNBytes(out, 0, size);
                     if (z.read() >= 0) {
                         throw new IOException("gzip: a page longer than its header says (" + size + " bytes)");
                     }
                 }
             }
-            default -> {
-                return in;
-            }
+            default -> throw new IllegalStateException("no codec " + codec);
         }
         if (n != size) {
             throw new IOException(codec + ": a page of " + n + " bytes where its header says " + size);

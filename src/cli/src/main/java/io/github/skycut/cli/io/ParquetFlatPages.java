@@ -42,7 +42,7 @@ final class ParquetFlatPages {
     private final int width;
     private final boolean optional;
     private final boolean signedOrder; // the type's order is the plain numeric one: min/max by < and >
-    private final ByteBuffer values;  // the page's values, PLAIN: little-endian, nulls left out
+    private byte[] page = new byte[0]; // the page: an optional column's levels, then the values (PLAIN: little-endian, nulls left out)
     private final double[] doubles;   // the same values, as numbers, for the statistics (one of these four)
     private final long[] longs;
     private final float[] floats;
@@ -64,7 +64,6 @@ final class ParquetFlatPages {
         // parquet-java orders an unsigned integer column as unsigned (PrimitiveType.comparator()); every other type here numerically
         this.signedOrder = !(type.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
                 && !i.isSigned());
-        this.values = ByteBuffer.allocate(PAGE_ROWS * width).order(ByteOrder.LITTLE_ENDIAN);
         PrimitiveType.PrimitiveTypeName t = type.getPrimitiveTypeName();
         this.doubles = t == PrimitiveType.PrimitiveTypeName.DOUBLE ? new double[PAGE_ROWS] : null;
         this.longs = t == PrimitiveType.PrimitiveTypeName.INT64 ? new long[PAGE_ROWS] : null;
@@ -160,7 +159,12 @@ final class ParquetFlatPages {
         if (rows == 0) {
             return;
         }
-        values.clear();
+        int need = (optional ? 4 + 6 * (1 + countRuns()) : 0) + count * width;
+        if (page.length < need) {
+            page = new byte[need];
+        }
+        int at = optional ? levels() : 0;
+        ByteBuffer values = ByteBuffer.wrap(page, at, count * width).slice().order(ByteOrder.LITTLE_ENDIAN);
         if (doubles != null) {
             values.asDoubleBuffer().put(doubles, 0, count);
         } else if (longs != null) {
@@ -170,23 +174,23 @@ final class ParquetFlatPages {
         } else {
             values.asIntBuffer().put(ints, 0, count);
         }
-        BytesInput data = BytesInput.from(values.array(), 0, count * width);
-        BytesInput page = optional ? BytesInput.concat(levels(), data) : data;
-        pages.writePage(page, rows, rows, statistics(), Encoding.BIT_PACKED, optional ? Encoding.RLE : Encoding.BIT_PACKED,
-                Encoding.PLAIN);
+        // levels and values in one array: the codec reads them where they lie
+        pages.writePage(BytesInput.from(page, 0, at + count * width), rows, rows, statistics(), Encoding.BIT_PACKED,
+                optional ? Encoding.RLE : Encoding.BIT_PACKED, Encoding.PLAIN);
         rows = 0;
         nulls = 0;
         count = 0;
     }
 
     /**
-     * The definition levels as parquet-java writes them for a V1 page: their byte length (4 bytes,
+     * The definition levels, at the start of the page, as parquet-java writes them for a V1 page
+     * (returns where they end): their byte length (4 bytes,
      * little-endian), then the RLE / bit-packed hybrid of bit width 1: here one run per stretch of
      * equal levels (a run's header is its length shifted left by one, as an unsigned varint; its
      * value one byte).
      */
-    private BytesInput levels() {
-        ByteBuffer out = ByteBuffer.allocate(4 + 6 * (1 + countRuns())).order(ByteOrder.LITTLE_ENDIAN);
+    private int levels() {
+        ByteBuffer out = ByteBuffer.wrap(page).order(ByteOrder.LITTLE_ENDIAN);
         out.position(4);
         for (int i = 0; i < rows; ) {
             int j = i;
@@ -204,7 +208,7 @@ final class ParquetFlatPages {
             i = j;
         }
         out.putInt(0, out.position() - 4);
-        return BytesInput.from(out.array(), 0, out.position());
+        return out.position();
     }
 
     private int countRuns() {

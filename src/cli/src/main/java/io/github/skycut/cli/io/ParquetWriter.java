@@ -131,6 +131,25 @@ final class ParquetWriter implements CatalogueWriter {
         maskbits[count - 1] = bits;
     }
 
+    /** The rows at once when no column holds a value per row of skycut's own; else row by row. */
+    @Override
+    public void writeRows(Chunk chunk, int[] rows, int n, boolean cut) throws IOException {
+        if (flag || nearest || mask) {
+            CatalogueWriter.super.writeRows(chunk, rows, n, cut);
+            return;
+        }
+        Chunk before = pending;
+        if (before != chunk && before != null) {
+            endChunk(before);
+        }
+        pending = chunk;
+        if (count + n > selected.length) {
+            selected = Arrays.copyOf(selected, Math.max(count + n, 2 * selected.length));
+        }
+        System.arraycopy(rows, 0, selected, count, n);
+        count += n;
+    }
+
     @Override
     public void write(Chunk chunk, int i, boolean cut, long nearestRow, double separationArcsec) throws IOException {
         Chunk before = pending;
