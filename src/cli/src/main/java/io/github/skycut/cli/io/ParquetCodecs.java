@@ -60,7 +60,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
         return new BytesInputCompressor() {
             private byte[] scratch = new byte[0]; // snappy and zstd compress here first: one thread's compressor
 
-            /** The page compressed into a new array of its exact length, which parquet-java's page writer then takes as it is. */
+            /** The page compressed into the scratch array, which parquet-java's page writer reads (checksum) and copies. */
             @Override
             public BytesInput compress(BytesInput bytes) throws IOException {
                 if (codec == CompressionCodecName.UNCOMPRESSED) {
@@ -85,7 +85,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
                     }
                     n = (int) got;
                 }
-                return BytesInput.from(java.util.Arrays.copyOf(scratch, n));
+                return BytesInput.from(scratch, 0, n); // parquet-java's page writer copies it before the next page
             }
 
             @Override

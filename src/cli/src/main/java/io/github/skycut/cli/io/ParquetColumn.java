@@ -26,6 +26,7 @@ final class ParquetColumn {
     private final int maxRepetition;
     int rows;
     private int entries;
+    boolean noNulls;          // every entry since clear() came from the page decoder, and none is null
     byte[] definition;        // when maxDefinition > 0 (levels are at most the nesting depth)
     private byte[] repetition; // when maxRepetition > 0
     private int[] rowStart;   // when maxRepetition > 0: rows + 1 entries
@@ -51,6 +52,7 @@ final class ParquetColumn {
     void clear() {
         rows = 0;
         entries = 0;
+        noNulls = true;
     }
 
     /** Whether entry {@code i} holds a value (not a null at some level). */
@@ -88,6 +90,7 @@ final class ParquetColumn {
             c.left -= k;
             return k;
         }
+        noNulls = false; // not counted on these ways
         if (maxRepetition == 0) {
             int k = (int) Math.min(n, c.left);
             ensure(entries + k);

@@ -93,7 +93,11 @@ final class ParquetFlatPages {
     }
 
     private void copy(ParquetColumn c, int[] selected, int from, int to) {
-        byte[] levels = optional ? c.definition : null;
+        if (!optional || c.noNulls) {
+            copyRuns(c, selected, from, to);
+            return;
+        }
+        byte[] levels = c.definition;
         if (levels != null) {
             int r = rows, n = count;
             for (int s = from; s < to; s++) {
@@ -154,6 +158,35 @@ final class ParquetFlatPages {
         }
     }
 
+    /**
+     * The same for a column without nulls, a run of consecutive rows at a time: the kept rows of a
+     * cut are long runs, each one bulk copy.
+     */
+    private void copyRuns(ParquetColumn c, int[] selected, int from, int to) {
+        Object in = switch (c.type) {
+            case DOUBLE -> c.doubles;
+            case INT64 -> c.longs;
+            case FLOAT -> c.floats;
+            default -> c.ints;
+        };
+        Object out = doubles != null ? doubles : longs != null ? longs : floats != null ? floats : ints;
+        int n = count;
+        for (int s = from; s < to; ) {
+            int first = selected[s], e = s + 1;
+            while (e < to && selected[e] == first + (e - s)) {
+                e++;
+            }
+            System.arraycopy(in, first, out, n, e - s);
+            n += e - s;
+            s = e;
+        }
+        count = n;
+        if (optional) {
+            java.util.Arrays.fill(defined, rows, rows + (to - from), (byte) 1);
+        }
+        rows += to - from;
+    }
+
     /** Writes the page being filled, if it holds rows (at the end of a row group). */
     void flush() throws IOException {
         if (rows == 0) {
@@ -194,6 +227,9 @@ final class ParquetFlatPages {
         out.position(4);
         for (int i = 0; i < rows; ) {
             int j = i;
+            if (nulls == 0) {
+                j = rows; // one run of 1s: no need to look
+            }
             while (j < rows && defined[j] == defined[i]) {
                 j++;
             }
@@ -212,6 +248,9 @@ final class ParquetFlatPages {
     }
 
     private int countRuns() {
+        if (nulls == 0) {
+            return 1;
+        }
         int runs = 0;
         for (int i = 0; i < rows; i++) {
             if (i == 0 || defined[i] != defined[i - 1]) {

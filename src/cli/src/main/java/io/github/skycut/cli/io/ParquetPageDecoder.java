@@ -92,6 +92,9 @@ final class ParquetPageDecoder {
                 defined += levels[pageAt + i];
             }
         }
+        if (defined != m) {
+            c.noNulls = false;
+        }
         if (defined == m) { // no null here: the values in one bulk copy
             ByteBuffer v = values.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(valueAt);
             switch (c.type) {

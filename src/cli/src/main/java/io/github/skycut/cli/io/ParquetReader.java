@@ -2,6 +2,7 @@ package io.github.skycut.cli.io;
 
 import io.github.skycut.SkyPoints;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
@@ -65,7 +66,8 @@ final class ParquetReader implements CatalogueReader {
 
     ParquetReader(Path path, ColumnRequest columns) throws IOException {
         this.path = path;
-        ParquetReadOptions options = ParquetReadOptions.builder()
+        // a plain configuration: the default one is Hadoop's, which parses Hadoop's XML defaults on every start
+        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
                 .usePageChecksumVerification(true)
                 .withCodecFactory(codecs)
                 .withAllocator(new HeapByteBufferAllocator())

@@ -130,6 +130,43 @@ class ParquetFlatPagesTest {
         assertTrue(got.stream().anyMatch(s -> s.startsWith("f64 ") && s.contains("nulls 0") == false), String.join("\n", got));
     }
 
+    /**
+     * The kept rows handed over at once ({@code writeRows}), in runs of every length from one row to
+     * hundreds, through columns with and without nulls in a chunk: the same rows and statistics
+     * as the column writer's.
+     */
+    @Test
+    void keptRowsHandedOverAtOnceAsTheColumnWriterWritesThem() throws Exception {
+        Path in = dir.resolve("in.parquet");
+        duck("COPY (" + COLUMNS + ") TO '" + in + "' (FORMAT parquet, ROW_GROUP_SIZE 30000)");
+        List<List<String>> got = new ArrayList<>();
+        for (boolean flat : new boolean[] {false, true}) {
+            ParquetWriter.flatPages = flat;
+            Path out = dir.resolve("kept-" + flat + ".parquet");
+            try (CatalogueReader r = Catalogues.open(in, ColumnRequest.defaults()); CatalogueWriter w = r.openWriter(out, false)) {
+                Chunk chunk = new Chunk(7_777);
+                for (int n; (n = r.read(chunk)) > 0; ) {
+                    int[] rows = new int[n];
+                    int k = 0;
+                    for (int i = 0; i < n; i++) {
+                        long row = chunk.firstRow() + i;
+                        if (row % 1000 != 7 && row % 97 != 3 && !(row % 10 == 0 && row < 300)) {
+                            rows[k++] = i;
+                        }
+                    }
+                    w.writeRows(chunk, rows, k, false);
+                    w.endChunk(chunk);
+                }
+                w.finish();
+            }
+            got.add(rows(out));
+            got.add(statistics(out));
+        }
+        assertEquals(got.get(0), got.get(2));
+        assertEquals(got.get(1), got.get(3));
+        assertEquals(49_405, got.get(2).size(), "rows kept");
+    }
+
     @Test
     void pagesReadOneByOneHoldWhatTheColumnReaderReads() throws Exception {
         String[] options = {"COMPRESSION snappy, ROW_GROUP_SIZE 30000", "COMPRESSION zstd, PARQUET_VERSION V2",
