@@ -28,6 +28,10 @@ import java.util.zip.GZIPOutputStream;
  */
 final class ParquetCodecs implements CompressionCodecFactory {
 
+    static {
+        SnappyLibrary.useCachedCopy(); // before snappy-java loads its library, on the first page
+    }
+
     /** zstd's level: the library's default, as pyarrow and DuckDB write. */
     private static final int ZSTD_LEVEL = 3;
 
