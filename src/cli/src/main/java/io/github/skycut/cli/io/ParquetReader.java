@@ -11,7 +11,6 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
@@ -73,7 +72,7 @@ final class ParquetReader implements CatalogueReader {
                 .withAllocator(new HeapByteBufferAllocator())
                 .build();
         try {
-            this.file = ParquetFileReader.open(new LocalInputFile(path), options);
+            this.file = ParquetFileReader.open(new ChannelInputFile(path), options);
         } catch (IOException | RuntimeException e) {
             throw unreadable(path, -1, e);
         }
