@@ -50,6 +50,7 @@ final class ParquetWriter implements CatalogueWriter {
     private final ParquetFileWriter writer;
     private final ParquetProperties properties;
     private final ParquetCodecs codecs = new ParquetCodecs();
+    private final PageBuffers pageBuffers = new PageBuffers(); // the page store's copies of the pages, row group after row group
     private final List<ColumnDescriptor> leaves;
     private final int carried;
     private ColumnChunkPageWriteStore pages;
@@ -257,7 +258,7 @@ final class ParquetWriter implements CatalogueWriter {
     }
 
     private void startGroup() {
-        pages = new ColumnChunkPageWriteStore(codecs.getCompressor(layout.codec()), schema, properties.getAllocator(),
+        pages = new ColumnChunkPageWriteStore(codecs.getCompressor(layout.codec()), schema, pageBuffers,
                 properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
         writers = new ColumnWriter[leaves.size()];
         flat = new ParquetFlatPages[carried];
