@@ -148,13 +148,11 @@ final class BatchCutter implements Serializable {
             }
             double[] a = size == batchRows ? ra : Arrays.copyOf(ra, size);
             double[] d = size == batchRows ? dec : Arrays.copyOf(dec, size);
-            try (SkyPoints points = SkyPoints.fromRaDec(a, d)) {
-                CutResult result = prepared.run(points);
-                cut = result.mask();
-                if (nearest >= 0) {
-                    nearestOf = result.nearestContaminants();
-                    separationOf = result.separations();
-                }
+            CutResult result = prepared.run(a, d); // only the rows near a contaminant are converted and tested
+            cut = result.mask();
+            if (nearest >= 0) {
+                nearestOf = result.nearestContaminants();
+                separationOf = result.separations();
             }
         }
     }
