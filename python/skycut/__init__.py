@@ -265,14 +265,24 @@ class _Prepared:
             raise ValueError(f"this {kind} was stopped by a KeyboardInterrupt during a run, and closed: "
                              "prepare it again" if self._stopped else f"this {kind} is closed")
         prepared = self._prepared  # not self: the garbage collector may free a forgotten one
+        ra_dec = self._ra_dec(objects)
+        if ra_dec is not None:  # RA/Dec straight to the run: only the objects near a contaminant are converted
+            return self._call(lambda: prepared.run(*ra_dec), "objects")
         with _convert.points(self._j, objects, "objects", normalise) as o:
-            try:
-                with java_errors():
-                    return _stoppable.call(self._j, self._pool, lambda: prepared.run(o.java))
-            except KeyboardInterrupt:
-                self._stopped = True
-                self.close()
-                raise
+            return self._call(lambda: prepared.run(o.java))
+
+    def _ra_dec(self, objects):
+        """RA/Dec as Java arrays for a run that takes them (PreparedCut's); None to convert to points."""
+        return None
+
+    def _call(self, run, what=None):
+        try:
+            with java_errors(what):
+                return _stoppable.call(self._j, self._pool, run)
+        except KeyboardInterrupt:
+            self._stopped = True
+            self.close()
+            raise
 
     def close(self):
         """Frees what was prepared; later calls are refused. Calling it again does nothing."""
@@ -297,6 +307,9 @@ class PreparedCut(_Prepared):
     def __init__(self, j, prepared, pool, nearest=False):
         super().__init__(j, prepared, pool)
         self._nearest = nearest
+
+    def _ra_dec(self, objects):
+        return _convert.ra_dec(self._j, objects, "objects")
 
     def cut(self, objects, *, normalise=False):
         """The sorted indices (int64) of the cut objects of this batch (normalise: see `skycut.cut`)."""

@@ -66,6 +66,13 @@ def points(j, value, what, normalise=False):
 
 
 def _ra_dec(j, ra, dec, what):
+    ra, dec = _ra_dec_doubles(j, ra, dec, what)
+    with java_errors(what):
+        return Points(j.SkyPoints.fromRaDec(ra, dec))
+
+
+def _ra_dec_doubles(j, ra, dec, what):
+    """RA and Dec (degrees), checked as 1-D arrays of one length, as two Java double[]."""
     _refuse_masked(ra, what, ("RA",))
     _refuse_masked(dec, what, ("Dec",))
     ra = np.atleast_1d(np.asarray(ra, dtype=np.float64))
@@ -75,8 +82,22 @@ def _ra_dec(j, ra, dec, what):
     if ra.shape != dec.shape:
         raise ValueError(f"{what}: RA has {ra.size} values but Dec has {dec.size}")
     _check_size(ra.size, what)
-    with java_errors(what):
-        return Points(j.SkyPoints.fromRaDec(j.doubles(np.ascontiguousarray(ra)), j.doubles(np.ascontiguousarray(dec))))
+    return j.doubles(np.ascontiguousarray(ra)), j.doubles(np.ascontiguousarray(dec))
+
+
+def ra_dec(j, value, what):
+    """`value` as two Java double[] (RA, Dec in degrees) when it is a tuple (ra_deg, dec_deg) or a
+    SkyCoord, for PreparedCut.run(raDeg, decDeg), which converts only the objects near a contaminant;
+    None for unit vectors."""
+    sky_coord = _astropy_class("astropy.coordinates", "SkyCoord")
+    if sky_coord is not None and isinstance(value, sky_coord):
+        icrs = value.icrs
+        return _ra_dec_doubles(j, icrs.ra.deg, icrs.dec.deg, what)
+    if isinstance(value, tuple):
+        if len(value) != 2:
+            raise ValueError(f"{what}: a tuple must be (ra_deg, dec_deg), got {len(value)} items")
+        return _ra_dec_doubles(j, value[0], value[1], what)
+    return None
 
 
 def _unit_vectors(j, value, what, normalise=False):

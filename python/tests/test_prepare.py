@@ -85,3 +85,27 @@ def test_python_threads_cut_at_once():
         on_prepared = threads.map(lambda i: prepared.cut(batches[i]), range(12))
         for got, want in zip(list(one_off) + list(on_prepared), expected + expected):
             assert np.array_equal(got, want)
+
+
+def test_ra_dec_batches_give_what_one_call_gives(j):
+    """RA/Dec batches go to PreparedCut.run(raDeg, decDeg), which converts only the objects near a
+    star: the same cut, mask, nearest stars and separations as one call, and the same message for a bad row."""
+    rng = np.random.default_rng(12)
+    stars = uniform(3_000, rng)
+    ra, dec = near(*stars, 50_000, 2 / 60, rng)
+    with skycut.prepare(stars, "1arcmin", nearest=True) as prepared:
+        for a, b in ((0, 5), (5, 4_101), (4_101, 50_000)):
+            batch = (ra[a:b], dec[a:b])
+            assert np.array_equal(prepared.cut(batch), skycut.cut(batch, stars, "1arcmin"))
+            assert np.array_equal(prepared.mask(batch), skycut.mask(batch, stars, "1arcmin"))
+            got, want = prepared.nearest(batch), skycut.nearest(batch, stars, "1arcmin")
+            assert np.array_equal(got.contaminant, want.contaminant)
+            assert np.array_equal(got.separation, want.separation, equal_nan=True)
+        bad = ra.copy()
+        bad[7_777] = np.nan
+        with pytest.raises(ValueError) as one_call:
+            skycut.cut((bad, dec), stars, "1arcmin")
+        with pytest.raises(ValueError) as batch:
+            prepared.cut((bad, dec))
+        assert str(batch.value) == str(one_call.value)
+        assert "row 7777" in str(batch.value)
