@@ -33,14 +33,18 @@ final class ParquetPageDecoder {
     private final ParquetCodecs codecs;
     private final int width;
     private final boolean optional;
-    private byte[] levels = new byte[0]; // the page's definition levels (optional columns)
+    private byte[] levels;               // the page's definition levels (optional columns)
     private ByteBuffer values;           // the page's values, little-endian, from valueAt on
     private int valueAt;
     private int pageRows;
+    private int pageNulls;               // the page's levels that are 0 (counted as they are decoded)
     private int pageAt;
     long left;                           // rows left in the chunk
 
-    ParquetPageDecoder(ColumnDescriptor descriptor, PageReader pages, CompressionCodecName codec, ParquetCodecs codecs) {
+    /** @param levels the previous row group's decoder's level array, to reuse (or an empty one) */
+    ParquetPageDecoder(ColumnDescriptor descriptor, PageReader pages, CompressionCodecName codec, ParquetCodecs codecs,
+                       byte[] levels) {
+        this.levels = levels;
         this.descriptor = descriptor;
         this.pages = pages;
         this.codec = codec;
@@ -51,6 +55,11 @@ final class ParquetPageDecoder {
         };
         this.optional = descriptor.getMaxDefinitionLevel() == 1;
         this.left = pages.getTotalValueCount();
+    }
+
+    /** The level array, for the next row group's decoder of this column (this one is done with it). */
+    byte[] levelArray() {
+        return levels;
     }
 
     /** Whether this column chunk can be read page by page here. */
@@ -87,9 +96,11 @@ final class ParquetPageDecoder {
         int defined = m;
         if (optional) {
             System.arraycopy(levels, pageAt, c.definition, to, m);
-            defined = 0;
-            for (int i = 0; i < m; i++) {
-                defined += levels[pageAt + i];
+            if (pageNulls > 0) { // else every level is 1
+                defined = 0;
+                for (int i = 0; i < m; i++) {
+                    defined += levels[pageAt + i];
+                }
             }
         }
         if (defined != m) {
@@ -130,6 +141,7 @@ final class ParquetPageDecoder {
         }
         pageRows = page.getValueCount();
         pageAt = 0;
+        pageNulls = 0;
         if (optional && levels.length < pageRows) {
             levels = new byte[Math.max(pageRows, 2 * levels.length)];
         }
@@ -138,13 +150,7 @@ final class ParquetPageDecoder {
         } else {
             v2((DataPageV2) page);
         }
-        int defined = pageRows;
-        if (optional) {
-            defined = 0;
-            for (int i = 0; i < pageRows; i++) {
-                defined += levels[i];
-            }
-        }
+        int defined = pageRows - pageNulls;
         if (values.limit() - valueAt < (long) defined * width) {
             throw new IOException("a page of column " + name() + " holds fewer values than its levels say");
         }
@@ -213,6 +219,7 @@ final class ParquetPageDecoder {
                 }
                 byte value = (byte) (b.get(p++) & 1);
                 java.util.Arrays.fill(out, i, i + run, value);
+                pageNulls += value == 0 ? run : 0;
                 i += run;
             } else {
                 int groups = header >>> 1;
@@ -222,7 +229,9 @@ final class ParquetPageDecoder {
                 for (int g = 0; g < groups; g++) {
                     int x = b.get(p++);
                     for (int bit = 0; bit < 8 && i < pageRows; bit++) {
-                        out[i++] = (byte) ((x >>> bit) & 1);
+                        byte level = (byte) ((x >>> bit) & 1);
+                        out[i++] = level;
+                        pageNulls += 1 - level;
                     }
                 }
             }

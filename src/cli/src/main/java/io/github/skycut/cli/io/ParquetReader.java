@@ -57,6 +57,7 @@ final class ParquetReader implements CatalogueReader {
     private int raAt, decAt, extraAt; // their places in wanted
     private MessageType readSchema;
     private ParquetColumn.Cursor[] cursors;
+    private byte[][] levelArrays; // per column read, the last row group's decoder's level array, for the next
     private long groupLeft;
     private int nextGroup; // the index of the row group to read next
     private long row;
@@ -251,6 +252,12 @@ final class ParquetReader implements CatalogueReader {
     }
 
     private boolean nextGroup() throws IOException {
+        if (cursors != null) {
+            levelArrays = new byte[cursors.length][];
+            for (int j = 0; j < cursors.length; j++) {
+                levelArrays[j] = cursors[j].pages != null ? cursors[j].pages.levelArray() : null;
+            }
+        }
         cursors = null; // the last row group's pages go before the next one's are read (readRowGroup keeps none)
         List<BlockMetaData> groups = file.getRowGroups();
         while (nextGroup < groups.size() && groups.get(nextGroup).getRowCount() == 0) {
@@ -267,8 +274,9 @@ final class ParquetReader implements CatalogueReader {
         for (int j = 0; j < wanted.length; j++) {
             ColumnDescriptor d = leaves.get(wanted[j]);
             ColumnChunkMetaData chunk = chunkOf(group, d);
+            byte[] levels = levelArrays != null && levelArrays[j] != null ? levelArrays[j] : new byte[0];
             cursors[j] = pageDecoding && chunk != null && ParquetPageDecoder.takes(d, chunk)
-                    ? new ParquetColumn.Cursor(new ParquetPageDecoder(d, pages.getPageReader(d), chunk.getCodec(), codecs))
+                    ? new ParquetColumn.Cursor(new ParquetPageDecoder(d, pages.getPageReader(d), chunk.getCodec(), codecs, levels))
                     : new ParquetColumn.Cursor(store.getColumnReader(d)); // a column reader is made on first asking
         }
         groupLeft = pages.getRowCount();
