@@ -7,7 +7,6 @@ import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -92,7 +91,7 @@ final class ParquetWriter implements CatalogueWriter {
             }
         }
         this.properties = p.build();
-        this.writer = new ParquetFileWriter(new LocalOutputFile(file), schema, ParquetFileWriter.Mode.OVERWRITE,
+        this.writer = new ParquetFileWriter(new ChannelOutputFile(file), schema, ParquetFileWriter.Mode.OVERWRITE,
                 128L << 20, 0, null, properties);
         writer.start();
     }
