@@ -211,7 +211,51 @@ final class NativeLibraryCache {
                 Files.deleteIfExists(tmp);
             }
         }
+        prune(dir, fileName, KEEP);
         return target;
+    }
+
+    /** Copies of the library (other builds') kept in a directory when a new one is written: the newest. */
+    static final int KEEP = 4;
+
+    /**
+     * Removes all but the {@code keep} newest copies of the library in {@code dir} (files named as
+     * {@link #cachedName} names it, another content's hash in the middle), {@code fileName} among the
+     * kept whatever its age. A JVM that loaded a removed copy keeps it (a mapped file outlives its
+     * name); a build whose copy is gone writes it again when it starts. Anything that cannot be
+     * removed is left.
+     */
+    static void prune(Path dir, String fileName, int keep) {
+        int dash = fileName.lastIndexOf('-'), dot = fileName.indexOf('.', dash);
+        String prefix = fileName.substring(0, dash + 1), suffix = dot < 0 ? "" : fileName.substring(dot);
+        int hashLength = (dot < 0 ? fileName.length() : dot) - dash - 1;
+        List<Path> copies = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            files.filter(f -> {
+                String n = f.getFileName().toString();
+                return n.startsWith(prefix) && n.endsWith(suffix) && !n.equals(fileName)
+                        && n.length() == prefix.length() + hashLength + suffix.length()
+                        && n.substring(prefix.length(), prefix.length() + hashLength).chars().allMatch(c -> Character.digit(c, 16) >= 0);
+            }).forEach(copies::add);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        copies.sort(java.util.Comparator.comparing(NativeLibraryCache::modified).reversed());
+        for (Path old : copies.subList(Math.min(copies.size(), Math.max(0, keep - 1)), copies.size())) {
+            try {
+                Files.deleteIfExists(old);
+            } catch (IOException | RuntimeException e) {
+                // left for the next time
+            }
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
     }
 
     /** Makes {@code dir} (0700) if missing, and refuses one that others could write into. */

@@ -85,6 +85,29 @@ class NativeLibraryCacheTest {
     }
 
     @Test
+    void writingANewCopyKeepsOnlyTheNewestOthers() throws IOException {
+        Path cache = tmp.resolve("cache");
+        List<Path> older = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            Path f = NativeLibraryCache.install(bytes(1_000, 10 + k), "libskycut.so", List.of(cache), loader).file();
+            Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (k + 1)));
+            older.add(f);
+        }
+        Path unrelated = Files.writeString(cache.resolve("libskycut-notahash.so"), "mine");
+        Path snappy = Files.writeString(cache.resolve("snappy-1234-5-libsnappyjava.so"), "snappy's");
+        Path newest = NativeLibraryCache.install(library, "libskycut.so", List.of(cache), loader).file();
+        assertTrue(Files.exists(newest));
+        for (int k = 0; k < 6; k++) {
+            assertEquals(k >= 6 - (NativeLibraryCache.KEEP - 1), Files.exists(older.get(k)), "copy " + k);
+        }
+        assertTrue(Files.exists(unrelated));
+        assertTrue(Files.exists(snappy));
+        assertEquals(newest, NativeLibraryCache.install(library, "libskycut.so", List.of(cache), loader).file(),
+                "reused, and nothing more removed");
+        assertTrue(Files.exists(older.get(5)));
+    }
+
+    @Test
     void aLaterInstallReusesTheFileWithoutWritingIt() throws IOException {
         Path cache = tmp.resolve("cache");
         Path first = NativeLibraryCache.install(library, "libskycut.so", List.of(cache), loader).file();
