@@ -54,21 +54,11 @@ def _astropy_class(module, name):
 def points(j, value, what, normalise=False):
     """`value` as skycut points: an (n, 3) array of unit vectors, a tuple (ra_deg, dec_deg), or a SkyCoord.
     normalise: divide vectors by their length (as SkyPoints does when asked) instead of refusing them."""
-    sky_coord = _astropy_class("astropy.coordinates", "SkyCoord")
-    if sky_coord is not None and isinstance(value, sky_coord):
-        icrs = value.icrs
-        return _ra_dec(j, icrs.ra.deg, icrs.dec.deg, what)
-    if isinstance(value, tuple):
-        if len(value) != 2:
-            raise ValueError(f"{what}: a tuple must be (ra_deg, dec_deg), got {len(value)} items")
-        return _ra_dec(j, value[0], value[1], what)
-    return _unit_vectors(j, value, what, normalise)
-
-
-def _ra_dec(j, ra, dec, what):
-    ra, dec = _ra_dec_doubles(j, ra, dec, what)
+    columns = ra_dec(j, value, what)
+    if columns is None:
+        return _unit_vectors(j, value, what, normalise)
     with java_errors(what):
-        return Points(j.SkyPoints.fromRaDec(ra, dec))
+        return Points(j.SkyPoints.fromRaDec(*columns))
 
 
 def _ra_dec_doubles(j, ra, dec, what):
