@@ -37,6 +37,26 @@ public final class PreparedMask implements AutoCloseable {
         return new MaskResult(o.bits(), engine.layerNames(), o.countPerLayer(), o.kernel());
     }
 
+    /**
+     * The mask value of every object given by right ascension and declination in degrees: the same
+     * {@link MaskResult} as {@code run(SkyPoints.fromRaDec(raDeg, decDeg))}, bit for bit, but, as
+     * {@link PreparedCut#run(double[], double[])} does, only the objects in cells some layer's shapes
+     * reach are converted and tested (an ellipse counts as the circle of its semi-major axis).
+     *
+     * @throws IllegalArgumentException naming the row, for NaN/infinite values or |Dec| &gt; 90°, or
+     *                                  for arrays of different lengths
+     * @throws IllegalStateException    if this mask is closed
+     */
+    public MaskResult run(double[] raDeg, double[] decDeg) {
+        Objects.requireNonNull(raDeg, "raDeg");
+        Objects.requireNonNull(decDeg, "decDeg");
+        if (raDeg.length != decDeg.length) {
+            throw new IllegalArgumentException("RA has " + raDeg.length + " values but Dec has " + decDeg.length);
+        }
+        MaskEngine.Outcome o = engine.run(raDeg, decDeg);
+        return new MaskResult(o.bits(), engine.layerNames(), o.countPerLayer(), o.kernel());
+    }
+
     /** Waits until no run is in progress, then frees every layer. Calling it again does nothing. */
     @Override
     public void close() {

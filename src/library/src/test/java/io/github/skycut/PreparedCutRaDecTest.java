@@ -77,7 +77,7 @@ class PreparedCutRaDecTest {
      * Contaminants on the sky and on awkward spots (the poles, RA 0 and just below 360), every
      * third one scaled to a length just inside the unit tolerance, longer or shorter.
      */
-    private static SkyPoints contaminants(int m, long seed) {
+    static SkyPoints contaminants(int m, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] ra = new double[m], dec = new double[m];
         double[][] spots = {{0, 0}, {359.99999, 10}, {12, 90}, {200, -90}, {0, 89.9}, {180, -89.99}, {0, -45}};

@@ -307,8 +307,10 @@ final class CutCommand implements Callable<Integer> {
             CutPipeline.Streamed<MaskResult> t = tiles != null
                     ? HatsMask.run(tiles, output, new HatsMask.Run(mode, mask, inputs, chunkRows, plot, this::note,
                     threads != null ? threads : Runtime.getRuntime().availableProcessors()), progress)
+                    : plot == null ? CutPipeline.runChunks(reader, chunk -> counts.add(chunk.maskBy(loaded.mask())),
+                    r -> r.cutIndices().length, sink, progress, chunkRows)
                     : CutPipeline.run(reader, mask, r -> r.cutIndices().length, sink, progress, chunkRows,
-                    plot == null ? null : (points, r) -> plot.addMasked(points, r.cutIndices()));
+                    (points, r) -> plot.addMasked(points, r.cutIndices()));
             if (plot != null) {
                 plot.finish(t.read(), t.cut());
                 if (!quiet) {

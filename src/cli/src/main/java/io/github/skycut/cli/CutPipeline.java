@@ -121,6 +121,17 @@ final class CutPipeline<R> {
     }
 
     /**
+     * The same with each chunk handed to {@code cut} whole (a survey mask's RA/Dec rows straight to
+     * {@code PreparedMask.run(raDeg, decDeg)}, through {@link Chunk#maskBy}); nobody takes the points.
+     */
+    static <R> Streamed<R> runChunks(CatalogueReader reader, Function<Chunk, R> cut, ToIntFunction<R> cutCount,
+                                     Sink<R> sink, Progress progress, int chunkRows) throws IOException {
+        CutPipeline<R> p = new CutPipeline<>(reader, null, cutCount, sink, progress, chunkRows, (points, result) -> points.close());
+        p.chunkCut = cut;
+        return p.run();
+    }
+
+    /**
      * The same, and hands each chunk's positions and cut, on the cutting thread and in order, to
      * {@code onCut} (the plot's binning), which takes the positions: it closes them when it is done
      * with them (at the latest when it is closed itself), also when it throws.
@@ -205,9 +216,13 @@ final class CutPipeline<R> {
                 break;
             }
         }
-        if (last == null && failure.get() == null) {
-            try (SkyPoints none = SkyPoints.empty()) {
-                last = cut.apply(none); // an empty catalogue: still say which kernel and strategy would run
+        if (last == null && failure.get() == null) { // an empty catalogue: still say which kernel and strategy would run
+            if (cut == null) {
+                last = chunkCut.apply(new Chunk(1));
+            } else {
+                try (SkyPoints none = SkyPoints.empty()) {
+                    last = cut.apply(none);
+                }
             }
         }
         return last;

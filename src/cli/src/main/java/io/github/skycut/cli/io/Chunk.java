@@ -1,6 +1,8 @@
 package io.github.skycut.cli.io;
 
 import io.github.skycut.CutResult;
+import io.github.skycut.MaskResult;
+import io.github.skycut.PreparedMask;
 import io.github.skycut.PreparedCut;
 import io.github.skycut.SkyPoints;
 
@@ -126,6 +128,30 @@ public final class Chunk {
         double[] dec = size == capacity ? b : Arrays.copyOf(b, size);
         try {
             return cut.run(ra, dec);
+        } catch (IllegalArgumentException e) {
+            if (check != null) {
+                check.explain(this);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * This chunk's rows through a survey mask, as {@link #cutBy} cuts them: RA/Dec rows through
+     * {@link PreparedMask#run(double[], double[])}, unit vectors through {@link #toReusedSkyPoints}.
+     *
+     * @throws CatalogueException naming the file, row and column of a position that is refused
+     */
+    public MaskResult maskBy(PreparedMask mask) {
+        if (unitVectors || wrapped != null) {
+            try (SkyPoints points = toReusedSkyPoints()) {
+                return mask.run(points);
+            }
+        }
+        double[] ra = size == capacity ? a : Arrays.copyOf(a, size);
+        double[] dec = size == capacity ? b : Arrays.copyOf(b, size);
+        try {
+            return mask.run(ra, dec);
         } catch (IllegalArgumentException e) {
             if (check != null) {
                 check.explain(this);

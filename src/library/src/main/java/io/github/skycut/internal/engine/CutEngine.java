@@ -208,20 +208,16 @@ public final class CutEngine implements AutoCloseable {
                 return run(all);
             }
         }
-        double[] ra = new double[rows.length], dec = new double[rows.length];
-        for (int k = 0; k < rows.length; k++) {
-            ra[k] = raDeg[rows[k]];
-            dec[k] = decDeg[rows[k]];
-        }
+        double[][] near = ContaminantCells.gather(raDeg, decDeg, rows);
         Outcome some;
-        try (SkyPoints candidates = SkyPoints.fromRaDec(ra, dec)) {
+        try (SkyPoints candidates = SkyPoints.fromRaDec(near[0], near[1])) {
             some = run(candidates);
         }
         return spread(some, rows, n);
     }
 
     /** Batches from this size on go through the cells: below it, converting all costs next to nothing. */
-    static final int CELLS_FROM = 4096;
+    public static final int CELLS_FROM = 4096;
 
     /** The outcome of the candidate rows {@code rows} laid out over all {@code n} objects (the others kept). */
     private static Outcome spread(Outcome some, int[] rows, int n) {

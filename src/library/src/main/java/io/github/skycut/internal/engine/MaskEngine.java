@@ -4,6 +4,7 @@ import io.github.skycut.KernelType;
 import io.github.skycut.SkyPoints;
 import io.github.skycut.Strategy;
 import io.github.skycut.internal.exec.Partitioner;
+import io.github.skycut.internal.index.ContaminantCells;
 import io.github.skycut.internal.kernel.CutKernel;
 import io.github.skycut.internal.plan.Planner;
 import io.github.skycut.internal.strategy.CutStrategy;
@@ -48,6 +49,9 @@ public final class MaskEngine implements AutoCloseable {
     }
 
     private final List<MaskLayer> layers;
+    private final List<ContaminantCells.Circles> circles; // each layer's centres and the circle round each shape
+    private volatile Object cells;          // ContaminantCells, or NO_CELLS, made on the first RA/Dec batch
+    private static final Object NO_CELLS = new Object();
     private final CutKernel kernel;
     private final Partitioner partitioner;
     private final boolean[] firstOfItsBit;   // no object has a layer's bit before the first layer of that bit
@@ -77,6 +81,11 @@ public final class MaskEngine implements AutoCloseable {
             throw e;
         }
         this.layers = List.copyOf(made);
+        List<ContaminantCells.Circles> c = new ArrayList<>();
+        for (Layer spec : specs) {
+            c.add(new ContaminantCells.Circles(spec.contaminants(), spec.cosMax(), reach(spec)));
+        }
+        this.circles = List.copyOf(c);
         this.firstOfItsBit = new boolean[layers.size()];
         long seen = 0;
         for (int l = 0; l < layers.size(); l++) {
@@ -141,6 +150,70 @@ public final class MaskEngine implements AutoCloseable {
         } finally {
             exit();
         }
+    }
+
+    /**
+     * Per centre the cosine of the radius that holds its shape: the circle's threshold, or for an
+     * ellipse the cosine of its semi-major axis a (inside it, w² &gt; u² + v² ≥ sin²θ / tan²a with
+     * w = cos θ, so θ &lt; a). Null for a circle layer of one radius.
+     */
+    private static double[] reach(Layer spec) {
+        if (spec.semiMajorRad() == null) {
+            return spec.cosMaxEach();
+        }
+        double[] c = new double[spec.semiMajorRad().length];
+        for (int j = 0; j < c.length; j++) {
+            c[j] = Math.cos(spec.semiMajorRad()[j]);
+        }
+        return c;
+    }
+
+    /**
+     * The mask of objects given by RA/Dec in degrees (the caller checked the lengths): the same
+     * outcome as {@code run(SkyPoints.fromRaDec(raDeg, decDeg))}, but only the objects in cells some
+     * layer's shapes reach are converted and tested ({@link ContaminantCells}); the others hold no bit.
+     */
+    public Outcome run(double[] raDeg, double[] decDeg) {
+        int n = raDeg.length;
+        int[] rows;
+        enter();
+        try {
+            ContaminantCells g = n < CutEngine.CELLS_FROM ? null : cells();
+            rows = g == null ? null : g.candidates(raDeg, decDeg, partitioner);
+        } finally {
+            exit();
+        }
+        if (rows == null || rows.length > n / 2) {
+            try (SkyPoints all = SkyPoints.fromRaDec(raDeg, decDeg)) {
+                return run(all);
+            }
+        }
+        double[][] near = ContaminantCells.gather(raDeg, decDeg, rows);
+        Outcome some;
+        try (SkyPoints candidates = SkyPoints.fromRaDec(near[0], near[1])) {
+            some = run(candidates);
+        }
+        long[] bits = new long[n];
+        for (int k = 0; k < rows.length; k++) {
+            bits[rows[k]] = some.bits()[k];
+        }
+        return new Outcome(bits, some.countPerLayer(), some.kernel(), some.strategies(), some.threads());
+    }
+
+    /** The cells of every layer's shapes, built on first use; null when they would not pay. */
+    private ContaminantCells cells() {
+        Object c = cells;
+        if (c == null) {
+            synchronized (this) {
+                c = cells;
+                if (c == null) {
+                    ContaminantCells g = ContaminantCells.build(circles);
+                    c = g != null ? g : NO_CELLS;
+                    cells = c;
+                }
+            }
+        }
+        return c instanceof ContaminantCells g ? g : null;
     }
 
     /** Every layer in turn on objects {@code [from, to)}: the one pass. */

@@ -4,6 +4,7 @@ import io.github.skycut.SkyPoints;
 import io.github.skycut.internal.exec.Partitioner;
 
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 
 /**
  * A coarse grid of the sky in RA/Dec degrees, with a bit for each cell that a contaminant's circle
@@ -71,28 +72,57 @@ public final class ContaminantCells {
      * {@link #MAX_MARKED} of the sky marked.
      */
     public static ContaminantCells build(SkyPoints contaminants, double cosMax, MemorySegment cosMaxEach) {
-        int m = contaminants.size();
-        double[] x = heap(contaminants.xSegment(), m), y = heap(contaminants.ySegment(), m), z = heap(contaminants.zSegment(), m);
-        double[] each = cosMaxEach == null ? null : heap(cosMaxEach, m);
+        return build(List.of(new Circles(contaminants, cosMax,
+                cosMaxEach == null ? null : heap(cosMaxEach, contaminants.size()))));
+    }
+
+    /**
+     * One catalogue's circles: each centre's threshold {@code cosMaxEach[j]}, or {@code cosMax} for all
+     * when that is null, a dot product above which an object may be in its shape (for an ellipse,
+     * the cosine of its semi-major axis: an object inside it is nearer its centre than that).
+     */
+    public record Circles(SkyPoints centres, double cosMax, double[] cosMaxEach) {
+    }
+
+    /** The grid of several catalogues' circles (a survey mask's layers), or null when it would not pay. */
+    public static ContaminantCells build(List<Circles> all) {
+        long m = 0;
         double widest = 0;
-        for (int j = 0; j < m; j++) {
-            double r = radiusDeg(each == null ? cosMax : each[j]);
-            if (r > widest) {
-                widest = r; // NaN (never cuts) is skipped
+        for (Circles c : all) {
+            m += c.centres.size();
+            for (int j = 0; j < c.centres.size(); j++) {
+                double r = radiusDeg(c.cosMaxEach == null ? c.cosMax : c.cosMaxEach[j]);
+                if (r > widest) {
+                    widest = r; // NaN (never cuts) is skipped
+                }
             }
         }
-        double cellDeg = cellDegreesFor(m);
+        double cellDeg = cellDegreesFor((int) Math.min(m, Integer.MAX_VALUE));
         if (widest > MAX_RADIUS_DEG || m * (cellDeg + 2 * widest) * (cellDeg + 2 * widest) > MAX_MARKED * SKY_DEG2) {
             return null;
         }
         ContaminantCells g = new ContaminantCells(cellDeg);
-        for (int j = 0; j < m; j++) {
-            double r = radiusDeg(each == null ? cosMax : each[j]);
-            if (r == r) {
-                g.mark(Math.toDegrees(Math.atan2(y[j], x[j])), Math.toDegrees(Math.atan2(z[j], Math.hypot(x[j], y[j]))), r);
+        for (Circles c : all) {
+            int n = c.centres.size();
+            double[] x = heap(c.centres.xSegment(), n), y = heap(c.centres.ySegment(), n), z = heap(c.centres.zSegment(), n);
+            for (int j = 0; j < n; j++) {
+                double r = radiusDeg(c.cosMaxEach == null ? c.cosMax : c.cosMaxEach[j]);
+                if (r == r) {
+                    g.mark(Math.toDegrees(Math.atan2(y[j], x[j])), Math.toDegrees(Math.atan2(z[j], Math.hypot(x[j], y[j]))), r);
+                }
             }
         }
         return g.markedCells > MAX_MARKED * g.start[g.bands] ? null : g;
+    }
+
+    /** The RA and Dec of {@code rows} of these columns, in that order: the candidates, to convert. */
+    public static double[][] gather(double[] raDeg, double[] decDeg, int[] rows) {
+        double[] ra = new double[rows.length], dec = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            ra[k] = raDeg[rows[k]];
+            dec[k] = decDeg[rows[k]];
+        }
+        return new double[][] {ra, dec};
     }
 
     /** The cells' height for {@code m} contaminants: about 64 cells a contaminant, 2^16 to 2^26 cells. */
